@@ -1,0 +1,46 @@
+"""Shared fixtures: one real demo server on loopback, and an isolated per-test profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from trayapp.core.paths import AppPaths
+from trayapp.demo.memory_keyring import MemoryKeyring
+from trayapp.demo.server import DemoServer
+
+
+@pytest.fixture(scope="session")
+def _demo_session() -> Iterator[DemoServer]:
+    server = DemoServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo(_demo_session: DemoServer) -> DemoServer:
+    """The demo server, reseeded, with no faults and an empty request log."""
+    _demo_session.reset()
+    return _demo_session
+
+
+@pytest.fixture
+def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    """Per-test XDG folders and an in-memory keyring: nothing touches the real user's files."""
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_RUNTIME_DIR", "run"),
+    ):
+        folder = tmp_path / "xdg" / sub
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(var, str(folder))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield AppPaths.default()  # type: ignore[misc]
+    keyring.set_keyring(previous)

@@ -1,0 +1,92 @@
+"""Every failure a user can meet, as one exception tree.
+
+`str(error)` is a complete, user-facing sentence. By construction no secret is ever passed in:
+backends build messages from status codes and the server's own validation text, never from
+request headers or bodies they sent.
+"""
+
+from __future__ import annotations
+
+
+class TrayAppError(Exception):
+    """Base class; the message is shown to the user as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(TrayAppError):
+    """The user's own input is invalid (caught before any request)."""
+
+
+class ConfigError(TrayAppError):
+    """A settings, cache or schedule file could not be read or written."""
+
+
+class AccountNotFound(TrayAppError):
+    pass
+
+
+class KeyringUnavailable(TrayAppError):
+    """No usable OS keyring (fail/null backend, plaintext backend, no D-Bus...)."""
+
+
+class KeyringLocked(TrayAppError):
+    """The keyring exists but is locked, or the unlock prompt was dismissed."""
+
+
+class ServiceError(TrayAppError):
+    """A service answered with an error, or could not be reached."""
+
+
+class AuthError(ServiceError):
+    """Bad, expired or revoked credentials: the account is signed out."""
+
+
+class TwoFactorRequired(AuthError):
+    def __init__(self, message: str, method: str = "totp") -> None:
+        super().__init__(message)
+        self.method = method
+
+
+class PermissionDenied(ServiceError):
+    """Credentials are fine, but the user may not do this."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class ValidationError(ServiceError):
+    """The server refused the input. `field` names what it concerns (name, type, emoji, status...)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class DuplicateName(ValidationError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field="name")
+
+
+class RateLimited(ServiceError):
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ServiceUnavailable(ServiceError):
+    """Unreachable, timed out, reset, or a 5xx answer: worth retrying later."""
+
+
+class BadReply(ServiceError):
+    """The server answered something we cannot understand (not JSON, wrong shape...)."""
+
+
+class Unsupported(TrayAppError):
+    """The service has no such feature (e.g. creating statuses on Smartsheet RM)."""

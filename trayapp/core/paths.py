@@ -1,0 +1,60 @@
+"""Every per-user folder, from platformdirs; one override point for --demo and tests.
+
+On Linux platformdirs honours XDG_CONFIG_HOME / XDG_CACHE_HOME / XDG_DATA_HOME / XDG_STATE_HOME,
+which is how tests and the demo profile isolate themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "trayapp"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    cache_dir: Path
+    data_dir: Path
+    log_dir: Path
+    runtime_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        return cls(
+            config_dir=Path(dirs.user_config_dir),
+            cache_dir=Path(dirs.user_cache_dir),
+            data_dir=Path(dirs.user_data_dir),
+            log_dir=Path(dirs.user_log_dir),
+            runtime_dir=Path(dirs.user_runtime_dir),
+        )
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """A self-contained profile below one folder (demo mode, tests)."""
+        return cls(
+            config_dir=root / "config",
+            cache_dir=root / "cache",
+            data_dir=root / "data",
+            log_dir=root / "log",
+            runtime_dir=root / "run",
+        )
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def cache_file(self) -> Path:
+        return self.cache_dir / "statuses.json"
+
+    @property
+    def schedule_file(self) -> Path:
+        return self.data_dir / "schedule.json"
+
+    def all_dirs(self) -> tuple[Path, ...]:
+        return (self.config_dir, self.cache_dir, self.data_dir, self.log_dir, self.runtime_dir)

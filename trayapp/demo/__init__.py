@@ -1,0 +1,1 @@
+"""The embedded demo server speaking Rocket.Chat, Callbell and Smartsheet RM (no Qt)."""

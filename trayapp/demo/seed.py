@@ -1,0 +1,64 @@
+"""Seeded, public demo credentials and data. These are not secrets: they only open the
+in-memory demo server on loopback. Tests and `trayapp --demo` use the same constants."""
+
+from __future__ import annotations
+
+# Path prefixes of the three APIs on the one demo server.
+ROCKETCHAT_PREFIX = "/rocketchat"  # account URL = base + prefix; API under + "/api/v1"
+CALLBELL_PREFIX = "/callbell/v1"  # account URL = base + prefix
+SMARTSHEET_PREFIX = "/smartsheet"  # account URL = base + prefix; API under + "/api/v1"
+
+# --- Rocket.Chat -------------------------------------------------------------------------------
+# alice: admin (manage-user-status, exempt from the rate limiter), personal access token, no 2FA.
+RC_ALICE_ID = "aLiCeDemoUser0001"
+RC_ALICE_USERNAME = "alice"
+RC_ALICE_PASSWORD = "alice-demo-password"
+RC_ALICE_PAT = "rc-pat-alice-7Qm2xV9kLp4N"
+# bob: plain user with TOTP two-factor; logs in with password + code.
+RC_BOB_ID = "bObDemoUser000002"
+RC_BOB_USERNAME = "bob"
+RC_BOB_EMAIL = "bob@example.com"
+RC_BOB_PASSWORD = "bob-demo-password"
+RC_BOB_TOTP = "123456"
+# carol: plain user (no manage-user-status, rate limited), personal access token.
+RC_CAROL_ID = "cArOlDemoUser0003"
+RC_CAROL_USERNAME = "carol"
+RC_CAROL_PAT = "rc-pat-carol-3Hd8sW1qZr6T"
+
+RC_STATUSES: tuple[tuple[str, str], ...] = (
+    ("Lunch", "away"),
+    ("In a call", "busy"),
+    ("Focus time", "busy"),
+    ("Commuting", "away"),
+    ("On vacation", "offline"),
+    ("Back soon", "away"),
+)
+
+# --- Callbell ----------------------------------------------------------------------------------
+CB_TOKEN = "cb-demo-key.4Fh7Jk2Lm9Pq"
+CB_USER_UUID = "ad42a09715814e6483b1c5debd6a2dbc"
+CB_USER_EMAIL = "alice@example.com"
+CB_USER_NAME = "Alice Example"
+CB_OTHER_UUID = "5b1f3e2a9c8d4e7fa6b5c4d3e2f1a0b9"
+CB_PAGE_SIZE = 2  # small, so clients must follow meta.pages
+CB_STATUSES: tuple[tuple[str, str], ...] = (
+    ("Lunch", "🍙"),
+    ("Meeting", "📅"),
+    ("Vacation", "🌴"),
+    ("Training", "📚"),
+    ("Doctor", "🩺"),
+)
+
+# --- Smartsheet Resource Management ------------------------------------------------------------
+SS_TOKEN = "ss-demo-token-Vb8Nc5Xz2Qw7"
+SS_USER_ID = 7
+SS_USER_EMAIL = "Alice.Example@Example.com"  # mixed case: clients must match case-insensitively
+SS_USER_COUNT = 45  # more than one default page (20)
+SS_CODES: tuple[tuple[str, str], ...] = (
+    ("ITO", "In the office"),
+    ("WFH", "Working from home"),
+    ("SIC", "Sick"),
+    ("OOO", "On the road"),
+    ("VAC", "Vacation"),
+    ("OOF", "Out of office"),
+)
