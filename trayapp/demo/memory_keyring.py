@@ -11,10 +11,10 @@ from keyring.errors import PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 0.1  # type: ignore[assignment]  # never chosen automatically over a real keyring
+    priority = 0.1  # never chosen automatically over a real keyring
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._items: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
 

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from trayapp.core.errors import InputError
+from trayapp.core.timeparse import parse_duration, parse_when
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("30m", 30), ("2h", 120), ("1h30m", 90), ("1h 5min", 65)])
+def test_durations(text: str, minutes: int) -> None:
+    assert parse_duration(text) == timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "0m", "5", "-1h"])
+def test_bad_durations(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_duration(text)
+
+
+def test_iso_with_zone_is_kept_and_naive_is_local() -> None:
+    assert parse_when("2026-11-24T09:00:00Z", NOW) == datetime(2026, 11, 24, 9, tzinfo=timezone.utc)
+    naive = parse_when("2026-11-24T09:00", NOW)
+    assert naive.tzinfo is not None and naive.replace(tzinfo=None) == datetime(2026, 11, 24, 9)
+
+
+def test_clock_time_is_today_local() -> None:
+    when = parse_when("15:30", NOW)
+    local = when.astimezone()
+    assert (local.hour, local.minute) == (15, 30)
+    assert local.date() == NOW.astimezone().date()
+
+
+@pytest.mark.parametrize("text", ["25:00", "tomorrow", "12:61"])
+def test_bad_times(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_when(text, NOW)
