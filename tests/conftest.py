@@ -28,7 +28,7 @@ def demo(_demo_session: DemoServer) -> DemoServer:
 
 
 @pytest.fixture
-def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppPaths]:
     """Per-test XDG folders and an in-memory keyring: nothing touches the real user's files."""
     for var, sub in (
         ("XDG_CONFIG_HOME", "config"),
@@ -38,9 +38,9 @@ def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
         ("XDG_RUNTIME_DIR", "run"),
     ):
         folder = tmp_path / "xdg" / sub
-        folder.mkdir(parents=True)
+        folder.mkdir(parents=True, mode=0o700)
         monkeypatch.setenv(var, str(folder))
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
-    yield AppPaths.default()  # type: ignore[misc]
+    yield AppPaths.default()
     keyring.set_keyring(previous)

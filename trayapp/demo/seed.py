@@ -62,3 +62,25 @@ SS_CODES: tuple[tuple[str, str], ...] = (
     ("VAC", "Vacation"),
     ("OOF", "Out of office"),
 )
+
+# --- Added for the demo server (extra seed details; the constants above stay as they are) ------
+RC_ALICE_NAME = "Alice Example"
+RC_ALICE_EMAIL = "alice@example.com"
+RC_BOB_NAME = "Bob Demo"
+RC_CAROL_NAME = "Carol Demo"
+RC_CAROL_EMAIL = "carol@example.com"
+RC_CAROL_PASSWORD = "carol-demo-password"
+RC_VERSIONS = {"v6": "6.13.1", "v7": "7.4.0", "future": "9.0.0"}  # what GET /api/info reports
+
+CB_API_KEY_NAME = "trayapp demo key"  # /auth/me "api_key": the key's name, not its value
+CB_OTHER_EMAIL = "bruno@example.com"
+CB_OTHER_NAME = "Bruno Example"
+CB_UTC_OFFSET_MINUTES = 60  # the account's zone: non-UTC on purpose, so clients must honour offsets
+CB_TEAM_UUID = "0e3b9f6c1d2a4b5c8d7e6f5a4b3c2d1e"  # "General": alice is on its second member page
+CB_SUPPORT_TEAM_UUID = "9a8b7c6d5e4f40312a1b2c3d4e5f6a7b"
+
+SS_USER_FIRST_NAME = "Alice"
+SS_USER_LAST_NAME = "Example"
+SS_LEAVE_TYPES: tuple[tuple[int, str], ...] = ((1001, "Vacation"), (1002, "Sick"))
+SS_PROJECT_ID = 501  # a project assignable, for statuses' assignable_id
+SS_PROJECT_NAME = "Demo project"

@@ -1,0 +1,56 @@
+"""Switches for behaviour that real servers vary (version, workspace settings) or that the docs leave open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Literal
+
+RcVersion = Literal["v6", "v7", "future"]
+CbDeletePaths = Literal["both", "plural", "singular"]
+
+
+@dataclass
+class DemoSettings:
+    # Rocket.Chat
+    rc_version: RcVersion = "v7"  # 401 and login bodies, setStatus "unauthorized" code, limiter order
+    rc_allow_invisible: bool = True  # Accounts_AllowInvisibleStatusOption
+    rc_allow_message_change: bool = True  # Accounts_AllowUserStatusMessageChange
+    rc_rate_limit: int = 10  # calls per window per (ip, route, method); 0 disables the limiter
+    rc_rate_window: float = 60.0  # seconds
+    rc_login_token_ttl_days: float = 90.0  # Accounts_LoginExpiration; read at check time
+    # Callbell
+    cb_unique_names: bool = False
+    cb_unknown_status_code: int = 404  # unknown custom_status_uuid on PUT /users/:uuid/status (404 | 422)
+    cb_delete_status_code: int = 200  # DELETE /users/:uuid/status (200 | 204)
+    cb_delete_paths: CbDeletePaths = "both"  # which custom-status DELETE path exists
+    # Smartsheet RM
+    ss_accept_lowercase: bool = False
+    ss_restricted_token: bool = False  # the token may read but not post statuses (403)
+
+    def restore_defaults(self) -> None:
+        """In place, so every holder of this object sees the reset."""
+        for item in fields(self):
+            setattr(self, item.name, item.default)
+
+    def update(self, values: dict[str, Any]) -> None:
+        """Set switches from JSON (control endpoint); unknown names or wrong types raise ValueError."""
+        known = {item.name: item for item in fields(self)}
+        for name, value in values.items():
+            if name not in known:
+                raise ValueError(f"unknown setting {name!r}")
+            default = known[name].default
+            if isinstance(default, bool) != isinstance(value, bool) or not isinstance(
+                value, (type(default), int) if isinstance(default, float) else type(default)
+            ):
+                raise ValueError(f"setting {name!r} has the wrong type")
+            if name in _CHOICES and value not in _CHOICES[name]:
+                raise ValueError(f"setting {name!r} must be one of {_CHOICES[name]}")
+            setattr(self, name, value)
+
+
+_CHOICES: dict[str, tuple[object, ...]] = {
+    "rc_version": ("v6", "v7", "future"),
+    "cb_unknown_status_code": (404, 422),
+    "cb_delete_status_code": (200, 204),
+    "cb_delete_paths": ("both", "plural", "singular"),
+}
