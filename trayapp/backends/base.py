@@ -5,13 +5,17 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import re
+import threading
+import time
 from collections.abc import Callable, Generator
+from datetime import datetime, timezone
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
 
-from trayapp.core.errors import BadReply, InputError, ServiceUnavailable
+from trayapp.core.errors import AuthError, BadReply, InputError, ServiceUnavailable
 from trayapp.core.models import Account, Capabilities, CurrentStatus, CustomStatus, StatusChange
 
 # httpx/httpcore debug output prints request headers (tokens): never let it through.
@@ -44,6 +48,12 @@ class StatusBackend(Protocol):
     def current(self) -> CurrentStatus:
         """What the service says the status is now."""
 
+    def expected_current(self, previous: CurrentStatus | None, change: StatusChange) -> CurrentStatus:
+        """What current() should report after apply(change) succeeded, without a request."""
+
+    def restore(self, state: CurrentStatus) -> None:
+        """Put back a status read earlier with current() (the end of a scheduled change), in one request."""
+
     def close(self) -> None: ...
 
 
@@ -63,7 +73,9 @@ def check_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"'{url}' is not a web address (expected https://host/...).")
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise InputError(f"'{url}' is not secure: use https:// (plain http is only allowed on this computer).")
+        raise InputError(
+            f"'{url}' is not secure: use https:// (plain http is only allowed on this computer)."
+        )
     if parts.username or parts.password:
         raise InputError("Put credentials in the token fields, not in the address.")
     return url
@@ -141,6 +153,132 @@ def parse_retry_after(response: httpx.Response) -> float | None:
         return max(0.0, float(raw))
     except ValueError:
         return None
+
+
+def retry_after_from_reset(
+    response: httpx.Response, milliseconds: bool, now: float | None = None
+) -> float | None:
+    """Seconds until X-RateLimit-Reset (epoch seconds, or milliseconds for Rocket.Chat), else Retry-After."""
+    raw = response.headers.get("X-RateLimit-Reset")
+    if raw is not None:
+        try:
+            reset = float(raw)
+        except ValueError:
+            reset = None
+        if reset is not None:
+            if milliseconds:
+                reset /= 1000.0
+            return max(0.0, reset - (time.time() if now is None else now))
+    return parse_retry_after(response)
+
+
+_SPACED_OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4})$")
+_FRACTION = re.compile(r"\.(\d+)")
+
+
+def parse_time(value: object) -> datetime | None:
+    """An aware datetime from the formats the three services use, or None (absent or unreadable).
+
+    Accepts "2024-11-22 21:29:43 +0100" (Callbell custom statuses), ISO 8601 with or without
+    milliseconds and with "Z" or an offset ("2024-11-22T21:29:43.311+01:00", "2013-09-12T14:33:05Z"),
+    and a bare date ("2013-01-31", taken as midnight UTC). Times are informational in every reply
+    the app reads, so an unreadable one is dropped rather than failing the whole reply."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        spaced = _SPACED_OFFSET.match(text)
+        if spaced:
+            return datetime.strptime(text, "%Y-%m-%d %H:%M:%S %z")
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        # Python 3.10's fromisoformat takes only 3 or 6 fraction digits: normalise to 6.
+        text = _FRACTION.sub(lambda m: "." + (m.group(1) + "000000")[:6], text, count=1)
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed
+
+
+def format_utc(moment: datetime) -> str:
+    """YYYY-MM-DDTHH:MM:SSZ in UTC (naive values are taken as local time)."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def clean_token(raw: str, service: str) -> str:
+    """The saved token, checked before it goes into a header (never echoed in a message)."""
+    token = raw.strip()
+    if not token:
+        raise AuthError(f"No {service} token is saved for this account: sign in again.")
+    if any(not 0x21 <= ord(ch) <= 0x7E for ch in token):
+        raise AuthError(f"The saved {service} token contains characters a token cannot have: paste it again.")
+    return token
+
+
+def server_text(value: object, limit: int = 300) -> str:
+    """A server-supplied error text, one line, bounded, for use as a detail in our own sentence."""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    if not isinstance(value, str):
+        return ""
+    text = " ".join(value.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def server_error(response: httpx.Response, service: str) -> ServiceUnavailable:
+    """A 5xx answer: worth retrying later, whatever the body (often a proxy's HTML error page)."""
+    page = b"<html" in response.content[:512].lower()
+    via = " with a web page (an error page from a proxy in front of it)" if page else ""
+    return ServiceUnavailable(
+        f"{service} is unavailable right now: it answered HTTP {response.status_code}{via}; try again later."
+    )
+
+
+def sentence(text: str) -> str:
+    """The server's words unchanged, with a final full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+class HttpBackend:
+    """What the three backends share: the account, the secret getter (never the secret), and one
+    lazily created, reused httpx client (keep-alive). Subclasses set SERVICE and implement
+    _api_url() and _auth_headers()."""
+
+    SERVICE = "The service"
+
+    def __init__(self, account: Account, secret: SecretGetter) -> None:
+        self.account = account
+        self._secret = secret
+        self._client: httpx.Client | None = None
+        self._client_lock = threading.Lock()
+
+    def _api_url(self) -> str:
+        raise NotImplementedError
+
+    def _auth_headers(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def _token(self) -> str:
+        return clean_token(self._secret(), self.SERVICE)
+
+    @property
+    def client(self) -> httpx.Client:
+        with self._client_lock:
+            if self._client is None:
+                self._client = make_client(self._api_url(), self._auth_headers)
+            return self._client
+
+    def close(self) -> None:
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(account={self.account.name!r}, url={self.account.url!r})"
 
 
 class BackendFactory(Protocol):

@@ -56,13 +56,16 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "trayapp.log"
     root = logging.getLogger()
-    if not any(getattr(h, "_trayapp", False) for h in root.handlers):
+    for old in [h for h in root.handlers if getattr(h, "_trayapp", None) not in (None, str(path))]:
+        root.removeHandler(old)  # another profile (tests, demo) in the same process
+        old.close()
+    if not any(getattr(h, "_trayapp", None) == str(path) for h in root.handlers):
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=512_000, backupCount=3, encoding="utf-8"
         )
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.addFilter(RedactingFilter())
-        handler._trayapp = True  # type: ignore[attr-defined]
+        handler._trayapp = str(path)  # type: ignore[attr-defined]
         root.addHandler(handler)
         root.setLevel(level)
     for noisy in ("httpx", "httpcore"):  # their debug output prints request headers

@@ -152,6 +152,11 @@ class AccountView:
     error: str = ""  # the last failure, as a user-facing sentence ("" when the last action worked)
     signed_out: bool = False
     pending: str = ""  # description of a change not yet confirmed by the service
+    until: datetime | None = None  # end of the scheduled change in effect now
+    active_entry: str = ""  # its schedule id (for "+15 min", "End now")
+    next_label: str = ""  # the next scheduled change ("Lunch") ...
+    next_at: datetime | None = None  # ... and when it starts
+    next_entry: str = ""  # its schedule id (for "Cancel next")
 
 
 class OverallState(str, enum.Enum):

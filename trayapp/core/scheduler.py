@@ -863,13 +863,16 @@ def _same(a: CurrentStatus, b: CurrentStatus, fields: Iterable[str]) -> bool:
             return False
         if name == "message" and (a.message or "") != (b.message or ""):
             return False
-        if name == "status" and _status_key(a) != _status_key(b):
+        if name == "status" and not _same_status(a, b):
             return False
     return True
 
 
-def _status_key(state: CurrentStatus) -> str:
-    return state.status_id or (state.status_name or "").casefold()
+def _same_status(a: CurrentStatus, b: CurrentStatus) -> bool:
+    """Ids when both sides have one; otherwise names (a read-back may lack the id)."""
+    if a.status_id and b.status_id:
+        return a.status_id == b.status_id
+    return (a.status_name or "").casefold() == (b.status_name or "").casefold()
 
 
 def _looks_applied(current: CurrentStatus, change: StatusChange) -> bool:

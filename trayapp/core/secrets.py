@@ -21,7 +21,8 @@ _LOCK = threading.RLock()
 
 _KEYRING_HINTS = {
     "darwin": "The macOS Keychain should be available; check that you are logged in to a desktop session.",
-    "win32": "Windows Credential Manager should be available; check that you are logged in to a desktop session.",
+    "win32": "Windows Credential Manager should be available; check that you are logged in to a desktop "
+    "session.",
 }
 _LINUX_HINT = (
     "Install and start a Secret Service keyring (GNOME Keyring or KWallet) in your desktop session, "

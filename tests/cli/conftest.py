@@ -1,0 +1,96 @@
+"""Run the CLI in-process through main(argv), against the demo server, in an isolated profile."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from trayapp.cli import main
+from trayapp.core.paths import AppPaths
+from trayapp.demo import seed
+from trayapp.demo.server import DemoServer
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.strip().splitlines()
+
+
+CLI = Callable[..., Run]
+
+
+@pytest.fixture
+def cli(profile: AppPaths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> CLI:
+    def run(*argv: str, stdin: str = "") -> Run:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:  # argparse usage errors and --version
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err + captured.out
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def accounts(cli: CLI, demo: DemoServer) -> CLI:
+    """The three demo accounts added through the CLI, as a new user would."""
+    steps = [
+        (
+            (
+                "accounts",
+                "add",
+                "rocketchat",
+                "rocket",
+                "--url",
+                demo.rocketchat_url,
+                "--user-id",
+                seed.RC_ALICE_ID,
+                "--token-stdin",
+            ),
+            seed.RC_ALICE_PAT,
+        ),
+        (
+            (
+                "accounts",
+                "add",
+                "callbell",
+                "callbell",
+                "--url",
+                demo.callbell_url,
+                "--user-uuid",
+                seed.CB_USER_UUID,
+                "--token-stdin",
+            ),
+            seed.CB_TOKEN,
+        ),
+        (
+            (
+                "accounts",
+                "add",
+                "smartsheet",
+                "smartsheet",
+                "--url",
+                demo.smartsheet_url,
+                "--email",
+                seed.SS_USER_EMAIL.lower(),
+                "--token-stdin",
+            ),
+            seed.SS_TOKEN,
+        ),
+    ]
+    for argv, secret in steps:
+        result = cli(*argv, stdin=secret + "\n")
+        assert result.code == 0, result.err
+    return cli

@@ -1,0 +1,369 @@
+"""Rocket.Chat: custom statuses are workspace-wide definitions (name + statusType); applying one is
+users.setStatus(status=<statusType>, message=<name>), as the official web client does.
+
+account.url = workspace URL (API under url + "/api/v1"); account.user = user id; secret = personal
+access token or login token, sent as X-User-Id + X-Auth-Token."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+
+from trayapp.backends.base import (
+    HttpBackend,
+    SecretGetter,
+    expect,
+    json_body,
+    make_client,
+    retry_after_from_reset,
+    send,
+    sentence,
+    server_error,
+    server_text,
+)
+from trayapp.core.errors import (
+    AuthError,
+    BadReply,
+    DuplicateName,
+    InputError,
+    NotFound,
+    PermissionDenied,
+    RateLimited,
+    TwoFactorRequired,
+    ValidationError,
+)
+from trayapp.core.models import (
+    Account,
+    Availability,
+    Capabilities,
+    ChangeKind,
+    CurrentStatus,
+    CustomStatus,
+    StatusChange,
+)
+
+SERVICE = "Rocket.Chat"
+STATUS_TYPES = ("online", "away", "busy", "offline")
+MESSAGE_LIMIT = 120  # the server trims and cuts the message silently at 120 characters
+PAGE_SIZE = 100  # the server's default upper limit; larger counts are clamped
+_MAX_PAGES = 1000
+
+_TO_STATUS = {
+    Availability.AVAILABLE: "online",
+    Availability.AWAY: "away",
+    Availability.BUSY: "busy",
+    Availability.OFFLINE: "offline",
+}
+_FROM_STATUS = {value: key for key, value in _TO_STATUS.items()}
+
+_CODE_SUFFIX = re.compile(r"\s*\[[^\[\]]*\]\s*$")
+_WAIT_SECONDS = re.compile(r"wait (\d+(?:\.\d+)?) seconds?", re.IGNORECASE)
+
+_SIGNED_OUT = "Rocket.Chat rejected the token for this account: sign in again."
+_NOT_ADMIN = (
+    "Rocket.Chat refused: only users with the manage-user-status permission (by default admins) "
+    "may create or change custom statuses."
+)
+
+
+def _api_url(url: str) -> str:
+    return url.strip().rstrip("/") + "/api/v1"
+
+
+def _without_code(text: str) -> str:
+    """ "The field Name is required [error-the-field-is-required]" -> "The field Name is required"."""
+    return _CODE_SUFFIX.sub("", text).strip()
+
+
+def _object(response: httpx.Response) -> dict[str, Any]:
+    return expect(json_body(response, SERVICE), dict, "JSON object", SERVICE)  # type: ignore[no-any-return]
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _error_body(response: httpx.Response) -> dict[str, Any]:
+    """The error envelope if it is one, else {} (a proxy page or an empty body tells us nothing more)."""
+    try:
+        body = json_body(response, SERVICE)
+    except BadReply:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _rate_limited(response: httpx.Response) -> RateLimited:
+    retry_after = retry_after_from_reset(response, milliseconds=True)
+    if retry_after is None:
+        match = _WAIT_SECONDS.search(server_text(_error_body(response).get("error")))
+        retry_after = float(match.group(1)) if match else None
+    when = f" in {max(1, round(retry_after))} seconds" if retry_after is not None else " later"
+    return RateLimited(f"Rocket.Chat is limiting requests from this computer: try again{when}.", retry_after)
+
+
+def _raise_for_status(response: httpx.Response, doing: str) -> None:
+    """Map an error reply to the shared error tree. `doing` completes "Rocket.Chat refused to ..."."""
+    code = response.status_code
+    if code < 400:
+        return
+    if code == 401:
+        raise AuthError(_SIGNED_OUT)
+    if code == 429:
+        raise _rate_limited(response)
+    if code >= 500:
+        raise server_error(response, SERVICE)
+    body = _error_body(response)
+    error_type = body.get("errorType")
+    error_type = error_type if isinstance(error_type, str) else ""
+    details = _dict(body.get("details"))
+    text = _without_code(server_text(body.get("error")) or server_text(body.get("message")))
+    said = f": {sentence(text)}" if text else "."
+    if code == 403:
+        raise PermissionDenied(
+            f"Rocket.Chat refused to {doing}: "
+            + (sentence(text) if text else "this account does not have the permission.")
+        )
+    if code == 404:
+        raise NotFound(f"Rocket.Chat has no such API at this address: check the workspace URL ({doing}).")
+    if code != 400:
+        raise BadReply(f"Rocket.Chat answered with an unexpected HTTP {code} when asked to {doing}.")
+    if error_type == "not_authorized" or text == "not_authorized":
+        raise PermissionDenied(_NOT_ADMIN)
+    if error_type == "Custom_User_Status_Error_Name_Already_In_Use":
+        raise DuplicateName(f"Rocket.Chat refused to {doing}{said}")
+    if error_type == "error-the-field-is-required":
+        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="name")
+    if error_type == "error-input-is-not-a-valid-field":
+        field = str(details.get("field", "")).lower()
+        field = "type" if field == "statustype" else ("name" if field == "name" else field)
+        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field=field)
+    if error_type in ("error-invalid-status", "error-status-not-allowed", "error-not-allowed"):
+        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="status")
+    if error_type == "error-invalid-date":
+        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="end")
+    if error_type.startswith("totp-"):
+        method = details.get("method")
+        raise TwoFactorRequired(
+            f"Rocket.Chat asks for a two-factor code to {doing}; use a personal access token instead.",
+            method=method if isinstance(method, str) else "totp",
+        )
+    if text.lower() == "unauthorized":  # the handler-level refusal (HTTP 403 on <= 6.x, 401 later)
+        raise PermissionDenied(f"Rocket.Chat refused to {doing}: this account is not allowed to do that.")
+    raise ValidationError(f"Rocket.Chat refused to {doing}{said}")
+
+
+def _status(item: Any) -> CustomStatus:
+    if not isinstance(item, dict):
+        raise BadReply("Rocket.Chat sent a custom status that is not an object.")
+    status_id = expect(item.get("_id"), str, "custom status id", SERVICE)
+    name = expect(item.get("name"), str, "custom status name", SERVICE)
+    status_type = item.get("statusType")
+    return CustomStatus(id=status_id, name=name, type=status_type if isinstance(status_type, str) else "")
+
+
+class RocketChatBackend(HttpBackend):
+    SERVICE = SERVICE
+    capabilities = Capabilities(
+        availabilities=(Availability.AVAILABLE, Availability.AWAY, Availability.BUSY, Availability.OFFLINE),
+        can_create=True,
+        create_field="type",
+        native_schedule=False,
+        supports_message=True,
+    )
+
+    def __init__(self, account: Account, secret: SecretGetter) -> None:
+        super().__init__(account, secret)
+        # The last list seen (no secret): lets current() name the custom status without a request.
+        self._known: tuple[CustomStatus, ...] = ()
+
+    def _api_url(self) -> str:
+        return _api_url(self.account.url)
+
+    def _auth_headers(self) -> dict[str, str]:
+        user = self.account.user.strip()
+        if not user:
+            raise AuthError("This Rocket.Chat account has no user id: sign in again.")
+        return {"X-User-Id": user, "X-Auth-Token": self._token()}
+
+    def _call(self, method: str, path: str, doing: str, **kwargs: Any) -> dict[str, Any]:
+        response = send(self.client, SERVICE, method, path, **kwargs)
+        _raise_for_status(response, doing)
+        body = _object(response)
+        if body.get("success") is not True:  # every Rocket.Chat API reply carries it
+            raise BadReply(f"Rocket.Chat sent a reply without its success mark when asked to {doing}.")
+        return body
+
+    # ------------------------------------------------------------------ reading
+    def _me(self) -> dict[str, Any]:
+        me = self._call("GET", "/me", "read your profile")
+        expect(me.get("_id"), str, "user id", SERVICE)
+        return me
+
+    def whoami(self) -> str:
+        me = self._me()
+        for key in ("username", "name"):
+            value = me.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        raise BadReply("Rocket.Chat sent a profile without a user name.")
+
+    def list_statuses(self) -> list[CustomStatus]:
+        found: list[CustomStatus] = []
+        offset = 0
+        for _ in range(_MAX_PAGES):
+            body = self._call(
+                "GET", "/custom-user-status.list", "list the custom statuses",
+                params={"count": PAGE_SIZE, "offset": offset},
+            )  # fmt: skip
+            page = expect(body.get("statuses"), list, "list of custom statuses", SERVICE)
+            found.extend(_status(item) for item in page)
+            total = body.get("total")
+            offset += len(page)
+            if not page or not isinstance(total, int) or offset >= total:
+                break
+        self._known = tuple(found)
+        return found
+
+    def current(self, statuses: Sequence[CustomStatus] | None = None) -> CurrentStatus:
+        """From GET /me: statusDefault (what the user chose; `status` is the live presence, which may
+        read offline when no client is connected) and statusText. The custom status is recognised
+        by name among `statuses`, or the last list fetched, without another request."""
+        me = self._me()
+        chosen = me.get("statusDefault")
+        if chosen not in _FROM_STATUS:
+            chosen = me.get("status")
+        availability = _FROM_STATUS.get(chosen) if isinstance(chosen, str) else None
+        text = me.get("statusText")
+        message = text if isinstance(text, str) and text else None
+        known = tuple(statuses) if statuses is not None else self._known
+        match = _match(known, message, chosen if isinstance(chosen, str) else "")
+        return CurrentStatus(
+            availability=availability,
+            status_id=match.id if match else None,
+            status_name=match.name if match else None,
+            message=message,
+        )
+
+    # ------------------------------------------------------------------ writing
+    def create_status(self, name: str, type: str = "", emoji: str = "") -> CustomStatus:
+        body: dict[str, str] = {"name": name.strip()}
+        status_type = type.strip().lower()  # the server accepts lower case only; the docs show "Busy"
+        if status_type:
+            body["statusType"] = status_type
+        reply = self._call("POST", "/custom-user-status.create", "create the custom status", json=body)
+        created = _status(reply.get("customUserStatus"))
+        self._known = (*self._known, created)
+        return created
+
+    def apply(self, change: StatusChange) -> None:
+        self._call("POST", "/users.setStatus", "set your status", json=self._set_status_body(change))
+
+    def clear(self) -> None:
+        self.apply(StatusChange(ChangeKind.CLEAR))
+
+    def restore(self, state: CurrentStatus) -> None:
+        status = _TO_STATUS[state.availability] if state.availability else "online"
+        body = {"status": status, "message": state.message or ""}
+        self._call("POST", "/users.setStatus", "restore your previous status", json=body)
+
+    def _set_status_body(self, change: StatusChange) -> dict[str, str]:
+        if change.kind is ChangeKind.CLEAR:
+            return {"status": "online", "message": ""}
+        if change.kind is ChangeKind.AVAILABILITY:
+            if change.availability is None:
+                raise InputError("No availability was given to set on Rocket.Chat.")
+            body = {"status": _TO_STATUS[change.availability]}
+            if change.message is not None:  # otherwise the message stays as it is
+                body["message"] = change.message
+            return body
+        status = change.status
+        if status is None:
+            raise InputError("No custom status was given to apply on Rocket.Chat.")
+        body = {"message": change.message or status.name}
+        if status.type:  # a status created without a type only sets the message
+            body["status"] = status.type
+        return body
+
+    def expected_current(self, previous: CurrentStatus | None, change: StatusChange) -> CurrentStatus:
+        """What current() will read after this change: the same rules, so nothing flickers (a custom
+        status applied with its own message reads back as that message, with no status name)."""
+        previous = previous or CurrentStatus()
+        body = self._set_status_body(change)
+        message = body.get("message")
+        message = previous.message if message is None else (message.strip()[:MESSAGE_LIMIT] or None)
+        kept = _TO_STATUS[previous.availability] if previous.availability else ""
+        status_type = body.get("status") or kept
+        candidates: list[CustomStatus] = []
+        if change.kind is ChangeKind.CUSTOM and change.status is not None:
+            candidates.append(change.status)
+        if previous.status_id and previous.status_name:
+            candidates.append(CustomStatus(id=previous.status_id, name=previous.status_name))
+        match = _match((*candidates, *self._known), message, status_type)
+        return CurrentStatus(
+            availability=_FROM_STATUS.get(status_type, previous.availability),
+            status_id=match.id if match else None,
+            status_name=match.name if match else None,
+            message=message,
+        )
+
+
+def _match(known: Sequence[CustomStatus], message: str | None, status_type: str) -> CustomStatus | None:
+    if not message:
+        return None
+    named = [s for s in known if s.name == message]
+    for status in named:
+        if status.type == status_type:
+            return status
+    return named[0] if named else None
+
+
+def login(url: str, username: str, password: str, code: str | None = None) -> tuple[str, str]:
+    """Password login; returns (user id, auth token). Raises TwoFactorRequired(method) when the
+    server asks for a code, AuthError for a wrong name, password or code."""
+    if not username.strip() or not password:
+        raise InputError("Rocket.Chat sign-in needs a user name and a password.")
+    body: dict[str, str] = {"user": username.strip(), "password": password}
+    if code is not None and code.strip():
+        body["code"] = code.strip()
+    with make_client(_api_url(url)) as client:
+        response = send(client, SERVICE, "POST", "/login", json=body)
+    if response.status_code == 200:
+        reply = _object(response)
+        data = reply.get("data")
+        if reply.get("status") != "success" or not isinstance(data, dict):
+            raise BadReply("Rocket.Chat answered the sign-in without a user id and token.")
+        user_id = expect(data.get("userId"), str, "user id", SERVICE)
+        token = expect(data.get("authToken"), str, "sign-in token", SERVICE)
+        if not user_id or not token:
+            raise BadReply("Rocket.Chat answered the sign-in without a user id and token.")
+        return user_id, token
+    if response.status_code in (400, 401, 403):
+        error = _error_body(response)
+        kind = error.get("error")
+        details = _dict(error.get("details"))
+        if kind == "totp-required":
+            method = details.get("method")
+            method = method if isinstance(method, str) and method else "totp"
+            where = (
+                "the code Rocket.Chat just sent by e-mail"
+                if method == "email"
+                else "the code from your authenticator app"
+            )
+            raise TwoFactorRequired(
+                f"Rocket.Chat asks for a two-factor code for {username.strip()}: enter {where}.",
+                method=method,
+            )
+        if kind == "totp-invalid":
+            raise AuthError("Rocket.Chat did not accept the two-factor code: check it and try again.")
+        if error.get("success") is False and kind == "unauthorized" and "details" not in error:
+            # Future servers no longer tell a wrong password from a missing two-factor code.
+            raise AuthError(
+                "Rocket.Chat did not accept this sign-in: check the user name and password "
+                "(and the two-factor code, if the account uses one)."
+            )
+        raise AuthError("Rocket.Chat did not accept this user name and password.")
+    _raise_for_status(response, "sign you in")
+    raise BadReply(f"Rocket.Chat answered the sign-in with an unexpected HTTP {response.status_code}.")

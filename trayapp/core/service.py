@@ -1,0 +1,511 @@
+"""StatusService: the one facade both front ends call.
+
+Every method except snapshot(), accounts() and capabilities() may block on the network or the
+keyring; the Qt layer calls them only from worker threads. Fan-out over accounts runs concurrently,
+and changes to one account are serialised so a quick second change cannot be overtaken by a first.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+
+from trayapp.backends.base import BackendFactory, StatusBackend, check_url
+from trayapp.core.cache import StatusCache
+from trayapp.core.errors import (
+    AccountNotFound,
+    AuthError,
+    InputError,
+    ServiceError,
+    TrayAppError,
+    Unsupported,
+)
+from trayapp.core.models import (
+    Account,
+    AccountResult,
+    AccountView,
+    Capabilities,
+    ChangeKind,
+    CurrentStatus,
+    CustomStatus,
+    Outcome,
+    ServiceKind,
+    Snapshot,
+    StatusChange,
+)
+from trayapp.core.paths import AppPaths
+from trayapp.core.scheduler import ScheduleEntry, ScheduleEvent, Scheduler
+from trayapp.core.secrets import SecretStore
+from trayapp.core.settings import SettingsStore, check_account_name
+
+Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class _Live:
+    """What happened to an account in this process (not persisted)."""
+
+    error: str = ""
+    signed_out: bool = False
+    pending: str = ""
+
+
+class StatusService:
+    def __init__(
+        self,
+        paths: AppPaths,
+        secrets: SecretStore | None = None,
+        backends: Mapping[ServiceKind, BackendFactory] | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        if backends is None:
+            from trayapp.backends import BACKENDS
+
+            backends = BACKENDS
+        self.paths = paths
+        self._factories: Mapping[ServiceKind, BackendFactory] = backends
+        self._clock = clock
+        self._secrets = secrets or SecretStore()
+        self._settings_store = SettingsStore(paths.settings_file)
+        self._settings = self._settings_store.load()
+        self._cache = StatusCache(paths.cache_file)
+        self._lock = threading.RLock()
+        self._backends: dict[str, StatusBackend] = {}
+        self._account_locks: dict[str, threading.Lock] = {}
+        self._live: dict[str, _Live] = {}
+        self._scheduler: Scheduler | None = None
+        self._events: list[ScheduleEvent] = []
+
+    # ------------------------------------------------------------------ no I/O
+    @property
+    def settings_warning(self) -> str:
+        return self._settings_store.warning
+
+    @property
+    def cache_warning(self) -> str:
+        return self._cache.warning
+
+    def accounts(self) -> list[Account]:
+        with self._lock:
+            return list(self._settings.accounts)
+
+    def account(self, name: str) -> Account:
+        with self._lock:
+            found = self._settings.find(name)
+        if found is None:
+            known = ", ".join(a.name for a in self.accounts()) or "none yet"
+            raise AccountNotFound(f"There is no account named '{name}' (accounts: {known}).")
+        return found
+
+    def capabilities(self, account: Account) -> Capabilities:
+        return self._backend(account).capabilities
+
+    def snapshot(self) -> Snapshot:
+        """No network, no keyring: settings, cache, the schedule file and this process's results."""
+        views = []
+        scheduled = self.paths.schedule_file.exists()
+        for account in self.accounts():
+            live = self._live_state(account.name)
+            active = self.scheduler.active_for(account.name) if scheduled else None
+            upcoming = self.scheduler.next_for(account.name) if scheduled else None
+            views.append(
+                AccountView(
+                    account=account,
+                    capabilities=self.capabilities(account),
+                    statuses=tuple(self._cache.statuses(account.name) or ()),
+                    current=self._cache.current(account.name),
+                    error=live.error,
+                    signed_out=live.signed_out,
+                    pending=live.pending,
+                    until=active.end if active else None,
+                    active_entry=active.id if active else "",
+                    next_label=upcoming.change.describe() if upcoming else "",
+                    next_at=upcoming.start if upcoming else None,
+                    next_entry=upcoming.id if upcoming else "",
+                )
+            )
+        return Snapshot(accounts=tuple(views))
+
+    def cached_statuses(self, name: str) -> list[CustomStatus] | None:
+        return self._cache.statuses(name)
+
+    def cached_current(self, name: str) -> CurrentStatus | None:
+        return self._cache.current(name)
+
+    def mark_pending(self, names: Sequence[str], description: str) -> None:
+        with self._lock:
+            for name in names:
+                self._live_state(name).pending = description
+
+    # ------------------------------------------------------------------ accounts
+    def test_connection(self, account: Account, secret: str) -> str:
+        check_url(account.url)
+        backend = self._factories[account.kind](account, lambda: secret)
+        try:
+            return backend.whoami()
+        finally:
+            backend.close()
+
+    def add_account(self, account: Account, secret: str) -> str:
+        name = check_account_name(account.name)
+        with self._lock:
+            if self._settings.find(name) is not None:
+                raise InputError(f"An account named '{name}' already exists: pick another name.")
+        return self._save_account(replace(account, name=name, url=check_url(account.url)), secret, None)
+
+    def update_account(self, old_name: str, account: Account, secret: str | None) -> str:
+        old = self.account(old_name)
+        name = check_account_name(account.name)
+        if name != old_name and self._settings.find(name) is not None:
+            raise InputError(f"An account named '{name}' already exists: pick another name.")
+        account = replace(account, name=name, url=check_url(account.url))
+        if secret is None:
+            secret = self._secrets.get(old.secret_key, old.name)
+        return self._save_account(account, secret, old)
+
+    def _save_account(self, account: Account, secret: str, old: Account | None) -> str:
+        if not secret.strip():
+            raise InputError("The token is empty.")
+        self._secrets.check()  # refuse early, before any request, when no secure keyring exists
+        label = self.test_connection(account, secret)
+        if not account.display_user:
+            account = replace(account, display_user=label)
+        self._secrets.set(account.secret_key, secret)
+        with self._lock:
+            if old is not None:
+                self._settings.accounts = [
+                    account if a.name == old.name else a for a in self._settings.accounts
+                ]
+                self._drop_backend(old.name)
+            else:
+                self._settings.accounts.append(account)
+            self._settings_store.save(self._settings)
+        if old is not None and old.secret_key != account.secret_key:
+            self._secrets.delete(old.secret_key)
+            self._cache.forget(old.name)
+        self._live.pop(account.name, None)
+        self.refresh([account.name])  # warm the cache so the menu has statuses at once
+        return label
+
+    def remove_account(self, name: str) -> None:
+        account = self.account(name)
+        self._secrets.delete(account.secret_key)
+        with self._lock:
+            self._settings.accounts = [a for a in self._settings.accounts if a.name != name]
+            self._settings_store.save(self._settings)
+            self._drop_backend(name)
+            self._live.pop(name, None)
+        self._cache.forget(name)
+
+    # ------------------------------------------------------------------ statuses
+    def statuses(self, names: Sequence[str] | None = None, refresh: bool = False) -> list[AccountResult]:
+        """Cached lists, fetched for accounts that have none yet (or all, with refresh)."""
+        wanted = self._select(names)
+        if refresh:
+            return self.refresh([a.name for a in wanted])
+        missing = [a.name for a in wanted if self._cache.statuses(a.name) is None]
+        fetched = {r.account: r for r in self.refresh(missing)} if missing else {}
+        return [fetched.get(a.name) or AccountResult(a.name, Outcome.OK) for a in wanted]
+
+    def refresh(self, names: Sequence[str] | None = None) -> list[AccountResult]:
+        def one(account: Account) -> AccountResult:
+            backend = self._backend(account)
+            self._cache.put_statuses(account.name, backend.list_statuses())
+            current = backend.current()
+            self._cache.put_current(account.name, current)
+            return AccountResult(account.name, Outcome.OK, current=current)
+
+        return self._fan_out(self._select(names), one)
+
+    def current_of(self, name: str) -> CurrentStatus:
+        current = self._named(name, self._backend(self.account(name)).current())
+        self._cache.put_current(name, current)
+        return current
+
+    def _named(self, name: str, current: CurrentStatus) -> CurrentStatus:
+        """Rocket.Chat reports only availability + message: name the custom status they stand for."""
+        if current.status_id or not current.message:
+            return current
+        kind = current.availability.value if current.availability else ""
+        for status in self._cache.statuses(name) or ():
+            if status.name == current.message and status.type in ("", kind):
+                return replace(current, status_id=status.id, status_name=status.name)
+        return current
+
+    def restore(self, name: str, state: CurrentStatus) -> None:
+        """Put back a status captured earlier (the end of a scheduled change)."""
+        account = self.account(name)
+        with self._account_lock(name):
+            self._backend(account).restore(state)
+        self._cache.put_current(name, state)
+
+    def current(self, names: Sequence[str] | None = None) -> list[AccountResult]:
+        return self._fan_out(
+            self._select(names),
+            lambda account: AccountResult(account.name, Outcome.OK, current=self.current_of(account.name)),
+        )
+
+    def create_status(self, account_name: str, name: str, type: str = "", emoji: str = "") -> CustomStatus:
+        account = self.account(account_name)
+        if not name.strip():
+            raise InputError("The status needs a name.")
+        backend = self._backend(account)
+        if not backend.capabilities.can_create:
+            raise Unsupported(
+                f"{account.kind.label} has a fixed set of statuses; new ones cannot be created."
+            )
+        try:
+            created = backend.create_status(name, type=type, emoji=emoji)
+        except AuthError as exc:
+            self._record_failure(account.name, exc)
+            raise
+        if self._cache.statuses(account.name) is None:
+            self._cache.put_statuses(account.name, backend.list_statuses())
+        else:
+            self._cache.add_status(account.name, created)
+        return created
+
+    # ------------------------------------------------------------------ changes
+    def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> list[AccountResult]:
+        return self._fan_out(self._select(names), lambda account: self._apply_one(account, change))
+
+    def apply_named(
+        self,
+        status_name: str,
+        message: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        names: Sequence[str] | None = None,
+    ) -> list[AccountResult]:
+        """Apply the status called `status_name` on every account that has one."""
+        change = StatusChange(
+            ChangeKind.CUSTOM,
+            status=CustomStatus(id="", name=status_name),
+            message=message,
+            start=start,
+            end=end,
+        )
+        return self.apply(change, names)
+
+    def clear(self, names: Sequence[str] | None = None) -> list[AccountResult]:
+        return self.apply(StatusChange(ChangeKind.CLEAR), names)
+
+    def _apply_one(self, account: Account, change: StatusChange) -> AccountResult:
+        backend = self._backend(account)
+        caps = backend.capabilities
+        label = account.kind.label
+        if change.kind is ChangeKind.AVAILABILITY and change.availability not in caps.availabilities:
+            offered = ", ".join(a.label for a in caps.availabilities)
+            avail = change.availability.label if change.availability else "?"
+            return AccountResult(
+                account.name,
+                Outcome.SKIPPED,
+                f"{label} has no '{avail}' availability (it offers {offered}).",
+            )
+        if change.kind is ChangeKind.CUSTOM:
+            resolved = self._resolve(account, change.status)
+            if resolved is None:
+                wanted = change.status.name if change.status else "?"
+                return AccountResult(
+                    account.name, Outcome.SKIPPED, f"{label} has no status named '{wanted}'."
+                )
+            change = replace(change, status=resolved)
+        if change.message and not caps.supports_message:
+            notes: tuple[str, ...] = (f"{label} has no status message; the message was not sent.",)
+        else:
+            notes = ()
+        if change.start is not None or change.end is not None:
+            return self._schedule_one(account, change, notes)
+        current = self._apply_now(account, change)
+        return AccountResult(account.name, Outcome.OK, change.describe(), current=current, notes=notes)
+
+    def _apply_now(self, account: Account, change: StatusChange) -> CurrentStatus:
+        backend = self._backend(account)
+        with self._account_lock(account.name):
+            previous = self._cache.current(account.name)
+            backend.apply(change)
+            current = backend.expected_current(previous, change)
+        self._cache.put_current(account.name, current)
+        with self._lock:
+            self._live[account.name] = _Live()
+        return current
+
+    def _schedule_one(self, account: Account, change: StatusChange, notes: tuple[str, ...]) -> AccountResult:
+        """Changes with a start or an end go through the scheduler, which applies what is due now."""
+        entry, superseded = self.scheduler.add([account.name], change)
+        events = self.scheduler.tick()
+        mine = [e for e in events if e.entry_id == entry.id and e.account == account.name]
+        with self._lock:
+            self._events.extend(e for e in events if e not in mine)
+        notes += tuple(f"Replaces '{old.change.describe()}' ({old.id})." for old in superseded)
+        failed = next((e for e in mine if e.kind in ("failed", "retrying")), None)
+        if failed is not None:
+            return self._record_failure(account.name, _ScheduleFailure(failed.message))
+        entry = next((e for e in self.scheduler.entries() if e.id == entry.id), entry)
+        return AccountResult(
+            account.name,
+            Outcome.OK,
+            f"{describe_entry(entry)} [{entry.id}]",
+            current=self._cache.current(account.name),
+            notes=notes,
+        )
+
+    # ------------------------------------------------------------------ schedule
+    @property
+    def scheduler(self) -> Scheduler:
+        with self._lock:
+            if self._scheduler is None:
+                self._scheduler = Scheduler(self.paths.schedule_file, _SchedulePort(self), self._clock)
+            return self._scheduler
+
+    def schedule_entries(self) -> list[ScheduleEntry]:
+        return self.scheduler.entries()
+
+    def run_schedule(self) -> list[ScheduleEvent]:
+        """Apply or restore whatever is due now (catch-up included); returns what happened."""
+        events = self.scheduler.tick()
+        with self._lock:
+            events, self._events = self._events + events, []
+        for event in events:
+            log.info("schedule %s %s: %s", event.entry_id, event.kind, event.message)
+            if event.kind == "failed":
+                self._record_failure(event.account, _ScheduleFailure(event.message))
+        return events
+
+    def next_wakeup(self) -> datetime | None:
+        return self.scheduler.next_wakeup() if self.paths.schedule_file.exists() else None
+
+    def cancel_scheduled(self, entry_id: str) -> ScheduleEntry:
+        return self.scheduler.cancel(entry_id)
+
+    def end_scheduled_now(self, entry_id: str) -> ScheduleEntry:
+        return self.scheduler.end_now(entry_id)
+
+    def extend_scheduled(self, entry_id: str, delta: timedelta) -> ScheduleEntry:
+        return self.scheduler.extend(entry_id, delta)
+
+    def _resolve(self, account: Account, wanted: CustomStatus | None) -> CustomStatus | None:
+        if wanted is None:
+            return None
+        statuses = self._cache.statuses(account.name)
+        if statuses is None:
+            statuses = self._backend(account).list_statuses()
+            self._cache.put_statuses(account.name, statuses)
+        if wanted.id:
+            for status in statuses:
+                if status.id == wanted.id:
+                    return status
+        key = wanted.name.strip().casefold()
+        for status in statuses:
+            if status.name.casefold() == key:
+                return status
+        for status in statuses:  # Smartsheet RM codes (OOF, WFH...) work as names too
+            if status.type and status.type.casefold() == key and status.id == status.type:
+                return status
+        return None
+
+    # ------------------------------------------------------------------ plumbing
+    def _select(self, names: Sequence[str] | None) -> list[Account]:
+        if not names:
+            return self.accounts()
+        return [self.account(n) for n in dict.fromkeys(names)]
+
+    def _fan_out(
+        self, accounts: list[Account], fn: Callable[[Account], AccountResult]
+    ) -> list[AccountResult]:
+        def guarded(account: Account) -> AccountResult:
+            try:
+                result = fn(account)
+            except TrayAppError as exc:
+                result = self._record_failure(account.name, exc)
+            log.info("%s: %s %s", account.name, result.outcome.value, result.detail)
+            return result
+
+        if len(accounts) <= 1:
+            return [guarded(a) for a in accounts]
+        with ThreadPoolExecutor(max_workers=len(accounts), thread_name_prefix="trayapp-account") as pool:
+            return list(pool.map(guarded, accounts))
+
+    def _record_failure(self, name: str, exc: TrayAppError) -> AccountResult:
+        with self._lock:
+            live = self._live_state(name)
+            live.error = str(exc)
+            live.signed_out = isinstance(exc, AuthError)
+            live.pending = ""
+        return AccountResult(name, Outcome.FAILED, str(exc), error_kind=type(exc).__name__)
+
+    def _live_state(self, name: str) -> _Live:
+        with self._lock:
+            return self._live.setdefault(name, _Live())
+
+    def _account_lock(self, name: str) -> threading.Lock:
+        with self._lock:
+            return self._account_locks.setdefault(name, threading.Lock())
+
+    def _backend(self, account: Account) -> StatusBackend:
+        with self._lock:
+            backend = self._backends.get(account.name)
+            if backend is None:
+                secrets, key, name = self._secrets, account.secret_key, account.name
+                backend = self._factories[account.kind](account, lambda: secrets.get(key, name))
+                self._backends[account.name] = backend
+            return backend
+
+    def _drop_backend(self, name: str) -> None:
+        backend = self._backends.pop(name, None)
+        if backend is not None:
+            backend.close()
+
+    def close(self) -> None:
+        with self._lock:
+            for name in list(self._backends):
+                self._drop_backend(name)
+
+
+class _ScheduleFailure(ServiceError):
+    """A scheduled step failed; the scheduler's sentence says which and why."""
+
+
+class _SchedulePort:
+    """The scheduler's door to the services, through the same backends and cache as everything else."""
+
+    def __init__(self, service: StatusService) -> None:
+        self._service = service
+
+    def read(self, account: str) -> CurrentStatus:
+        return self._service.current_of(account)
+
+    def apply(self, account: str, change: StatusChange) -> CurrentStatus:
+        return self._service._apply_now(self._service.account(account), change)
+
+    def restore(self, account: str, state: CurrentStatus) -> None:
+        self._service.restore(account, state)
+
+    def native_schedule(self, account: str) -> bool:
+        return self._service.capabilities(self._service.account(account)).native_schedule
+
+
+def describe_entry(entry: ScheduleEntry) -> str:
+    """'Lunch until 15:30', 'Lunch from Fri 09:00 until 10:00' in local time."""
+    text = entry.change.describe()
+    now = datetime.now(timezone.utc)
+    if entry.start > now:
+        text += " from " + _local(entry.start, now)
+    if entry.end is not None:
+        text += " until " + _local(entry.end, now)
+    return text
+
+
+def _local(moment: datetime, now: datetime) -> str:
+    local = moment.astimezone()
+    same_day = local.date() == now.astimezone().date()
+    return local.strftime("%H:%M" if same_day else "%a %d %b %H:%M")
