@@ -303,9 +303,6 @@ class _Commands:
             results += self.service.apply(change, a.accounts)
         if a.status_name is not None:
             results += self.service.apply_named(a.status_name, a.message, start, end, a.accounts)
-        if end is not None and any(r.ok for r in results):
-            print("The previous status comes back at the end while trayapp runs in the tray "
-                  "(or at its next start).")
         return _report(results, what=a.status_name or a.availability.label)
 
     def cmd_clear(self) -> int:

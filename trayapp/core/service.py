@@ -351,6 +351,11 @@ class StatusService:
         if failed is not None:
             return self._record_failure(account.name, _ScheduleFailure(failed.message))
         entry = next((e for e in self.scheduler.entries() if e.id == entry.id), entry)
+        if entry.end is not None and not self.capabilities(account).native_schedule:
+            notes += (
+                "trayapp puts the previous status back at the end while it runs in the tray "
+                "(or at its next start).",
+            )
         return AccountResult(
             account.name,
             Outcome.OK,
