@@ -7,10 +7,10 @@ from pathlib import Path
 
 import keyring
 import pytest
-from trayapp.demo.server import DemoServer
 
 from trayapp.core.paths import AppPaths
 from trayapp.demo.memory_keyring import MemoryKeyring
+from trayapp.demo.server import DemoServer
 
 
 @pytest.fixture(scope="session")

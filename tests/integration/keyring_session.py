@@ -9,10 +9,10 @@ import json
 import sys
 
 import keyring
-from trayapp.demo.server import DemoServer
 
 from trayapp.cli import main
 from trayapp.demo import seed
+from trayapp.demo.server import DemoServer
 
 
 def run(argv: list[str], stdin: str = "") -> dict[str, object]:
