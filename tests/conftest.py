@@ -13,6 +13,12 @@ from trayapp.demo.memory_keyring import MemoryKeyring
 from trayapp.demo.server import DemoServer
 
 
+@pytest.fixture(autouse=True)
+def _quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retry delays scaled down so fault tests stay fast (test_retry.py checks the policy itself)."""
+    monkeypatch.setattr("trayapp.core.retry.BASE_DELAY", 0.01)
+
+
 @pytest.fixture(scope="session")
 def _demo_session() -> Iterator[DemoServer]:
     server = DemoServer().start()

@@ -38,6 +38,7 @@ from trayapp.core.models import (
     StatusChange,
 )
 from trayapp.core.paths import AppPaths
+from trayapp.core.retry import retrying
 from trayapp.core.scheduler import ScheduleEntry, ScheduleEvent, Scheduler
 from trayapp.core.secrets import SecretStore
 from trayapp.core.settings import SettingsStore, check_account_name
@@ -219,15 +220,15 @@ class StatusService:
     def refresh(self, names: Sequence[str] | None = None) -> list[AccountResult]:
         def one(account: Account) -> AccountResult:
             backend = self._backend(account)
-            self._cache.put_statuses(account.name, backend.list_statuses())
-            current = backend.current()
-            self._cache.put_current(account.name, current)
-            return AccountResult(account.name, Outcome.OK, current=current)
+            statuses = retrying(backend.list_statuses, f"{account.name}: list statuses")
+            self._cache.put_statuses(account.name, statuses)
+            return AccountResult(account.name, Outcome.OK, current=self.current_of(account.name))
 
         return self._fan_out(self._select(names), one)
 
     def current_of(self, name: str) -> CurrentStatus:
-        current = self._named(name, self._backend(self.account(name)).current())
+        backend = self._backend(self.account(name))
+        current = self._named(name, retrying(backend.current, f"{name}: read status"))
         self._cache.put_current(name, current)
         return current
 
@@ -245,7 +246,8 @@ class StatusService:
         """Put back a status captured earlier (the end of a scheduled change)."""
         account = self.account(name)
         with self._account_lock(name):
-            self._backend(account).restore(state)
+            backend = self._backend(account)
+            retrying(lambda: backend.restore(state), f"{name}: restore")
         self._cache.put_current(name, state)
 
     def current(self, names: Sequence[str] | None = None) -> list[AccountResult]:
@@ -332,7 +334,7 @@ class StatusService:
         backend = self._backend(account)
         with self._account_lock(account.name):
             previous = self._cache.current(account.name)
-            backend.apply(change)
+            retrying(lambda: backend.apply(change), f"{account.name}: apply")
             current = backend.expected_current(previous, change)
         self._cache.put_current(account.name, current)
         with self._lock:
