@@ -309,12 +309,18 @@ class _Commands:
         return _report(self.service.clear(self.args.accounts), what="clear")
 
     def cmd_status(self) -> int:
+        delivered = self.service.deliver_pending()  # a waiting change goes out before we read back
+        _report_lines(delivered)
+        pending = self.service.pending_changes()
         results = self.service.current()
         rows = []
         for result in results:
             account = self.service.account(result.account)
             current = result.current or self.service.cached_current(result.account)
-            rows.append(_status_row(account, current, live=result.ok))
+            row = _status_row(account, current, live=result.ok)
+            waiting = pending.get(account.name)
+            row["pending"] = waiting.change.describe() if waiting else None
+            rows.append(row)
         failed = _report_failures(results)
         if self.args.json:
             print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -401,6 +407,8 @@ def _status_cells(row: dict[str, Any]) -> list[str]:
     availability = (row["availability"] or "unknown").capitalize()
     if not row["live"]:
         availability += " (last known)"
+    if row.get("pending"):
+        text += f" (pending: {row['pending']})"
     return [row["account"], ServiceKind(row["service"]).label, availability, text]
 
 
@@ -411,20 +419,31 @@ def _report_failures(results: list[AccountResult]) -> bool:
     return bool(failed)
 
 
-def _report(results: list[AccountResult], what: str) -> int:
+def _report_lines(results: list[AccountResult]) -> None:
     for result in results:
         if result.outcome is Outcome.OK:
             print(f"{result.account}: {result.detail or 'done'}")
         elif result.outcome is Outcome.SKIPPED:
             print(f"{result.account}: skipped: {result.detail}")
+        elif result.outcome is Outcome.PENDING:
+            _err(f"{result.account}: pending: {result.detail}")
         for note in result.notes:
             print(f"{result.account}: note: {note}")
+
+
+EXIT_PENDING = 75  # EX_TEMPFAIL: kept, will be delivered later
+
+
+def _report(results: list[AccountResult], what: str) -> int:
+    _report_lines(results)
     failed = _report_failures(results)
     if not results:
         _err("There are no accounts yet: add one with 'trayapp accounts add'.")
         return 1
     if failed:
         return 1
+    if any(r.outcome is Outcome.PENDING for r in results):
+        return EXIT_PENDING
     if not any(r.ok for r in results):
         _err(f"Nothing was changed: no account could apply '{what}'.")
         return 1

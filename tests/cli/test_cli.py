@@ -280,23 +280,47 @@ def test_clear(accounts: CLI, demo: DemoServer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fault", "expected"),
+    ("fault", "code", "expected"),
     [
-        ("reset", "cut off"),
-        ("503", "Rocket.Chat"),
-        ("429", "Rocket.Chat"),
-        ("malformed", "not JSON"),
-        ("html", "web page"),
-        ("401", "sign in again"),
+        ("reset", 75, "cut off"),
+        ("503", 75, "unavailable"),
+        ("429", 75, "Rocket.Chat"),
+        ("malformed", 1, "not JSON"),
+        ("html", 75, "web page"),
+        ("401", 1, "sign in again"),
     ],
 )
 def test_failures_are_one_line_per_account(
-    accounts: CLI, demo: DemoServer, fault: str, expected: str
+    accounts: CLI, demo: DemoServer, fault: str, code: int, expected: str
 ) -> None:
     demo.set_fault(fault, service="rocketchat")
     result = accounts("set", "Lunch", "--account", "rocket")
-    assert result.code == 1 and len(result.err_lines) == 1, result.err
+    assert result.code == code and len(result.err_lines) == 1, result.err
     assert result.err.startswith("trayapp: rocket: ") and expected in result.err
+    if code == 75:  # unreachable or rate limited: kept, not lost
+        assert "is kept and will be sent" in result.err
+
+
+def test_undelivered_change_is_kept_and_the_latest_intent_wins(accounts: CLI, demo: DemoServer) -> None:
+    demo.set_fault("503", service="callbell")
+    assert accounts("set", "Lunch", "--account", "callbell").code == 75
+    assert accounts("set", "--away", "--account", "callbell").code == 75
+    row = next(r for r in json.loads(accounts("status", "--json").out) if r["account"] == "callbell")
+    assert row["pending"] == "Away" and row["live"] is False
+    assert demo.cb_user_status(seed.CB_USER_UUID)["available"] is True  # nothing arrived yet
+    demo.clear_faults()
+    delivered = accounts("status")
+    assert "callbell: Sent 'Away', which was waiting since" in delivered.out
+    assert demo.cb_user_status(seed.CB_USER_UUID) == {"available": False, "custom_status_id": None}
+    assert "pending" not in accounts("status").out
+
+
+def test_a_newer_change_replaces_an_undelivered_one(accounts: CLI, demo: DemoServer) -> None:
+    demo.set_fault("503", service="callbell", count=3)
+    assert accounts("set", "--away", "--account", "callbell").code == 75
+    assert accounts("set", "--available", "--account", "callbell").code == 0
+    assert "Sent" not in accounts("status").out  # the old 'Away' is not replayed over the newer change
+    assert demo.cb_user_status(seed.CB_USER_UUID)["available"] is True
 
 
 def test_server_down(accounts: CLI, profile: AppPaths) -> None:
@@ -308,8 +332,8 @@ def test_server_down(accounts: CLI, profile: AppPaths) -> None:
         account["url"] = dead
     profile.settings_file.write_text(json.dumps(settings), encoding="utf-8")
     result = accounts("clear")
-    assert result.code == 1 and len(result.err_lines) == 3
-    assert all("Cannot reach" in line for line in result.err_lines), result.err
+    assert result.code == 75 and len(result.err_lines) == 3
+    assert all("Cannot reach" in line and "is kept" in line for line in result.err_lines), result.err
 
 
 def test_broken_settings_file_is_reported_and_kept(cli: CLI, profile: AppPaths) -> None:

@@ -122,6 +122,7 @@ class CurrentStatus:
 class Outcome(str, enum.Enum):
     OK = "ok"
     SKIPPED = "skipped"  # not applicable to this account (no such status, unsupported availability)
+    PENDING = "pending"  # not delivered yet (unreachable, rate limited): kept and sent later
     FAILED = "failed"
 
 

@@ -53,6 +53,10 @@ class AppPaths:
         return self.cache_dir / "statuses.json"
 
     @property
+    def pending_file(self) -> Path:
+        return self.data_dir / "pending.json"
+
+    @property
     def schedule_file(self) -> Path:
         return self.data_dir / "schedule.json"
 

@@ -20,7 +20,9 @@ from trayapp.core.errors import (
     AccountNotFound,
     AuthError,
     InputError,
+    RateLimited,
     ServiceError,
+    ServiceUnavailable,
     TrayAppError,
     Unsupported,
 )
@@ -38,6 +40,7 @@ from trayapp.core.models import (
     StatusChange,
 )
 from trayapp.core.paths import AppPaths
+from trayapp.core.pending import PendingChange, PendingStore
 from trayapp.core.retry import retrying
 from trayapp.core.scheduler import ScheduleEntry, ScheduleEvent, Scheduler
 from trayapp.core.secrets import SecretStore
@@ -45,6 +48,7 @@ from trayapp.core.settings import SettingsStore, check_account_name
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
+PENDING_GIVE_UP_AFTER = timedelta(hours=12)  # a status older than a working day is no longer meant
 
 
 def utc_now() -> datetime:
@@ -79,6 +83,7 @@ class StatusService:
         self._settings_store = SettingsStore(paths.settings_file)
         self._settings = self._settings_store.load()
         self._cache = StatusCache(paths.cache_file)
+        self._pending = PendingStore(paths.pending_file)
         self._lock = threading.RLock()
         self._backends: dict[str, StatusBackend] = {}
         self._account_locks: dict[str, threading.Lock] = {}
@@ -94,6 +99,13 @@ class StatusService:
     @property
     def cache_warning(self) -> str:
         return self._cache.warning
+
+    def file_warnings(self) -> list[str]:
+        """Sentences about damaged files that were set aside (settings, cache, pending, schedule)."""
+        texts = [self._settings_store.warning, self._cache.warning, self._pending.warning]
+        if self._scheduler is not None:
+            texts.append(self._scheduler.warning)
+        return [t for t in texts if t]
 
     def accounts(self) -> list[Account]:
         with self._lock:
@@ -114,8 +126,10 @@ class StatusService:
         """No network, no keyring: settings, cache, the schedule file and this process's results."""
         views = []
         scheduled = self.paths.schedule_file.exists()
+        pending = self._pending.all() if self.paths.pending_file.exists() else {}
         for account in self.accounts():
             live = self._live_state(account.name)
+            waiting = pending.get(account.name)
             active = self.scheduler.active_for(account.name) if scheduled else None
             upcoming = self.scheduler.next_for(account.name) if scheduled else None
             views.append(
@@ -126,7 +140,7 @@ class StatusService:
                     current=self._cache.current(account.name),
                     error=live.error,
                     signed_out=live.signed_out,
-                    pending=live.pending,
+                    pending=live.pending or (waiting.change.describe() if waiting else ""),
                     until=active.end if active else None,
                     active_entry=active.id if active else "",
                     next_label=upcoming.change.describe() if upcoming else "",
@@ -327,8 +341,77 @@ class StatusService:
             notes = ()
         if change.start is not None or change.end is not None:
             return self._schedule_one(account, change, notes)
-        current = self._apply_now(account, change)
+        try:
+            current = self._apply_now(account, change)
+        except (ServiceUnavailable, RateLimited) as exc:
+            return self._keep_pending(account, change, exc, attempts=1, since=self._clock())
+        self._pending.remove(account.name)  # an older undelivered intent is now out of date
         return AccountResult(account.name, Outcome.OK, change.describe(), current=current, notes=notes)
+
+    # ------------------------------------------------------------------ undelivered changes
+    def _keep_pending(
+        self, account: Account, change: StatusChange, exc: ServiceError, attempts: int, since: datetime
+    ) -> AccountResult:
+        self._pending.put(PendingChange(account.name, change, since, attempts, str(exc)))
+        with self._lock:
+            live = self._live_state(account.name)
+            live.error, live.signed_out, live.pending = str(exc), False, change.describe()
+        return AccountResult(
+            account.name,
+            Outcome.PENDING,
+            f"{exc} '{change.describe()}' is kept and will be sent when {account.kind.label} answers again.",
+            error_kind=type(exc).__name__,
+        )
+
+    def pending_changes(self) -> dict[str, PendingChange]:
+        return self._pending.all()
+
+    def deliver_pending(self) -> list[AccountResult]:
+        """Try every undelivered change again; report what was delivered or given up."""
+        results = []
+        now = self._clock()
+        for name, pending in self._pending.all().items():
+            what = pending.change.describe()
+            try:
+                account = self.account(name)
+            except AccountNotFound:
+                self._pending.remove(name)
+                continue
+            if now - pending.since > PENDING_GIVE_UP_AFTER:
+                self._pending.remove(name, only_if=pending.change)
+                results.append(
+                    self._record_failure(
+                        name,
+                        _GaveUp(
+                            f"Gave up sending '{what}' to {account.kind.label} after "
+                            f"{_hours(PENDING_GIVE_UP_AFTER)} hours: {pending.last_error}"
+                        ),
+                    )
+                )
+                continue
+            try:
+                current = self._apply_now(account, pending.change)
+            except (ServiceUnavailable, RateLimited) as exc:
+                results.append(
+                    self._keep_pending(account, pending.change, exc, pending.attempts + 1, pending.since)
+                )
+                continue
+            except TrayAppError as exc:
+                self._pending.remove(name, only_if=pending.change)
+                results.append(self._record_failure(name, _GaveUp(f"Could not send '{what}': {exc}")))
+                continue
+            self._pending.remove(name, only_if=pending.change)
+            results.append(
+                AccountResult(
+                    name,
+                    Outcome.OK,
+                    f"Sent '{what}', which was waiting since {_local(pending.since, now)}.",
+                    current=current,
+                )
+            )
+        for result in results:
+            log.info("pending %s: %s %s", result.account, result.outcome.value, result.detail)
+        return results
 
     def _apply_now(self, account: Account, change: StatusChange) -> CurrentStatus:
         backend = self._backend(account)
@@ -478,6 +561,10 @@ class StatusService:
                 self._drop_backend(name)
 
 
+class _GaveUp(ServiceError):
+    """An undelivered change was dropped; the sentence says which and why."""
+
+
 class _ScheduleFailure(ServiceError):
     """A scheduled step failed; the scheduler's sentence says which and why."""
 
@@ -510,6 +597,10 @@ def describe_entry(entry: ScheduleEntry) -> str:
     if entry.end is not None:
         text += " until " + _local(entry.end, now)
     return text
+
+
+def _hours(span: timedelta) -> int:
+    return int(span.total_seconds() // 3600)
 
 
 def _local(moment: datetime, now: datetime) -> str:
