@@ -9,7 +9,7 @@ import pytest
 
 from tests.backends.conftest import CB, RC, SS, Backend, Case
 from trayapp.backends import BACKENDS, base
-from trayapp.core.errors import AuthError, BadReply, RateLimited, ServiceUnavailable
+from trayapp.core.errors import AuthError, BadReply, KeyringLocked, RateLimited, ServiceUnavailable
 from trayapp.core.models import Availability, ChangeKind, CustomStatus, StatusChange
 from trayapp.demo.server import DemoServer
 
@@ -122,6 +122,32 @@ class TestContract:
         backend.apply(change)
         assert demo.request_count(case.service) == before + 1
 
+    @pytest.mark.parametrize("start", ["custom", "away"])
+    def test_restore_puts_back_what_current_read(
+        self, case: Case, backend: Backend, demo: DemoServer, start: str
+    ) -> None:
+        status = _pick(backend, case.custom_name)
+        first = (
+            StatusChange(ChangeKind.CUSTOM, status=status)
+            if start == "custom"
+            else StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY)
+        )
+        backend.apply(first)
+        before = backend.current()
+        other = next(s for s in backend.list_statuses() if s.name != case.custom_name)
+        backend.apply(StatusChange(ChangeKind.CUSTOM, status=other, message="temporary"))
+        count = demo.request_count(case.service)
+        backend.restore(before)
+        assert demo.request_count(case.service) == count + 1
+        after = backend.current()
+        assert (after.availability, after.status_id, after.status_name) == (
+            before.availability,
+            before.status_id,
+            before.status_name,
+        )
+        if case.kind.value != "callbell":  # Callbell has no message
+            assert after.message == before.message
+
     def test_client_is_reused(self, backend: Backend) -> None:
         backend.current()
         first = backend.client
@@ -141,6 +167,18 @@ class TestContract:
             backend.current()
         tokens[0] = case.token
         backend.current()
+
+    def test_keyring_failure_propagates_without_a_request(
+        self, case: Case, demo: DemoServer, make: Callable[..., Backend]
+    ) -> None:
+        def locked() -> str:
+            raise KeyringLocked("The keyring is locked: unlock it and try again.")
+
+        backend = make(case)
+        backend._secret = locked
+        with pytest.raises(KeyringLocked):
+            backend.apply(StatusChange(ChangeKind.CLEAR))
+        assert demo.request_count(case.service) == 0
 
 
 @pytest.mark.parametrize("case_", [RC, CB, SS], ids=["rocketchat", "callbell", "smartsheet"])

@@ -114,9 +114,18 @@ def make_client(base_url: str, headers: Callable[[], dict[str, str]] | None = No
 
 
 def send(client: httpx.Client, service: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
-    """One request; transport failures become ServiceUnavailable with a plain sentence."""
+    """One request; transport failures become ServiceUnavailable with a plain sentence. A reply that
+    announces more than MAX_REPLY_BYTES is refused before its body is read."""
     try:
-        return client.request(method, path, **kwargs)
+        response = client.send(client.build_request(method, path, **kwargs), stream=True)
+        try:
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > MAX_REPLY_BYTES:
+                raise BadReply(f"{service} sent an unexpectedly large reply ({int(length)} bytes).")
+            response.read()
+        finally:
+            response.close()
+        return response
     except httpx.TimeoutException:
         raise ServiceUnavailable(f"{service} did not answer in time.") from None
     except httpx.ConnectError:

@@ -313,8 +313,13 @@ class CallbellBackend(HttpBackend):
         if state.availability in (Availability.AVAILABLE, Availability.AWAY):
             body["available"] = state.availability is Availability.AVAILABLE
         reply = _object(
-            self._request("PUT", self._user_path(), "restore your previous status",
-                          not_found=self._unknown_user(), json=body)
+            self._request(
+                "PUT",
+                self._user_path(),
+                "restore your previous status",
+                not_found=self._unknown_user(),
+                json=body,
+            )
         )
         if not isinstance(reply.get("user_status"), dict):
             raise BadReply("Callbell confirmed the change without the user's new status.")
