@@ -1,0 +1,23 @@
+"""A StatusService with the three demo accounts, in a per-test profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from trayapp.core.paths import AppPaths
+from trayapp.core.secrets import SecretStore
+from trayapp.core.service import StatusService
+from trayapp.demo.memory_keyring import MemoryKeyring
+from trayapp.demo.profile import demo_accounts
+from trayapp.demo.server import DemoServer
+
+
+@pytest.fixture
+def service(demo: DemoServer, profile: AppPaths) -> Iterator[StatusService]:
+    svc = StatusService(profile, secrets=SecretStore(MemoryKeyring()))
+    for account, secret in demo_accounts(demo):
+        svc.add_account(account, secret)
+    yield svc
+    svc.close()
