@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import socket
 import subprocess
 import sys
@@ -349,22 +350,29 @@ def test_usage_errors_are_one_line(cli: CLI) -> None:
     assert result.code == 2 and len(result.err_lines) == 1
 
 
-def test_no_token_in_any_file_after_a_session(accounts: CLI, demo: DemoServer, tmp_path: Path) -> None:
-    accounts("create", "In a meeting", "--account", "rocket", "--type", "busy")
-    accounts("set", "In a meeting", "--for", "30m")
-    accounts("set", "--away")
-    demo.set_fault("401", service="callbell", count=1)
-    accounts("clear")
-    accounts("status")
-    hits = [
-        (str(path), token)
-        for path in (tmp_path / "xdg").rglob("*")
-        if path.is_file()
-        for token in (seed.RC_ALICE_PAT, seed.CB_TOKEN, seed.SS_TOKEN)
-        if token.encode() in path.read_bytes()
+def test_no_token_in_any_file_or_output_after_a_session(
+    accounts: CLI, demo: DemoServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    runs = [
+        accounts("create", "In a meeting", "--account", "rocket", "--type", "busy"),
+        accounts("set", "In a meeting", "--for", "30m"),
+        accounts("set", "--away"),
     ]
+    demo.set_fault("401", service="callbell", count=1)
+    runs.append(accounts("clear"))
+    demo.set_fault("503", service="smartsheet", count=3)  # kept in pending.json
+    runs.append(accounts("set", "--available"))
+    demo.set_fault("malformed", service="rocketchat", count=1)
+    runs += [accounts("status"), accounts("schedule"), accounts("status", "--json")]
+    tokens = (seed.RC_ALICE_PAT, seed.CB_TOKEN, seed.SS_TOKEN)
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]  # XDG config/cache/data/state/runtime
+    hits = [(str(p), t) for p in files for t in tokens if t.encode() in p.read_bytes()]
+    text = caplog.text + "".join(r.out + r.err for r in runs)
+    hits += [("output or log", t) for t in tokens if t in text]
     assert hits == []
-    assert list((tmp_path / "xdg").rglob("trayapp.log"))  # the log exists and was scanned
+    names = {p.name for p in files}
+    assert {"trayapp.log", "settings.json", "statuses.json", "schedule.json", "pending.json"} <= names
 
 
 def test_demo_server_command_prints_its_url() -> None:

@@ -12,8 +12,11 @@ from trayapp.core.paths import AppPaths
 from trayapp.core.service import StatusService
 from trayapp.demo.server import DemoServer
 
-ACCOUNTS = {"rocket": ("rocketchat", "Rocket.Chat"), "callbell": ("callbell", "Callbell"),
-            "smartsheet": ("smartsheet", "Smartsheet RM")}
+ACCOUNTS = {
+    "rocket": ("rocketchat", "Rocket.Chat"),
+    "callbell": ("callbell", "Callbell"),
+    "smartsheet": ("smartsheet", "Smartsheet RM"),
+}
 # fault mode -> (outcome of applying a status, error class)
 MATRIX = {
     "401": (Outcome.FAILED, "AuthError"),
