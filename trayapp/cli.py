@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     cancel = sched_sub.add_parser("cancel", help="cancel a scheduled change (an active one ends now)")
     cancel.add_argument("entry_id", metavar="ID")
 
+    autostart = sub.add_parser("autostart", help="launch trayapp at login: on, off or status")
+    autostart.add_argument("state", choices=["on", "off", "status"])
+
     demo = sub.add_parser("demo-server", help="run the demo server in the foreground")
     demo.add_argument("--port", type=int, default=0)
     return parser
@@ -128,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(paths=None, demo=args.demo, background=args.background)
         if args.command == "demo-server":
             return _demo_server(args.port)
+        if args.command == "autostart":
+            return _autostart(args.state)
         return _Commands(args).run()
     except TrayAppError as exc:
         _err(str(exc))
@@ -454,6 +459,19 @@ def _table(rows: list[list[str]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _autostart(state: str) -> int:
+    from trayapp.core import autostart
+
+    entry = autostart.for_platform()
+    if state == "on":
+        entry.enable()
+    elif state == "off":
+        entry.disable()
+    enabled = entry.is_enabled()  # always the OS's own answer, not what we meant to do
+    print(f"Launch at login is {'on' if enabled else 'off'} ({entry.location}).")
+    return 0 if state == "status" or enabled == (state == "on") else 1
 
 
 def _demo_server(port: int) -> int:

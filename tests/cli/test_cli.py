@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 import subprocess
 import sys
@@ -392,3 +393,14 @@ def test_demo_server_command_prints_its_url() -> None:
         proc.wait(timeout=10)
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def test_autostart_on_off_status(cli: CLI) -> None:
+    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / "trayapp.desktop"
+    assert cli("autostart", "status").out.startswith("Launch at login is off")
+    on = cli("autostart", "on")
+    assert on.code == 0 and on.out.startswith("Launch at login is on") and entry.exists()
+    assert "--background" in entry.read_text(encoding="utf-8")
+    assert cli("autostart", "on").code == 0  # idempotent
+    off = cli("autostart", "off")
+    assert off.code == 0 and off.out.startswith("Launch at login is off") and not entry.exists()
