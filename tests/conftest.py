@@ -45,6 +45,7 @@ def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppPath
     ):
         folder = tmp_path / "xdg" / sub
         folder.mkdir(parents=True, mode=0o700)
+        folder.chmod(0o700)  # platformdirs warns about a runtime folder others can read
         monkeypatch.setenv(var, str(folder))
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())

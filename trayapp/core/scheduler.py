@@ -401,25 +401,12 @@ class Scheduler:
     def active_for(self, account: str) -> ScheduleEntry | None:
         with self._lock:
             self._refresh()
-            now = self._now()
-            found = [
-                e for e in self._entries if e.phase is Phase.ACTIVE and _in_effect(e, e.account(account), now)
-            ]
-            return max(found, key=lambda e: (e.start, e.id), default=None)
+            return active_entry(self._entries, account, self._now())
 
     def next_for(self, account: str) -> ScheduleEntry | None:
         with self._lock:
             self._refresh()
-            now = self._now()
-            found = [
-                e
-                for e in self._entries
-                if e.phase is Phase.SCHEDULED
-                and e.start > now
-                and (p := e.account(account)) is not None
-                and p.step in (Step.PENDING, Step.NATIVE)
-            ]
-            return min(found, key=lambda e: (e.start, e.id), default=None)
+            return next_entry(self._entries, account, self._now())
 
     # ---- storage ------------------------------------------------------------------------------
 
@@ -899,6 +886,35 @@ def _local(moment: datetime | None, now: datetime, *, seconds: bool = False) -> 
     if local.date() != now.astimezone().date():
         fmt = "%a %d %b " + fmt
     return local.strftime(fmt)
+
+
+def read_entries(path: Path) -> list[ScheduleEntry]:
+    """The entries for display, without any lock: writes are atomic renames, so a reader never sees
+    half a file, and it never waits behind a tick that is talking to a slow server. A damaged file
+    reads as empty here; the Scheduler itself sets it aside and reports it."""
+    try:
+        return _parse(atomic.read_json(path))
+    except (ValueError, KeyError, TypeError, ConfigError):
+        return []
+
+
+def active_entry(entries: Iterable[ScheduleEntry], account: str, now: datetime) -> ScheduleEntry | None:
+    """The change in effect now for an account ("Now: X until 15:30")."""
+    found = [e for e in entries if e.phase is Phase.ACTIVE and _in_effect(e, e.account(account), now)]
+    return max(found, key=lambda e: (e.start, e.id), default=None)
+
+
+def next_entry(entries: Iterable[ScheduleEntry], account: str, now: datetime) -> ScheduleEntry | None:
+    """The next change waiting to start for an account ("Next: Y at Fri 09:00")."""
+    found = [
+        e
+        for e in entries
+        if e.phase is Phase.SCHEDULED
+        and e.start > now
+        and (p := e.account(account)) is not None
+        and p.step in (Step.PENDING, Step.NATIVE)
+    ]
+    return min(found, key=lambda e: (e.start, e.id), default=None)
 
 
 def _parse(raw: Any) -> list[ScheduleEntry]:

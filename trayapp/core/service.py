@@ -42,7 +42,14 @@ from trayapp.core.models import (
 from trayapp.core.paths import AppPaths
 from trayapp.core.pending import PendingChange, PendingStore
 from trayapp.core.retry import retrying
-from trayapp.core.scheduler import ScheduleEntry, ScheduleEvent, Scheduler
+from trayapp.core.scheduler import (
+    ScheduleEntry,
+    ScheduleEvent,
+    Scheduler,
+    active_entry,
+    next_entry,
+    read_entries,
+)
 from trayapp.core.secrets import SecretStore
 from trayapp.core.settings import SettingsStore, check_account_name
 
@@ -125,13 +132,14 @@ class StatusService:
     def snapshot(self) -> Snapshot:
         """No network, no keyring: settings, cache, the schedule file and this process's results."""
         views = []
-        scheduled = self.paths.schedule_file.exists()
+        entries = read_entries(self.paths.schedule_file)  # never waits on a tick in progress
+        now = self._clock()
         pending = self._pending.all() if self.paths.pending_file.exists() else {}
         for account in self.accounts():
             live = self._live_state(account.name)
             waiting = pending.get(account.name)
-            active = self.scheduler.active_for(account.name) if scheduled else None
-            upcoming = self.scheduler.next_for(account.name) if scheduled else None
+            active = active_entry(entries, account.name, now)
+            upcoming = next_entry(entries, account.name, now)
             views.append(
                 AccountView(
                     account=account,
@@ -236,7 +244,11 @@ class StatusService:
             backend = self._backend(account)
             statuses = retrying(backend.list_statuses, f"{account.name}: list statuses")
             self._cache.put_statuses(account.name, statuses)
-            return AccountResult(account.name, Outcome.OK, current=self.current_of(account.name))
+            current = self.current_of(account.name)
+            with self._lock:  # the account answers again: drop an old error or signed-out mark
+                live = self._live_state(account.name)
+                live.error, live.signed_out = "", False
+            return AccountResult(account.name, Outcome.OK, current=current)
 
         return self._fan_out(self._select(names), one)
 
@@ -517,6 +529,9 @@ class StatusService:
                 result = fn(account)
             except TrayAppError as exc:
                 result = self._record_failure(account.name, exc)
+            if result.outcome in (Outcome.OK, Outcome.SKIPPED):
+                with self._lock:
+                    self._live_state(account.name).pending = ""
             log.info("%s: %s %s", account.name, result.outcome.value, result.detail)
             return result
 
