@@ -1,0 +1,1 @@
+"""Data files shipped inside the package: icons and the desktop entry template."""

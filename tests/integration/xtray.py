@@ -1,0 +1,335 @@
+"""A throwaway X display with a real system-tray host, for tests that need a real tray.
+
+Our own code (modelled on the company's xvfb-tray.sh, so tests do not depend on ../shared):
+- host "xfce": Xvfb + a private D-Bus session + xfce4-panel, which hosts StatusNotifierItem (what KDE,
+  XFCE and GNOME's AppIndicator extension speak) as well as XEmbed;
+- host "trayer": Xvfb + trayer, an XEmbed-only tray strip whose colour we choose (light/dark panels).
+Every process is started here and stopped by its own handle; nothing global is touched (HOME and XDG
+folders are throwaway, so xfconfd started by D-Bus activation writes nowhere real).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import select
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from tests.realparts import require_tools
+
+TOOLS = {
+    "xfce": ("Xvfb", "dbus-daemon", "xfce4-panel", "import"),
+    "trayer": ("Xvfb", "trayer", "import", "xdotool", "xwininfo"),
+}
+
+
+def require(host: str) -> None:
+    """Skip locally, fail in CI (CI=true), when a needed binary is missing."""
+    require_tools(*TOOLS[host])
+
+
+def wait_for(predicate: object, timeout: float, what: str, interval: float = 0.1) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():  # type: ignore[operator]
+            return
+        time.sleep(interval)
+    raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def has_tray(display: str) -> bool:
+    """Some client owns the XEmbed tray selection _NET_SYSTEM_TRAY_S0 (any tray host does)."""
+    x11 = ctypes.cdll.LoadLibrary("libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XGetSelectionOwner.restype = ctypes.c_ulong
+    dpy = x11.XOpenDisplay(display.encode())
+    if not dpy:
+        return False
+    try:
+        atom = x11.XInternAtom(ctypes.c_void_p(dpy), b"_NET_SYSTEM_TRAY_S0", 0)
+        return bool(x11.XGetSelectionOwner(ctypes.c_void_p(dpy), ctypes.c_ulong(atom)))
+    finally:
+        x11.XCloseDisplay(ctypes.c_void_p(dpy))
+
+
+class TraySession:
+    def __init__(
+        self,
+        root: Path,
+        host: str = "xfce",
+        panel_colour: str = "0x404040",
+        size: tuple[int, int] = (1280, 800),
+    ) -> None:
+        self.root = root
+        self.host = host
+        self.panel_colour = panel_colour
+        self.size = size
+        self.display = ""
+        self.bus = ""
+        self.home = root / "home"
+        self._procs: list[subprocess.Popen[bytes]] = []
+        self._logs: list[IO[bytes]] = []
+        self._fds: list[int] = []
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> TraySession:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self._start_xvfb()
+        if self.host == "xfce":
+            self._start_bus()
+            self._start_xfce()
+        else:
+            self._start_trayer()
+        return self
+
+    def stop(self) -> None:
+        for proc in reversed(self._procs):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(5)
+            if proc.stdout is not None:
+                proc.stdout.close()
+        self._procs.clear()
+        for handle in self._logs:
+            handle.close()
+        self._logs.clear()
+        for fd in self._fds:
+            os.close(fd)
+        self._fds.clear()
+
+    def __enter__(self) -> TraySession:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _spawn(
+        self,
+        name: str,
+        argv: Sequence[str],
+        env: dict[str, str],
+        *,
+        pipe: bool = False,
+        pass_fds: Sequence[int] = (),
+    ) -> subprocess.Popen[bytes]:
+        log = open(self.root / f"{name}.log", "wb")  # noqa: SIM115  (closed in stop())
+        self._logs.append(log)
+        proc = subprocess.Popen(
+            argv, env=env, stdout=subprocess.PIPE if pipe else log, stderr=log, pass_fds=tuple(pass_fds)
+        )
+        self._procs.append(proc)
+        return proc
+
+    def _start_xvfb(self) -> None:
+        read, write = os.pipe()
+        width, height = self.size
+        proc = self._spawn(
+            "xvfb",
+            # -noreset: otherwise the server resets when its last client leaves and writes to -displayfd
+            # again (fatal once the pipe is closed).
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write),
+                "-noreset",
+                "-screen",
+                "0",
+                f"{width}x{height}x24",
+                "-nolisten",
+                "tcp",
+            ],
+            self.base_env(),
+            pass_fds=(write,),
+        )
+        os.close(write)
+        ready, _, _ = select.select([read], [], [], 10)
+        number = os.read(read, 64).decode().split("\n")[0].strip() if ready else ""
+        # Kept open until stop(): Xvfb may write to -displayfd again, and a closed pipe kills it.
+        self._fds.append(read)
+        if not number or proc.poll() is not None:
+            raise RuntimeError(f"Xvfb did not start: see {self.root / 'xvfb.log'}")
+        self.display = f":{number}"
+
+    def _start_bus(self) -> None:
+        proc = self._spawn(
+            "dbus", ["dbus-daemon", "--session", "--nofork", "--print-address"], self.base_env(), pipe=True
+        )
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 10)
+        self.bus = proc.stdout.readline().decode().strip() if ready else ""
+        if not self.bus:
+            raise RuntimeError("dbus-daemon did not print its address")
+
+    def _start_xfce(self) -> None:
+        config = self.root / "xfce-config"  # fresh: the /etc/xdg default panel, which has the Status Tray
+        config.mkdir(exist_ok=True)
+        env = {**self.env(), "XDG_CONFIG_HOME": str(config), "NO_AT_BRIDGE": "1"}
+        self._spawn("panel", ["xfce4-panel", "--disable-wm-check"], env)
+        wait_for(lambda: has_tray(self.display), 15, "xfce4-panel's tray")
+        from tests.integration.sni_menu import SNI
+
+        with SNI(self.bus) as sni:
+            wait_for(sni.host_registered, 15, "the StatusNotifierWatcher and its host")
+
+    def _start_trayer(self) -> None:
+        argv = [
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "pixel",
+            "--width",
+            "200",
+            "--height",
+            "32",
+            "--transparent",
+            "true",
+            "--tint",
+            self.panel_colour,
+            "--alpha",
+            "0",
+            "--SetDockType",
+            "true",
+        ]
+        self._spawn("trayer", argv, self.env())
+        wait_for(lambda: has_tray(self.display), 15, "trayer")
+
+    # ------------------------------------------------------------------ environment
+    def base_env(self) -> dict[str, str]:
+        keep = ("PATH", "LANG", "LC_ALL", "TZ")
+        env = {k: v for k, v in os.environ.items() if k in keep}
+        env["HOME"] = str(self.home)
+        return env
+
+    def env(self) -> dict[str, str]:
+        env = self.base_env()
+        env["DISPLAY"] = self.display
+        if self.bus:
+            env["DBUS_SESSION_BUS_ADDRESS"] = self.bus
+        else:
+            env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"  # no stray dbus-launch: XEmbed only
+        return env
+
+    def app_env(self, profile: Path) -> dict[str, str]:
+        """For the app under test: a throwaway profile and the real xcb platform."""
+        env = self.env()
+        for var, sub in (
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_STATE_HOME", "state"),
+            ("XDG_RUNTIME_DIR", "run"),
+        ):
+            folder = profile / sub
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            folder.chmod(0o700)
+            env[var] = str(folder)
+        env["QT_QPA_PLATFORM"] = "xcb"
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        return env
+
+    def screenshot(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["import", "-display", self.display, "-window", "root", str(path)],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+        return path
+
+
+# ---------------------------------------------------------------------------------- app under test
+
+
+def listening_ports(pid: int) -> list[int]:
+    """Loopback TCP ports a process listens on (Linux /proc): finds the demo server inside the app."""
+    inodes = set()
+    with contextlib.suppress(OSError):
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            with contextlib.suppress(OSError):
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
+    ports = []
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/net/tcp") as table:
+        for line in table.readlines()[1:]:
+            fields = line.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state == "0A" and inode in inodes:
+                ports.append(int(local.split(":")[1], 16))
+    return ports
+
+
+def find_demo_server(pid: int, timeout: float = 15) -> str:
+    """Base URL of the demo server running inside the app process `pid`."""
+    found: list[str] = []
+
+    def probe() -> bool:
+        for port in listening_ports(pid):
+            url = f"http://127.0.0.1:{port}"
+            with (
+                contextlib.suppress(OSError, ValueError),
+                urllib.request.urlopen(f"{url}/_demo/requests", timeout=2) as reply,
+            ):
+                if b'"total"' in reply.read():
+                    found.append(url)
+                    return True
+        return False
+
+    wait_for(probe, timeout, "the demo server inside the app")
+    return found[0]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def running_app(session: TraySession, profile: Path, *args: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`python -m trayapp ARGS` on the session's display; stopped with SIGTERM like a logout does."""
+    log = open(profile.parent / "app.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "trayapp", *args],
+        env=session.app_env(profile),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(5)
+        log.close()
+
+
+def app_log(profile: Path) -> str:
+    path = profile.parent / "app.log"
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+def which(name: str) -> str | None:
+    return shutil.which(name)

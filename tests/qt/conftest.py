@@ -1,0 +1,194 @@
+"""Qt tests run offscreen (no display needed) against the real demo server over HTTP."""
+
+from __future__ import annotations
+
+import os
+
+# Before any QApplication exists (pytest-qt creates it lazily in the `qapp` fixture).
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from trayapp.core.models import (
+    Account,
+    AccountResult,
+    AccountView,
+    Availability,
+    Capabilities,
+    ChangeKind,
+    CurrentStatus,
+    CustomStatus,
+    Outcome,
+    ServiceKind,
+    Snapshot,
+    StatusChange,
+)
+from trayapp.core.paths import AppPaths
+from trayapp.core.service import StatusService
+from trayapp.demo.profile import demo_accounts
+from trayapp.demo.server import DemoServer
+from trayapp.qt.app import TrayApp
+
+RC_CAPS = Capabilities(
+    (Availability.AVAILABLE, Availability.AWAY, Availability.BUSY, Availability.OFFLINE),
+    True,
+    "type",
+    False,
+    True,
+)
+CB_CAPS = Capabilities((Availability.AVAILABLE, Availability.AWAY), True, "emoji", False, False)
+SS_CAPS = Capabilities((Availability.AVAILABLE, Availability.AWAY), False, None, True, True)
+
+
+def view(
+    kind: ServiceKind,
+    name: str,
+    statuses: Sequence[CustomStatus] = (),
+    current: CurrentStatus | None = None,
+    **extra: object,
+) -> AccountView:
+    caps = {ServiceKind.ROCKETCHAT: RC_CAPS, ServiceKind.CALLBELL: CB_CAPS, ServiceKind.SMARTSHEET: SS_CAPS}[
+        kind
+    ]
+    account = Account(name, kind, f"https://{name}.example.com", f"{name}-id", f"{name}-user")
+    return AccountView(account, caps, tuple(statuses), current, **extra)  # type: ignore[arg-type]
+
+
+def three_views() -> tuple[AccountView, ...]:
+    rc = view(
+        ServiceKind.ROCKETCHAT,
+        "rocket",
+        [CustomStatus("rc1", "Lunch", "away"), CustomStatus("rc2", "In a call", "busy")],
+        CurrentStatus(Availability.AWAY, "rc1", "Lunch", "Lunch"),
+    )
+    cb = view(
+        ServiceKind.CALLBELL,
+        "callbell",
+        [CustomStatus("cb1", "Lunch", emoji="🍙"), CustomStatus("cb2", "Meeting", emoji="📅")],
+        CurrentStatus(Availability.AWAY, "cb1", "Lunch", emoji="🍙"),
+    )
+    ss = view(
+        ServiceKind.SMARTSHEET,
+        "smartsheet",
+        [CustomStatus("ITO", "In the office", "ITO"), CustomStatus("OOF", "Out of office", "OOF")],
+        CurrentStatus(Availability.AWAY, "OOF", "Out of office"),
+    )
+    return (rc, cb, ss)
+
+
+@dataclass
+class FakeService:
+    """Only what the menu and controller read without a network."""
+
+    snap: Snapshot = field(default_factory=Snapshot)
+    applied: list[tuple[StatusChange, list[str]]] = field(default_factory=list)
+    settings_warning: str = ""
+
+    def snapshot(self) -> Snapshot:
+        return self.snap
+
+    def accounts(self) -> list[Account]:
+        return [v.account for v in self.snap.accounts]
+
+    def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> list[AccountResult]:
+        self.applied.append((change, list(names or [])))
+        return [AccountResult(n, Outcome.OK) for n in names or []]
+
+    def clear(self, names: Sequence[str] | None = None) -> list[AccountResult]:
+        return self.apply(StatusChange(ChangeKind.CLEAR), names)
+
+    def refresh(self, names: Sequence[str] | None = None) -> list[AccountResult]:
+        return [AccountResult(n, Outcome.OK) for n in names or []]
+
+
+class FixedClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+NOON = datetime(2026, 3, 4, 12, 0, tzinfo=timezone.utc)  # a Wednesday
+
+
+# ------------------------------------------------------------------------------------- menu helpers
+
+
+def label(action: QAction) -> str:
+    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def entries(menu: QMenu) -> list[str]:
+    """Visible entries as shown; separators as '---'; checkable ones prefixed [x] / [ ]."""
+    out = []
+    for a in menu.actions():
+        if not a.isVisible():
+            continue
+        if a.isSeparator():
+            out.append("---")
+        elif a.isCheckable():
+            out.append(("[x] " if a.isChecked() else "[ ] ") + label(a))
+        else:
+            out.append(label(a))
+    return out
+
+
+def find(menu: QMenu, *path: str) -> QAction:
+    """The visible action reached by following labels (prefix match on the last one is not allowed)."""
+    current = menu
+    action: QAction | None = None
+    for i, wanted in enumerate(path):
+        hits = [a for a in current.actions() if a.isVisible() and not a.isSeparator() and label(a) == wanted]
+        if len(hits) != 1:
+            have = [label(a) for a in current.actions() if a.isVisible()]
+            raise AssertionError(f"{wanted!r}: {len(hits)} matches in {have}")
+        action = hits[0]
+        if i < len(path) - 1:
+            sub = action.menu()
+            assert isinstance(sub, QMenu), f"{wanted!r} is not a submenu"
+            current = sub
+    assert action is not None
+    return action
+
+
+# ----------------------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def service(demo: DemoServer, profile: AppPaths) -> Iterator[StatusService]:
+    """A real StatusService with the three demo accounts (alice), talking HTTP to the demo server."""
+    svc = StatusService(profile)
+    for account, secret in demo_accounts(demo):
+        svc.add_account(account, secret)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def tray_app(qtbot: QtBot, service: StatusService) -> Iterator[TrayApp]:
+    app = TrayApp(service, tray_wait_s=600, first_run_dialog=False)
+    app.start()
+    qtbot.waitUntil(lambda: not app.dispatcher.busy(), timeout=10_000)
+    yield app
+    app.shutdown()
+
+
+def wait_idle(qtbot: QtBot, app: TrayApp, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: not app.dispatcher.busy(), timeout=timeout)
+
+
+def closed(widget: QWidget) -> bool:
+    """Hidden, or already deleted (dialogs delete themselves once closed)."""
+    try:
+        return not widget.isVisible()
+    except RuntimeError:
+        return True

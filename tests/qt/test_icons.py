@@ -1,0 +1,87 @@
+"""Status icons: shipped SVGs, distinct shapes (not only colours), readable on light and dark panels,
+and monochrome template variants for macOS."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from trayapp.core.models import OverallState
+from trayapp.qt import icons
+
+STATES = [s.value for s in OverallState]
+
+
+def alpha_mask(name: str, size: int = 32) -> list[bool]:
+    image = icons.render(name, size).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    return [image.pixelColor(x, y).alpha() > 128 for y in range(size) for x in range(size)]
+
+
+def luminance(c: QColor) -> float:
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF())
+
+
+def contrast(a: float, b: float) -> float:
+    hi, lo = max(a, b), min(a, b)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("name", [*STATES, *(f"{s}-mask" for s in STATES), "trayapp"])
+def test_every_icon_is_shipped_and_renders(qapp: object, name: str) -> None:
+    assert icons.svg_bytes(name).lstrip().startswith(b"<svg")
+    for size in (16, 22, 32):
+        assert sum(alpha_mask(name, size)) > size * size // 8
+
+
+def test_icons_come_from_the_package_resources() -> None:
+    folder = icons._icons_dir()
+    assert folder.joinpath("available.svg").is_file()
+
+
+def test_states_differ_by_shape(qapp: object) -> None:
+    """Compare the opaque pixels only: even without colour, every pair of states looks different."""
+    masks = {s: alpha_mask(f"{s}-mask") for s in STATES}
+    for a, b in itertools.combinations(STATES, 2):
+        differing = sum(x != y for x, y in zip(masks[a], masks[b], strict=True))
+        assert differing > 40, f"{a} and {b} have nearly the same shape"
+    colour = {s: alpha_mask(s) for s in STATES}
+    for s in STATES:  # the template has the same silhouette as the colour icon
+        same = sum(x == y for x, y in zip(masks[s], colour[s], strict=True))
+        assert same > 0.9 * len(masks[s])
+
+
+def test_mask_variants_are_black_and_alpha_only(qapp: object) -> None:
+    for state in STATES:
+        image = icons.render(f"{state}-mask", 32).toImage()
+        for y in range(32):
+            for x in range(32):
+                c = image.pixelColor(x, y)
+                if c.alpha() > 0:
+                    assert max(c.red(), c.green(), c.blue()) < 16, (state, x, y, c.name())
+
+
+@pytest.mark.parametrize("state", ["available", "away", "busy", "attention", "offline"])
+def test_main_colour_reads_on_light_and_dark_panels(qapp: object, state: str) -> None:
+    """The dominant opaque colour keeps >= 3:1 against a white and a near-black panel."""
+    image = icons.render(state, 64).toImage()
+    counts: dict[str, int] = {}
+    for y in range(64):
+        for x in range(64):
+            c = image.pixelColor(x, y)
+            if c.alpha() == 255 and c.name() != "#ffffff":
+                counts[c.name()] = counts.get(c.name(), 0) + 1
+    main = QColor(max(counts, key=lambda k: counts[k]))
+    lum = luminance(main)
+    assert contrast(lum, 1.0) >= 3.0, f"{state} {main.name()} on white"
+    assert contrast(lum, luminance(QColor("#222222"))) >= 3.0, f"{state} {main.name()} on dark"
+
+
+def test_state_icon_uses_template_on_request(qapp: object) -> None:
+    assert icons.state_icon(OverallState.BUSY, mask=True).isMask()
+    assert not icons.state_icon(OverallState.BUSY, mask=False).isMask()
+    assert icons.state_icon(OverallState.AWAY) is icons.state_icon(OverallState.AWAY)  # kept alive, cached

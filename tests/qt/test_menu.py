@@ -1,0 +1,366 @@
+"""The tray menu built from a snapshot: contents, check marks, pending and error states, in-place updates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from tests.qt.conftest import NOON, FakeService, FixedClock, entries, find, three_views, view
+from trayapp.core.models import (
+    Availability,
+    ChangeKind,
+    CurrentStatus,
+    CustomStatus,
+    OverallState,
+    ServiceKind,
+    Snapshot,
+)
+from trayapp.qt.controller import Controller
+from trayapp.qt.dispatcher import Dispatcher
+from trayapp.qt.menu import (
+    MenuReconciler,
+    MenuState,
+    Target,
+    build_menu,
+    end_of_today,
+    end_of_week,
+    format_until,
+    make_menu,
+)
+from trayapp.qt.tray import Tray
+
+
+class Recorder:
+    """MenuActions that only record what was asked."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, object]] = []
+
+    def apply(self, target: Target) -> None:
+        self.calls.append(("apply", target))
+
+    def apply_for(self, target: Target, end: datetime) -> None:
+        self.calls.append(("apply_for", (target, end)))
+
+    def schedule_custom(self, target: Target) -> None:
+        self.calls.append(("schedule_custom", target))
+
+    def clear(self) -> None:
+        self.calls.append(("clear", None))
+
+    def new_status(self) -> None:
+        self.calls.append(("new_status", None))
+
+    def refresh(self, names: Sequence[str] | None = None) -> None:
+        self.calls.append(("refresh", names))
+
+    def accounts(self, name: str | None = None) -> None:
+        self.calls.append(("accounts", name))
+
+    def end_scheduled(self, account: str, entry_id: str) -> None:
+        self.calls.append(("end_scheduled", (account, entry_id)))
+
+    def cancel_scheduled(self, account: str, entry_id: str) -> None:
+        self.calls.append(("cancel_scheduled", (account, entry_id)))
+
+    def toggle_autostart(self, enable: bool) -> None:
+        self.calls.append(("autostart", enable))
+
+    def quit(self) -> None:
+        self.calls.append(("quit", None))
+
+
+def render(
+    snapshot: Snapshot, state: MenuState | None = None, now: datetime = NOON
+) -> tuple[QMenu, Recorder]:
+    menu = make_menu()
+    recorder = Recorder()
+    MenuReconciler(menu).sync(build_menu(snapshot, state or MenuState(), recorder, FixedClock(now)))
+    return menu, recorder
+
+
+def test_three_accounts_menu_lists_everything(qapp: object) -> None:
+    menu, _ = render(Snapshot(three_views()))
+    assert entries(menu) == [
+        "Rocket.Chat (rocket-user): Lunch (away)",
+        "Callbell (callbell-user): 🍙 Lunch (away)",
+        "Smartsheet RM (smartsheet-user): Out of office (away)",
+        "---",
+        "[ ] Available",
+        "[x] Away",
+        "[ ] Busy",
+        "[ ] Offline",
+        "---",
+        "Rocket.Chat (rocket-user)",
+        "Callbell (callbell-user)",
+        "Smartsheet RM (smartsheet-user)",
+        "---",
+        "Set for…",
+        "Clear status",
+        "---",
+        "New status…",
+        "Refresh",
+        "Accounts…",
+        "---",
+        "[ ] Launch at login",
+        "Quit",
+    ]
+    # Custom statuses grouped per account, emoji shown where the service has them, current one checked.
+    assert entries(find(menu, "Rocket.Chat (rocket-user)").menu()) == ["[x] Lunch", "[ ] In a call"]
+    assert entries(find(menu, "Callbell (callbell-user)").menu()) == ["[x] 🍙 Lunch", "[ ] 📅 Meeting"]
+    assert entries(find(menu, "Smartsheet RM (smartsheet-user)").menu()) == [
+        "[ ] In the office",
+        "[x] Out of office",
+    ]
+    # Headers are information, not buttons.
+    assert not find(menu, "Rocket.Chat (rocket-user): Lunch (away)").isEnabled()
+    # "Launch at login" stays disabled while its state is unknown.
+    assert not find(menu, "Launch at login").isEnabled()
+
+
+def test_set_for_offers_durations_on_each_status(qapp: object) -> None:
+    menu, recorder = render(Snapshot(three_views()))
+    set_for = find(menu, "Set for…").menu()
+    assert entries(set_for) == [
+        "Available",
+        "Away",
+        "Busy",
+        "Offline",
+        "---",
+        "Rocket.Chat (rocket-user)",
+        "Callbell (callbell-user)",
+        "Smartsheet RM (smartsheet-user)",
+    ]
+    durations = entries(find(menu, "Set for…", "Busy").menu())
+    assert durations == [
+        "30 minutes",
+        "1 hour",
+        "2 hours",
+        "4 hours",
+        "Until end of today",
+        "Until end of week",
+        "---",
+        "Custom…",
+    ]
+    find(menu, "Set for…", "Rocket.Chat (rocket-user)", "In a call", "1 hour").trigger()
+    kind, (target, end) = recorder.calls[-1]  # type: ignore[misc]
+    assert kind == "apply_for"
+    assert target.names == ("rocket",) and target.change.status.name == "In a call"
+    assert end == NOON + timedelta(hours=1)
+    find(menu, "Set for…", "Away", "Custom…").trigger()
+    kind, target = recorder.calls[-1]
+    assert kind == "schedule_custom" and isinstance(target, Target)
+    assert target.change.availability is Availability.AWAY
+    assert set(target.names) == {"rocket", "callbell", "smartsheet"}
+
+
+def test_availability_applies_to_every_account_that_has_it(qapp: object) -> None:
+    menu, recorder = render(Snapshot(three_views()))
+    busy = find(menu, "Busy")
+    busy.trigger()
+    kind, target = recorder.calls[-1]
+    assert kind == "apply" and isinstance(target, Target)
+    assert target.change.kind is ChangeKind.AVAILABILITY and target.change.availability is Availability.BUSY
+    assert target.names == ("rocket",)  # only Rocket.Chat offers Busy
+    assert "Callbell" in busy.toolTip() and "Smartsheet RM" in busy.toolTip()
+    # The click does not move the check: the service has not confirmed anything yet.
+    assert not busy.isChecked() and find(menu, "Away").isChecked()
+
+
+def test_single_account_lists_statuses_inline(qapp: object) -> None:
+    rc = three_views()[0]
+    menu, recorder = render(Snapshot((rc,)))
+    shown = entries(menu)
+    assert "[x] Lunch" in shown and "[ ] In a call" in shown
+    assert "Rocket.Chat (rocket-user)" not in shown  # no grouping submenu with one account
+    assert entries(find(menu, "Set for…").menu())[-2:] == ["Lunch", "In a call"]
+    find(menu, "In a call").trigger()
+    assert recorder.calls[-1][0] == "apply"
+
+
+def test_disagreeing_availabilities_check_nothing(qapp: object) -> None:
+    rc, cb, ss = three_views()
+    cb = replace(cb, current=CurrentStatus(Availability.AVAILABLE))
+    menu, _ = render(Snapshot((rc, cb, ss)))
+    assert [e for e in entries(menu) if e.startswith("[x]")] == []
+
+
+def test_pending_change_shows_on_the_account_and_the_icon(qapp: object) -> None:
+    rc, cb, ss = three_views()
+    snapshot = Snapshot((replace(rc, pending="Busy"), cb, ss))
+    menu, _ = render(snapshot)
+    assert entries(menu)[0] == "Rocket.Chat (rocket-user): Lunch (away) → Busy…"
+    assert snapshot.overall is OverallState.ATTENTION
+
+
+def test_error_line_stays_visible_and_retries(qapp: object) -> None:
+    rc, cb, ss = three_views()
+    failing = replace(cb, error="Could not set Busy: Callbell did not answer in time.")
+    menu, recorder = render(Snapshot((rc, failing, ss)))
+    shown = entries(menu)
+    line = "Could not set Busy: Callbell did not answer in time."
+    assert shown[1:3] == ["Callbell (callbell-user): 🍙 Lunch (away)", line]
+    find(menu, line).trigger()
+    assert recorder.calls[-1] == ("refresh", ["callbell"])
+
+
+def test_signed_out_account_points_to_accounts(qapp: object) -> None:
+    rc, cb, ss = three_views()
+    out = replace(rc, signed_out=True, error="Rocket.Chat rejected the token.")
+    menu, recorder = render(Snapshot((out, cb, ss)))
+    shown = entries(menu)
+    assert shown[0] == "Rocket.Chat (rocket-user): signed out"
+    assert shown[1] == "Signed out: Rocket.Chat rejected the token. Sign in again in Accounts…"
+    assert "Rocket.Chat (rocket-user)" not in shown  # no statuses to pick while signed out
+    find(menu, shown[1]).trigger()
+    assert recorder.calls[-1] == ("accounts", "rocket")
+
+
+def test_until_time_in_header_and_tooltip(qtbot: QtBot) -> None:
+    rc, cb, ss = three_views()
+    end = NOON + timedelta(hours=2)
+    rc = replace(rc, until=end)  # the scheduler's end of the change in effect
+    service = FakeService(Snapshot((rc, cb, ss)))
+    controller = Controller(service, Dispatcher(), clock=FixedClock(NOON))  # type: ignore[arg-type]
+    controller.load_now()
+    tray = Tray(controller, Recorder())
+    local = end.astimezone().strftime("%H:%M")
+    header = entries(tray.menu)[0]
+    assert header == f"Rocket.Chat (rocket-user): Lunch (away), until {local}"
+    tip = tray.icon.toolTip().splitlines()
+    assert tip[0] == "trayapp"
+    assert tip[1] == header and tip[2].startswith("Callbell") and tip[3].startswith("Smartsheet RM")
+    controller.dispatcher.shutdown()
+
+
+def test_format_until_mentions_the_day_when_not_today() -> None:
+    now = datetime(2026, 3, 4, 12, 0).astimezone()
+    assert format_until(now + timedelta(hours=1), now) == f"until {(now + timedelta(hours=1)):%H:%M}"
+    assert format_until(now + timedelta(days=2), now).startswith("until Fri ")
+    assert format_until(now + timedelta(days=20), now) == f"until {(now + timedelta(days=20)):%d %b %H:%M}"
+
+
+def test_end_of_today_and_week() -> None:
+    wednesday = datetime(2026, 3, 4, 9, 30).astimezone()
+    assert end_of_today(wednesday).strftime("%Y-%m-%d %H:%M:%S") == "2026-03-04 23:59:59"
+    assert end_of_week(wednesday, 1).strftime("%a %Y-%m-%d %H:%M") == "Sun 2026-03-08 23:59"
+    assert end_of_week(wednesday, 7).strftime("%a %Y-%m-%d %H:%M") == "Sat 2026-03-07 23:59"  # US week
+    sunday = datetime(2026, 3, 8, 20, 0).astimezone()
+    assert end_of_week(sunday, 1).date() == sunday.date()
+    assert end_of_today(wednesday).tzinfo is not None
+
+
+def test_no_accounts_menu(qapp: object) -> None:
+    menu, recorder = render(Snapshot(()))
+    assert entries(menu) == [
+        "No accounts yet",
+        "Add an account…",
+        "---",
+        "New status…",
+        "Refresh",
+        "Accounts…",
+        "---",
+        "[ ] Launch at login",
+        "Quit",
+    ]
+    assert not find(menu, "New status…").isEnabled() and not find(menu, "Refresh").isEnabled()
+    find(menu, "Add an account…").trigger()
+    assert recorder.calls[-1] == ("accounts", None)
+
+
+def test_menu_is_updated_in_place(qapp: object) -> None:
+    """The same QMenu and QAction objects survive updates; new statuses are inserted, gone ones hidden."""
+    menu = make_menu()
+    reconciler = MenuReconciler(menu)
+    recorder = Recorder()
+    rc, cb, ss = three_views()
+    reconciler.sync(build_menu(Snapshot((rc, cb, ss)), MenuState(), recorder, FixedClock(NOON)))
+    before = {id(a): label for a, label in zip(menu.actions(), entries(menu), strict=False)}
+    rc_menu = find(menu, "Rocket.Chat (rocket-user)").menu()
+    lunch = find(menu, "Rocket.Chat (rocket-user)", "Lunch")
+
+    rc2 = replace(
+        rc,
+        statuses=(*rc.statuses, CustomStatus("rc3", "Focus", "busy")),
+        current=CurrentStatus(Availability.BUSY, "rc3", "Focus"),
+    )
+    reconciler.sync(
+        build_menu(Snapshot((rc2, cb, ss)), MenuState(refreshing=True), recorder, FixedClock(NOON))
+    )
+    assert find(menu, "Rocket.Chat (rocket-user)").menu() is rc_menu
+    assert find(menu, "Rocket.Chat (rocket-user)", "Lunch") is lunch and not lunch.isChecked()
+    assert entries(rc_menu) == ["[ ] Lunch", "[ ] In a call", "[x] Focus"]
+    assert set(before) <= {id(a) for a in menu.actions()}
+    assert not find(menu, "Refreshing…").isEnabled()
+
+    rc3 = replace(rc2, statuses=rc2.statuses[1:])
+    reconciler.sync(build_menu(Snapshot((rc3, cb, ss)), MenuState(), recorder, FixedClock(NOON)))
+    assert entries(rc_menu) == ["[ ] In a call", "[x] Focus"]
+    assert lunch in rc_menu.actions() and not lunch.isVisible()  # hidden, not deleted
+
+
+def test_ampersand_in_a_status_name_is_literal(qapp: object) -> None:
+    rc = view(
+        ServiceKind.ROCKETCHAT,
+        "rocket",
+        [CustomStatus("x", "R&D sync", "busy")],
+        CurrentStatus(Availability.AVAILABLE),
+    )
+    menu, _ = render(Snapshot((rc,)))
+    assert "[ ] R&D sync" in entries(menu)
+
+
+@pytest.mark.parametrize("autostart", [True, False])
+def test_launch_at_login_reflects_the_os(qapp: object, autostart: bool) -> None:
+    menu, recorder = render(Snapshot(three_views()), MenuState(autostart=autostart))
+    item = find(menu, "Launch at login")
+    assert item.isEnabled() and item.isChecked() is autostart
+    item.trigger()
+    assert recorder.calls[-1] == ("autostart", not autostart)
+    assert item.isChecked() is autostart  # only the OS's answer moves the check
+
+
+def test_demo_mode_says_so(qapp: object) -> None:
+    menu, _ = render(Snapshot(three_views()), MenuState(demo=True, autostart=False))
+    assert "Demo mode: nothing leaves this computer" in entries(menu)
+    assert not find(menu, "Launch at login").isEnabled()
+
+
+def test_end_times_are_aware() -> None:
+    assert end_of_week(datetime.now(timezone.utc)).utcoffset() is not None
+
+
+def test_busy_is_checked_when_every_account_that_offers_it_is_busy(qapp: object) -> None:
+    rc, cb, ss = three_views()
+    rc = replace(rc, current=CurrentStatus(Availability.BUSY))
+    cb = replace(cb, current=CurrentStatus(Availability.AVAILABLE))
+    ss = replace(ss, current=CurrentStatus(Availability.AVAILABLE))
+    menu, _ = render(Snapshot((rc, cb, ss)))
+    assert [e for e in entries(menu) if e.startswith("[x]")] == ["[x] Busy"]
+
+
+def test_a_running_or_coming_scheduled_change_can_be_ended_or_cancelled(qapp: object) -> None:
+    rc, cb, ss = three_views()
+    rc = replace(
+        rc,
+        until=NOON + timedelta(hours=1),
+        active_entry="e1",
+        next_label="Focus time",
+        next_at=NOON + timedelta(hours=3),
+        next_entry="e2",
+    )
+    menu, recorder = render(Snapshot((rc, cb, ss)))
+    shown = entries(menu)
+    at = (NOON + timedelta(hours=3)).astimezone().strftime("%H:%M")
+    assert shown[1] == "End “Lunch” now"
+    assert shown[2] == f"Cancel “Focus time” at {at}"
+    assert shown[0].endswith(f"; next: Focus time at {at}")
+    find(menu, shown[1]).trigger()
+    assert recorder.calls[-1] == ("end_scheduled", ("rocket", "e1"))
+    find(menu, shown[2]).trigger()
+    assert recorder.calls[-1] == ("cancel_scheduled", ("rocket", "e2"))

@@ -1,0 +1,534 @@
+"""Start, wire and stop the tray app.
+
+- One instance per user (QLockFile + QLocalServer with UserAccessOption, P8): a second start asks the
+  running one to show itself and exits 0.
+- A tray icon only when a tray host is confirmed; otherwise wait for one (10 s when started at login,
+  2 s when started by hand), then show a small window so the user is never left without UI (P1).
+- Dialogs open on the next event-loop turn and are never modal to the tray: a panel that sent a
+  DBusMenu click must get its answer at once.
+- An unexpected exception is logged with its traceback and shown as one plain sentence; the app keeps
+  running.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import logging
+import signal
+import sys
+import threading
+import time
+import types
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
+
+from trayapp.core.paths import AppPaths
+from trayapp.qt import icons
+from trayapp.qt.accounts_dialog import AccountsDialog
+from trayapp.qt.controller import Controller, ServiceLike, plain_error
+from trayapp.qt.dialogs import CreateStatusDialog, ScheduleDialog
+from trayapp.qt.dispatcher import Dispatcher
+from trayapp.qt.menu import Target
+from trayapp.qt.tray import Tray, can_popup_menu
+from trayapp.qt.window import StatusWindow
+
+log = logging.getLogger(__name__)
+
+TRAY_WAIT_BACKGROUND_S = 10.0
+TRAY_WAIT_INTERACTIVE_S = 2.0
+TRAY_POLL_MS = 250
+
+
+# ---------------------------------------------------------------------------------- single instance
+
+
+class SingleInstance(QObject):
+    """The first instance holds a lock and listens on a per-user local socket; later ones connect to it,
+    pass a command ("show"), and exit."""
+
+    message = Signal(str)
+
+    def __init__(self, directory: Path, name: str = "trayapp", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._lock = QLockFile(str(directory / f"{name}.lock"))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self.server_name = socket_name(directory, name)
+        self._server: QLocalServer | None = None
+        self._sockets: list[QLocalSocket] = []
+
+    def acquire(self) -> bool:
+        if not self._lock.tryLock(100):
+            return False
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(self.server_name)  # a socket left by a crash; we hold the lock
+        if not server.listen(self.server_name):
+            log.warning("Single-instance socket unavailable: %s", server.errorString())
+        server.newConnection.connect(self._on_connection)
+        self._server = server
+        return True
+
+    def send(self, command: str = "show", timeout_s: float = 5.0) -> bool:
+        """Deliver a command to the running instance; retries while it is still starting up."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            sock = QLocalSocket()
+            sock.connectToServer(self.server_name)
+            if sock.waitForConnected(500):
+                sock.write(command.encode() + b"\n")
+                sock.waitForBytesWritten(1000)
+                reply = b""
+                answer_by = time.monotonic() + 2
+                while b"\n" not in reply and time.monotonic() < answer_by:
+                    if sock.bytesAvailable() or sock.waitForReadyRead(100):
+                        reply += bytes(sock.readAll().data())
+                sock.disconnectFromServer()
+                if reply.startswith(b"ok"):
+                    return True
+            time.sleep(0.1)
+        return False
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while (sock := self._server.nextPendingConnection()) is not None:
+            self._sockets.append(sock)
+            sock.readyRead.connect(lambda s=sock: self._on_ready(s))
+            sock.disconnected.connect(lambda s=sock: self._drop(s))
+
+    def _on_ready(self, sock: QLocalSocket) -> None:
+        if not sock.canReadLine():
+            return
+        command = bytes(sock.readLine().data()).decode(errors="replace").strip()
+        sock.write(b"ok\n")
+        sock.flush()
+        self.message.emit(command)
+
+    def _drop(self, sock: QLocalSocket) -> None:
+        if sock in self._sockets:
+            self._sockets.remove(sock)
+        with contextlib.suppress(RuntimeError):  # already gone with its server at quit
+            sock.deleteLater()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+
+def socket_name(directory: Path, name: str) -> str:
+    if sys.platform == "win32":
+        user = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:12]
+        return f"trayapp-{name}-{user}"
+    path = directory / f"{name}.sock"
+    if len(str(path)) < 100:  # AF_UNIX path limit (108 on Linux, 104 on macOS)
+        return str(path)
+    digest = hashlib.sha256(str(directory).encode()).hexdigest()[:16]
+    return f"trayapp-{name}-{digest}"  # Qt puts it in the temp dir; the lock still decides
+
+
+# ---------------------------------------------------------------------------------------- the app
+
+
+class TrayApp(QObject):
+    """Everything the running app holds. Also the MenuActions the tray menu calls."""
+
+    def __init__(
+        self,
+        service: ServiceLike,
+        *,
+        demo: bool = False,
+        background: bool = False,
+        tray_wait_s: float | None = None,
+        first_run_dialog: bool = True,
+        demo_factory: Callable[[], Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.dispatcher = Dispatcher(parent=self)
+        self.controller = Controller(service, self.dispatcher, parent=self)
+        self.tray = Tray(self.controller, self, parent=self)
+        self.tray.set_state(demo=demo, autostart=None)
+        self.tray.primary.connect(self.primary_action)
+        self.window: StatusWindow | None = None
+        self.demo_session: Any = None
+        self._demo_factory = demo_factory
+        self._background = background
+        self._tray_wait_s = (
+            tray_wait_s
+            if tray_wait_s is not None
+            else (TRAY_WAIT_BACKGROUND_S if background else TRAY_WAIT_INTERACTIVE_S)
+        )
+        self._first_run_dialog = first_run_dialog and not demo
+        self._tray_deadline = 0.0
+        self._tray_timer = QTimer(self)
+        self._tray_timer.setInterval(TRAY_POLL_MS)
+        self._tray_timer.timeout.connect(self._poll_tray)
+        self.dialogs: dict[str, QDialog] = {}
+        self._autostart_module: Any = None
+
+    # ------------------------------------------------------------------ start / stop
+    def start(self) -> None:
+        self.controller.start()
+        # Shown even before a host exists: Qt attaches the icon when a tray (SNI watcher or XEmbed
+        # manager) appears later.
+        self.tray.show()
+        if self.tray_available():
+            self._tray_ready()
+        else:
+            self._tray_deadline = time.monotonic() + self._tray_wait_s
+            self._tray_timer.start()
+        self._load_autostart()
+        warning = getattr(self.controller.service, "settings_warning", "")
+        if warning:
+            QTimer.singleShot(0, lambda: self._inform("Settings were reset", warning))
+        if self._first_run_dialog and not self.controller.snapshot.accounts:
+            QTimer.singleShot(0, lambda: self.accounts())
+
+    @staticmethod
+    def tray_available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def _poll_tray(self) -> None:
+        if self.tray_available():
+            self._tray_ready()
+        elif self.window is None and time.monotonic() >= self._tray_deadline:
+            log.info("No system tray after %.0f s: showing the window", self._tray_wait_s)
+            self.show_window()
+            self._tray_timer.setInterval(5000)  # keep watching: a tray may still come (panel restart)
+
+    def _tray_ready(self) -> None:
+        self._tray_timer.stop()
+        self.tray.show()
+        if self.window is not None:
+            self.window.tray_available = True
+            self.window.show_hint(False)
+
+    def show_window(self) -> StatusWindow:
+        if self.window is None:
+            self.window = StatusWindow(self.controller, self.tray.menu, self.apply, self.quit)
+            self.window.tray_available = self.tray_available()
+            self.window.show_hint(not self.window.tray_available)
+        self.window.bring_up()
+        return self.window
+
+    def shutdown(self) -> None:
+        self._tray_timer.stop()
+        self.controller.stop()
+        for dialog in list(self.dialogs.values()):
+            dialog.close()
+        self.tray.hide()  # no ghost icon on Windows
+        if not self.dispatcher.shutdown(timeout=2.0):
+            log.info("A request was still running at quit; it was abandoned")
+        service = self.controller.service
+        close = getattr(service, "close", None)
+        if callable(close):
+            close()
+        if self.demo_session is not None:
+            self.demo_session.close()
+            self.demo_session = None
+
+    # ------------------------------------------------------------------ second instance, left click
+    def on_message(self, command: str) -> None:
+        log.info("Another start asked for %r", command)
+        if self.window is not None and not self.tray_available():
+            self.window.bring_up()
+        else:
+            self.primary_action()
+
+    def primary_action(self) -> None:
+        """Left click: one safe, idempotent thing (P2)."""
+        if self.window is not None and self.window.isVisible():
+            self.window.bring_up()
+        elif not self.controller.snapshot.accounts:
+            self.accounts()
+        elif self.tray.is_visible() and self.tray_available() and can_popup_menu():
+            self.tray.popup_menu()
+        else:
+            self.new_status()
+
+    # ------------------------------------------------------------------ MenuActions
+    def apply(self, target: Target) -> None:
+        self.controller.apply(target.change, target.names)
+
+    def apply_for(self, target: Target, end: datetime) -> None:
+        self.controller.apply(replace(target.change, end=end), target.names)
+
+    def schedule_custom(self, target: Target) -> None:
+        self._open(
+            "schedule",
+            lambda: ScheduleDialog(self.controller, target, self._dialog_parent()),
+            replace_existing=True,
+        )
+
+    def clear(self) -> None:
+        self.controller.clear()
+
+    def new_status(self) -> None:
+        self._open("create", lambda: CreateStatusDialog(self.controller, self._dialog_parent()))
+
+    def refresh(self, names: Sequence[str] | None = None) -> None:
+        self.controller.deliver_pending()  # "try again" also sends what is waiting
+        self.controller.refresh(names)
+
+    def accounts(self, name: str | None = None) -> None:
+        def make() -> QDialog:
+            dialog = AccountsDialog(self.controller, self._dialog_parent())
+            dialog.try_demo.connect(self.try_demo)
+            return dialog
+
+        dialog = self._open("accounts", make)
+        if name and isinstance(dialog, AccountsDialog):
+            dialog.select(name)
+            view = next((v for v in self.controller.snapshot.accounts if v.account.name == name), None)
+            if view is not None and view.signed_out:
+                QTimer.singleShot(0, dialog.edit)
+
+    def end_scheduled(self, account: str, entry_id: str) -> None:
+        self._schedule_op(account, entry_id, "end_scheduled_now", "Could not end it now")
+
+    def cancel_scheduled(self, account: str, entry_id: str) -> None:
+        self._schedule_op(account, entry_id, "cancel_scheduled", "Could not cancel it")
+
+    def _schedule_op(self, account: str, entry_id: str, method: str, failure: str) -> None:
+        service: Any = self.controller.service
+        call = getattr(service, method, None)
+        if call is None:
+            return
+
+        def done(_entry: object) -> None:
+            self.controller.run_schedule()  # report what the scheduler did, re-arm the timer
+
+        self.controller.submit(
+            lambda: call(entry_id),
+            done,
+            lambda exc: self.tray.show_message(failure, plain_error(exc), True),
+            keys=[account],
+        )
+
+    def toggle_autostart(self, enable: bool) -> None:
+        module = self._autostart_module
+        if module is None:
+            return
+
+        def work() -> tuple[bool | None, str]:
+            impl = module.for_platform()
+            (impl.enable if enable else impl.disable)()
+            return bool(impl.is_enabled()), ""  # the OS's answer, not our wish
+
+        def failed(exc: BaseException) -> None:
+            self._inform("Launch at login", plain_error(exc))
+            self._load_autostart()
+
+        self.controller.run_plain(work, self._autostart_state, failed)
+
+    def _autostart_state(self, value: tuple[bool | None, str]) -> None:
+        enabled, note = value
+        self.tray.set_state(autostart=enabled, autostart_note=note)
+
+    def quit(self) -> None:
+        QTimer.singleShot(0, QApplication.quit)  # answer the panel's D-Bus click first
+
+    # ------------------------------------------------------------------ helpers
+    def _dialog_parent(self) -> QWidget | None:
+        return self.window if self.window is not None and self.window.isVisible() else None
+
+    def _open(self, key: str, factory: Callable[[], QDialog], replace_existing: bool = False) -> QDialog:
+        """One dialog of each kind; opening it again raises the open one (idempotent)."""
+        existing = self.dialogs.get(key)
+        if existing is not None and replace_existing:
+            existing.close()
+            existing = None
+        if existing is None:
+            dialog = factory()
+            self.dialogs[key] = dialog
+            dialog.finished.connect(lambda _r, k=key, d=dialog: self._closed(k, d))
+            existing = dialog
+        # Shown on the next turn: a DBusMenu click is answered before any window appears.
+        QTimer.singleShot(0, lambda d=existing: _bring_up(d))
+        return existing
+
+    def _closed(self, key: str, dialog: QDialog) -> None:
+        if self.dialogs.get(key) is dialog:
+            del self.dialogs[key]
+        dialog.deleteLater()
+
+    def _inform(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
+        box.setWindowIcon(icons.app_icon())
+        self._open(f"info:{title}", lambda: box)
+
+    def _load_autostart(self) -> None:
+        if self.tray.state.demo:
+            return  # a throwaway profile must not register itself at login
+        try:
+            import importlib
+
+            module = importlib.import_module("trayapp.core.autostart")
+        except ImportError:
+            return  # not in this build: the menu entry stays disabled
+        self._autostart_module = module
+
+        def work() -> tuple[bool | None, str]:
+            impl = module.for_platform()
+            if not impl.supported:
+                return None, str(impl.reason)
+            return bool(impl.is_enabled()), ""
+
+        self.controller.run_plain(
+            work,
+            self._autostart_state,
+            lambda exc: log.warning("Launch-at-login state unknown: %s", exc),
+        )
+
+    def try_demo(self) -> None:
+        """First run, "Try the demo": switch this running app to the demo profile."""
+        factory = self._demo_factory
+        if factory is None:
+            from trayapp.demo.profile import start_demo
+
+            factory = start_demo
+
+        def started(session: Any) -> None:
+            self.demo_session = session
+            self.tray.set_state(demo=True)
+            self.controller.set_service(session.service)
+
+        self.controller.run_plain(
+            factory,
+            started,
+            lambda exc: self._inform("Demo", f"The demo could not start: {plain_error(exc)}"),
+        )
+
+
+def _bring_up(dialog: QDialog) -> None:
+    with contextlib.suppress(RuntimeError):  # closed and deleted before this turn came
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+
+# --------------------------------------------------------------------------------------- exceptions
+
+
+class ErrorReporter(QObject):
+    """sys.excepthook for the GUI: log the traceback, show one plain sentence, keep running."""
+
+    shown = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._box: QMessageBox | None = None
+        self._previous = sys.excepthook
+        self._previous_thread = threading.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self.hook
+        threading.excepthook = self._thread_hook
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous
+        threading.excepthook = self._previous_thread
+
+    def hook(self, kind: type[BaseException], exc: BaseException, tb: types.TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("Unexpected error", exc_info=(kind, exc, tb))
+        text = "Something went wrong inside trayapp. It keeps running; the details were written to the log."
+        self.shown.emit(text)
+        if self._box is not None and self._box.isVisible():
+            return  # one at a time: a burst of errors must not bury the desktop in boxes
+        box = QMessageBox(QMessageBox.Icon.Warning, "trayapp", text, QMessageBox.StandardButton.Ok)
+        box.setWindowIcon(icons.app_icon())
+        self._box = box
+        box.show()
+
+    @staticmethod
+    def _thread_hook(args: threading.ExceptHookArgs) -> None:
+        log.error(
+            "Unexpected error in %s",
+            args.thread.name if args.thread else "a thread",
+            exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+        )
+
+
+# --------------------------------------------------------------------------------------------- run
+
+
+def instance_dir(paths: AppPaths, demo: bool) -> tuple[Path, str]:
+    if demo:
+        # The demo profile is throwaway, so its lock lives in the user's real runtime folder.
+        return AppPaths.default().runtime_dir, "demo"
+    return paths.runtime_dir, "trayapp"
+
+
+def run(paths: AppPaths | None = None, demo: bool = False, background: bool = False) -> int:
+    from trayapp.core.logs import setup_logging
+
+    paths = paths or AppPaths.default()
+    log_file = setup_logging(paths.log_dir)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("trayapp")
+    app.setApplicationDisplayName("trayapp")
+    app.setDesktopFileName("trayapp")
+    app.setQuitOnLastWindowClosed(False)  # closing a dialog must not quit a tray app
+    app.setWindowIcon(icons.app_icon())
+
+    directory, name = instance_dir(paths, demo)
+    instance = SingleInstance(directory, name)
+    if not instance.acquire():
+        if instance.send("show"):
+            log.info("trayapp is already running: asked it to show itself")
+            return 0
+        print(
+            "trayapp is already running but does not answer; see the log: " + str(log_file), file=sys.stderr
+        )
+        return 1
+
+    reporter = ErrorReporter()
+    reporter.install()
+    session: Any = None
+    try:
+        if demo:
+            from trayapp.demo.profile import start_demo
+
+            session = start_demo()
+            log.info("Demo server at %s", session.server.base_url)
+            service: ServiceLike = session.service
+        else:
+            from trayapp.core.service import StatusService
+
+            service = StatusService(paths)
+        trayapp = TrayApp(service, demo=demo, background=background)
+        trayapp.demo_session = session
+        instance.message.connect(trayapp.on_message)
+        _quit_on_signals(app)
+        trayapp.start()
+        log.info("trayapp started (demo=%s, background=%s)", demo, background)
+        code = app.exec()
+        trayapp.shutdown()
+        return code
+    finally:
+        reporter.uninstall()
+        instance.release()
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C in a terminal and SIGTERM at logout quit cleanly (Python handlers run between Qt events)."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: QApplication.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)  # lets the interpreter run pending signal handlers
+    timer.start(300)

@@ -1,0 +1,451 @@
+"""The GUI-side state: the current snapshot, changes in flight, the schedule timer, and what results mean
+for the UI.
+
+Every service call goes through the Dispatcher, snapshot reads included: snapshot() makes no request, but
+it takes locks (the scheduler's) that a worker may hold while it talks to a server, and the GUI thread
+must never wait on those. The one exception is the first read at start-up, when nothing else runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from trayapp.core.errors import AuthError, TrayAppError
+from trayapp.core.models import (
+    Account,
+    AccountResult,
+    Capabilities,
+    ChangeKind,
+    CustomStatus,
+    Outcome,
+    Snapshot,
+    StatusChange,
+)
+from trayapp.qt.dispatcher import Dispatcher, Task
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+MAX_SLEEP = timedelta(seconds=60)  # the schedule timer re-checks at least this often (sleep, clock jumps)
+AUTO_REFRESH = timedelta(minutes=5)  # pick up changes made elsewhere (web UI, phone) without hammering
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def plain_error(exc: BaseException) -> str:
+    """One sentence for the user; never a traceback, never a secret (TrayAppError messages are safe)."""
+    if isinstance(exc, TrayAppError):
+        return str(exc)
+    return "Something unexpected went wrong; the details are in the log."
+
+
+class ServiceLike(Protocol):
+    """The part of trayapp.core.service.StatusService the Qt layer uses (fakes in tests)."""
+
+    @property
+    def settings_warning(self) -> str: ...
+    def accounts(self) -> list[Account]: ...
+    def capabilities(self, account: Account) -> Capabilities: ...
+    def snapshot(self) -> Snapshot: ...
+    def add_account(self, account: Account, secret: str) -> str: ...
+    def update_account(self, old_name: str, account: Account, secret: str | None) -> str: ...
+    def test_connection(self, account: Account, secret: str) -> str: ...
+    def remove_account(self, name: str) -> None: ...
+    def refresh(self, names: Sequence[str] | None = None) -> list[AccountResult]: ...
+    def create_status(
+        self, account_name: str, name: str, type: str = "", emoji: str = ""
+    ) -> CustomStatus: ...
+    def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> list[AccountResult]: ...
+    def clear(self, names: Sequence[str] | None = None) -> list[AccountResult]: ...
+
+
+# Scheduler events worth a notification: kind -> (title, is_error). Others (kept, cancelled, superseded)
+# are the user's own doing and only logged.
+_EVENT_NOTES = {
+    "applied": ("Scheduled status set", False),
+    "restored": ("Status restored", False),
+    "missed": ("Missed while trayapp was not running", False),
+    "failed": ("A scheduled change failed", True),
+    "retrying": ("A scheduled change will be retried", True),
+}
+
+
+class Controller(QObject):
+    changed = Signal()  # the displayed snapshot (or refreshing state) changed
+    notify = Signal(str, str, bool)  # title, text, is_error -> tray notification
+
+    def __init__(
+        self,
+        service: ServiceLike,
+        dispatcher: Dispatcher,
+        parent: QObject | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._dispatcher = dispatcher
+        self._clock = clock
+        self._base = Snapshot()
+        self._snapshot = Snapshot()
+        # Changes in flight per account, newest last: (task id, description). Kept here so the pending line
+        # shows the instant the user clicks, and until the snapshot that includes the result has arrived.
+        self._pending: dict[str, list[tuple[int, str]]] = {}
+        self._context: dict[str, str] = {}  # what failed last, to prefix the service's error sentence
+        self._errors: dict[str, str] = {}  # failures the service could not record (unexpected errors)
+        # Accounts whose last result was OK: the service keeps an old error after a successful refresh,
+        # but a fresh successful read means the account works again, so the menu drops the error line.
+        self._recovered: set[str] = set()
+        self._refreshing = 0
+        self._last_refresh: datetime | None = None
+        # Snapshot reads: at most one in flight; requests meanwhile are folded into one more read.
+        self._reading = False
+        self._read_again = False
+        self._after_next: list[Callable[[], None]] = []
+        self._after_this: list[Callable[[], None]] = []
+        self._wake = QTimer(self)
+        self._wake.setSingleShot(True)
+        self._wake.timeout.connect(self._on_wake)
+        self._ticking = False
+        self._delivering = False
+
+    # ------------------------------------------------------------------ state
+    @property
+    def service(self) -> ServiceLike:
+        return self._service
+
+    @property
+    def dispatcher(self) -> Dispatcher:
+        return self._dispatcher
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refreshing > 0
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def account_names(self) -> list[str]:
+        return [v.account.name for v in self._snapshot.accounts]
+
+    def start(self, refresh: bool = True) -> None:
+        self.load_now()
+        self.run_schedule()  # catch up on what came due while the app was not running
+        self.deliver_pending()  # and send what could not be sent then
+        if refresh and self._snapshot.accounts:
+            self.refresh()
+
+    def stop(self) -> None:
+        self._wake.stop()
+
+    def set_service(self, service: ServiceLike) -> None:
+        """Switch profile (the first-run 'Try the demo')."""
+        self._service = service
+        self._pending.clear()
+        self._context.clear()
+        self._errors.clear()
+        self._recovered.clear()
+        self.start()
+
+    # ------------------------------------------------------------------ snapshot
+    def load_now(self) -> None:
+        """Read the snapshot on the GUI thread: only at start-up, before any worker runs."""
+        try:
+            self._base = self._service.snapshot()
+        except Exception:  # a broken cache must not take the menu down
+            log.exception("Could not read the snapshot")
+        self._compose()
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read a fresh snapshot on a worker; `then` runs once a read started after this call is in."""
+        if then is not None:
+            self._after_next.append(then)
+        if self._reading:
+            self._read_again = True
+            return
+        self._start_read()
+
+    def _start_read(self) -> None:
+        self._reading, self._read_again = True, False
+        self._after_this, self._after_next = self._after_next, []
+        service = self._service
+        self._dispatcher.run(service.snapshot, lambda snap: self._read(service, snap), self._read_failed)
+
+    def _read(self, service: ServiceLike, snapshot: Snapshot) -> None:
+        self._reading = False
+        if service is self._service:  # not a late answer from the profile we just left
+            self._base = snapshot
+        callbacks, self._after_this = self._after_this, []
+        for callback in callbacks:
+            callback()
+        self._compose()
+        if self._read_again or self._after_next:
+            self._start_read()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        log.error("Could not read the snapshot: %s", exc)
+        self._reading = False
+        callbacks, self._after_this = self._after_this, []
+        for callback in callbacks:
+            callback()
+        self._compose()
+        if self._read_again or self._after_next:
+            self._start_read()
+
+    def _compose(self) -> None:
+        views = []
+        for view in self._base.accounts:
+            name = view.account.name
+            pending = self._pending.get(name)
+            recovered = name in self._recovered
+            error = self._errors.get(name) or ("" if recovered else view.error)
+            signed_out = view.signed_out and not recovered
+            context = self._context.get(name, "")
+            if error and not signed_out and context and not error.startswith(context):
+                error = f"{context}: {error}"
+            views.append(
+                replace(
+                    view,
+                    pending=pending[-1][1] if pending else view.pending,
+                    error=error,
+                    signed_out=signed_out,
+                )
+            )
+        self._snapshot = replace(self._base, accounts=tuple(views))
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ changes
+    def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> Task[list[AccountResult]]:
+        targets = list(names) if names else self.account_names()
+        service = self._service
+        return self._change(lambda: service.apply(change, targets), targets, change.describe(), change)
+
+    def clear(self, names: Sequence[str] | None = None) -> Task[list[AccountResult]]:
+        targets = list(names) if names else self.account_names()
+        service = self._service
+        change = StatusChange(ChangeKind.CLEAR)
+        return self._change(lambda: service.clear(targets), targets, "clearing", change)
+
+    def _change(
+        self,
+        fn: Callable[[], list[AccountResult]],
+        names: list[str],
+        description: str,
+        change: StatusChange,
+    ) -> Task[list[AccountResult]]:
+        task_id: list[int] = []
+
+        def done(results: list[AccountResult]) -> None:
+            self._handle_results(results, change, lambda: self._unmark(task_id[0], names))
+
+        def failed(exc: BaseException) -> None:
+            for name in names:
+                self._recovered.discard(name)
+                self._errors[name] = plain_error(exc)
+                self._context[name] = f"Could not set {change.describe()}"
+            self.notify.emit(f"Could not set {change.describe()}", plain_error(exc), True)
+            self.reload(lambda: self._unmark(task_id[0], names))
+
+        task = self._dispatcher.run(fn, done, failed, keys=names)
+        task_id.append(task.id)
+        for name in names:
+            self._pending.setdefault(name, []).append((task.id, description))
+        self._compose()
+        if change.start is not None or change.end is not None:
+            self._arm_soon()  # the schedule has a new wake-up
+        return task
+
+    def _unmark(self, task_id: int, names: Sequence[str]) -> None:
+        for name in names:
+            entries = [e for e in self._pending.get(name, []) if e[0] != task_id]
+            if entries:
+                self._pending[name] = entries
+            else:
+                self._pending.pop(name, None)
+
+    def _handle_results(
+        self,
+        results: Sequence[AccountResult],
+        change: StatusChange | None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        labels = {v.account.name: v.account.kind.label for v in self._base.accounts}
+        pending_of = {v.account.name: v.pending for v in self._base.accounts}
+        failures: list[str] = []
+        waiting: list[str] = []
+        notes: list[str] = []
+        what = change.describe() if change else "the status"
+        for result in results:
+            label = labels.get(result.account, result.account)
+            if result.outcome is Outcome.FAILED:
+                self._context[result.account] = (
+                    f"Could not set {what}" if change is not None else "Could not read the status"
+                )
+                self._errors.pop(result.account, None)
+                self._recovered.discard(result.account)
+                failures.append(f"{label}: {result.detail}")
+            elif result.outcome is Outcome.PENDING:
+                # Unreachable or rate limited: the service keeps the change and sends it later.
+                kept = change.describe() if change else pending_of.get(result.account, "")
+                self._context[result.account] = f"Waiting to send {kept}" if kept else "Waiting to send"
+                self._errors.pop(result.account, None)
+                self._recovered.discard(result.account)
+                waiting.append(f"{label}: {result.detail}")
+            else:
+                self._context.pop(result.account, None)
+                self._errors.pop(result.account, None)
+                if result.outcome is Outcome.OK:
+                    self._recovered.add(result.account)
+                notes.extend(result.notes)
+                if result.outcome is Outcome.SKIPPED and change is not None and _worth_telling(change):
+                    notes.append(result.detail)
+        # The pending line stays until the snapshot that contains the result is shown: no flicker back.
+        self.reload(then)
+        if failures:
+            title = f"Could not set {what}" if change is not None else "Could not refresh"
+            self.notify.emit(title, "\n".join(failures), True)
+        if waiting:
+            self.notify.emit(f"{what[:1].upper() + what[1:]} not sent yet", "\n".join(waiting), True)
+        if notes and not failures:
+            self.notify.emit(what[:1].upper() + what[1:], "\n".join(dict.fromkeys(notes)), False)
+
+    def deliver_pending(self) -> None:
+        """Send the changes the service kept while a server was unreachable (timer, "retry" click)."""
+        service: Any = self._service
+        names = [v.account.name for v in self._base.accounts if v.pending]
+        if not names or not hasattr(service, "deliver_pending") or self._delivering:
+            return
+        self._delivering = True
+
+        def done(results: list[AccountResult]) -> None:
+            self._delivering = False
+            self._handle_results(results, None)
+            sent = [r.detail for r in results if r.outcome is Outcome.OK]
+            if sent:
+                self.notify.emit("Sent", "\n".join(sent), False)
+
+        def failed(exc: BaseException) -> None:
+            self._delivering = False
+            log.error("Could not send the kept changes: %s", exc)
+
+        self._dispatcher.run(lambda: list(service.deliver_pending()), done, failed, keys=names)
+
+    def refresh(self, names: Sequence[str] | None = None) -> Task[list[AccountResult]]:
+        targets = list(names) if names else self.account_names()
+        service = self._service
+        self._refreshing += 1
+        self._last_refresh = self._clock()
+
+        def done(results: list[AccountResult]) -> None:
+            self._refreshing -= 1
+            self._handle_results(results, None)
+
+        def failed(exc: BaseException) -> None:
+            self._refreshing -= 1
+            self.notify.emit("Could not refresh", plain_error(exc), True)
+            self.reload()
+
+        task = self._dispatcher.run(lambda: service.refresh(targets), done, failed, keys=targets)
+        self.changed.emit()
+        return task
+
+    def submit(
+        self,
+        fn: Callable[[], T],
+        on_ok: Callable[[T], None],
+        on_err: Callable[[BaseException], None],
+        keys: Sequence[str] = (),
+    ) -> Task[T]:
+        """For dialogs: run fn on a worker (serialised with changes to the same accounts), then refresh the
+        displayed snapshot and hand the result to the dialog."""
+
+        def ok(value: T) -> None:
+            self.reload()
+            on_ok(value)
+
+        def err(exc: BaseException) -> None:
+            if isinstance(exc, AuthError):  # the service marked these accounts signed out
+                for key in keys:
+                    self._context.pop(key, None)
+                    self._recovered.discard(key)
+            self.reload()
+            on_err(exc)
+
+        return self._dispatcher.run(fn, ok, err, keys=keys)
+
+    def run_plain(
+        self, fn: Callable[[], T], on_ok: Callable[[T], None], on_err: Callable[[BaseException], None]
+    ) -> Task[Any]:
+        """A worker call that touches no account (autostart files, the demo's start)."""
+        return self._dispatcher.run(fn, on_ok, on_err)
+
+    # ------------------------------------------------------------------ schedule and timers
+    def run_schedule(self) -> None:
+        """Apply or restore whatever the schedule says is due, then re-arm the wake-up timer."""
+        service: Any = self._service
+        if self._ticking or not hasattr(service, "run_schedule"):
+            self._arm(None)
+            return
+        self._ticking = True
+        names = self.account_names()
+
+        def work() -> tuple[list[Any], datetime | None]:
+            events = list(service.run_schedule())
+            return events, service.next_wakeup()
+
+        def done(value: tuple[list[Any], datetime | None]) -> None:
+            self._ticking = False
+            events, wake = value
+            for event in events:
+                note = _EVENT_NOTES.get(str(event.kind))
+                if note is not None:
+                    self.notify.emit(note[0], str(event.message), note[1])
+                if event.kind in ("failed", "retrying"):
+                    self._recovered.discard(event.account)
+            if events:
+                self.reload()
+            self._arm(wake)
+
+        def failed(exc: BaseException) -> None:
+            self._ticking = False
+            log.error("The schedule could not run: %s", exc)
+            self._arm(None)
+
+        self._dispatcher.run(work, done, failed, keys=names)
+
+    def _arm(self, wake: datetime | None) -> None:
+        """One single-shot timer, armed to min(next wake-up, 60 s): that copes with sleep, resume and clock
+        jumps without platform hooks."""
+        delay = MAX_SLEEP if wake is None else max(timedelta(0), min(wake - self._clock(), MAX_SLEEP))
+        self._wake.start(max(50, int(delay.total_seconds() * 1000)))
+
+    def _arm_soon(self) -> None:
+        if not self._ticking:
+            self._wake.start(min(self._wake.remainingTime(), 2000) if self._wake.isActive() else 2000)
+
+    def _on_wake(self) -> None:
+        now = self._clock()
+        stale = self._last_refresh is None or now - self._last_refresh >= AUTO_REFRESH
+        if self._snapshot.accounts and stale and not self._dispatcher.busy():
+            self.refresh()
+        self.deliver_pending()
+        self.run_schedule()
+        self._compose()  # "until 14:30" must disappear once 14:30 has passed
+
+
+def _worth_telling(change: StatusChange) -> bool:
+    # An availability some service lacks is expected (the menu says so); a status or a time that could
+    # not be applied is something the user asked for explicitly.
+    return change.kind is not ChangeKind.AVAILABILITY or change.start is not None or change.end is not None

@@ -1,0 +1,575 @@
+"""The tray menu: a plain description built from a Snapshot, and a reconciler that applies it to ONE
+persistent QMenu in place.
+
+Why in place: panels read the menu over DBusMenu (AboutToShow, then GetLayout); clearing or replacing a
+QMenu while a host holds it loses entries or closes it (vorta #1028, qBittorrent #18250). So every entry
+has a stable key; an update changes text, check state, visibility and icons of the existing QActions and
+only inserts when something new appears. Entries that disappear are hidden, not deleted. Python keeps a
+reference to every QMenu, QAction and QIcon it made (PySide would otherwise let them be collected).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol, TypeVar
+
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QWidget
+
+from trayapp.core.models import (
+    AccountView,
+    Availability,
+    ChangeKind,
+    CurrentStatus,
+    CustomStatus,
+    Snapshot,
+    StatusChange,
+)
+from trayapp.qt import icons
+
+A = TypeVar("A")
+
+# --------------------------------------------------------------------------------------------- spec
+
+
+@dataclass
+class ActionSpec:
+    key: str
+    text: str
+    on_trigger: Callable[[], None] | None = None
+    checkable: bool = False
+    checked: bool = False
+    enabled: bool = True
+    icon: str = ""  # an icons.named_icon name
+    tooltip: str = ""
+
+
+@dataclass
+class SeparatorSpec:
+    key: str
+
+
+@dataclass
+class MenuSpec:
+    key: str
+    text: str
+    children: list[Node] = field(default_factory=list)
+    enabled: bool = True
+    icon: str = ""
+
+
+Node = ActionSpec | SeparatorSpec | MenuSpec
+
+
+def escape(text: str) -> str:
+    """Literal text for a QAction: a single '&' would become a mnemonic."""
+    return text.replace("&", "&&")
+
+
+# ------------------------------------------------------------------------------------------ labels
+
+
+def account_label(view: AccountView, views: Sequence[AccountView]) -> str:
+    """'Rocket.Chat (alice)': the service, and who, when the user is known or the kind repeats."""
+    who = view.account.display_user
+    same_kind = sum(1 for v in views if v.account.kind is view.account.kind)
+    if not who and same_kind > 1:
+        who = view.account.name
+    return f"{view.account.kind.label} ({who})" if who else view.account.kind.label
+
+
+def format_until(end: datetime, now: datetime) -> str:
+    local_end, local_now = end.astimezone(), now.astimezone()
+    if local_end.date() == local_now.date():
+        return f"until {local_end:%H:%M}"
+    if timedelta(0) < local_end - local_now < timedelta(days=6):
+        return f"until {local_end:%a %H:%M}"
+    return f"until {local_end:%d %b %H:%M}"
+
+
+def format_at(moment: datetime, now: datetime) -> str:
+    return format_until(moment, now).replace("until ", "at ", 1)
+
+
+def short_status(current: CurrentStatus | None) -> str:
+    """The status's own name, for one-line actions ("End “Lunch” now")."""
+    if current is None:
+        return "it"
+    return (
+        current.status_name
+        or current.message
+        or (current.availability.label if current.availability else "it")
+    )
+
+
+def status_text(current: CurrentStatus | None) -> str:
+    if current is None:
+        return "status not read yet"
+    name = current.status_name or ""
+    if name and current.emoji:
+        name = f"{current.emoji} {name}"
+    avail = current.availability.label if current.availability else ""
+    if name and current.message and current.message != current.status_name:
+        name = f"{name} – {current.message}"
+    elif not name and current.message:
+        name = current.message
+    if name and avail:
+        return f"{name} ({avail.lower()})"
+    return name or avail or "no status"
+
+
+def header_text(view: AccountView, views: Sequence[AccountView], now: datetime) -> str:
+    label = account_label(view, views)
+    if view.signed_out:
+        text = f"{label}: signed out"
+    else:
+        text = f"{label}: {status_text(view.current)}"
+        end = view.until or (view.current.end if view.current else None)
+        if end is not None and end > now:
+            text += f", {format_until(end, now)}"
+        if view.next_label and view.next_at is not None and view.next_at > now:
+            text += f"; next: {view.next_label} {format_at(view.next_at, now)}"
+    if view.pending:
+        text += f" → {view.pending}…"
+    return text
+
+
+def error_text(view: AccountView) -> str:
+    if view.signed_out:
+        detail = view.error or "the service no longer accepts the stored credentials."
+        return f"Signed out: {detail.rstrip('.')}. Sign in again in Accounts…"
+    return view.error
+
+
+def view_icon(view: AccountView) -> str:
+    if view.error or view.signed_out or view.pending:
+        return "attention"
+    if view.current and view.current.availability:
+        return view.current.availability.value
+    return "attention"
+
+
+def tooltip_text(snapshot: Snapshot, now: datetime, title: str = "trayapp") -> str:
+    if not snapshot.accounts:
+        return f"{title}: no accounts yet"
+    lines = [title]
+    for view in snapshot.accounts:
+        line = header_text(view, snapshot.accounts, now)
+        if view.error and not view.signed_out:
+            line += " ⚠"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------- durations
+
+
+@dataclass(frozen=True)
+class Duration:
+    key: str
+    label: str
+    end: Callable[[datetime], datetime]  # local aware now -> aware end
+
+
+def end_of_today(now: datetime) -> datetime:
+    local = now.astimezone()
+    return datetime.combine(local.date(), datetime.max.time().replace(microsecond=0)).astimezone()
+
+
+def end_of_week(now: datetime, first_day_of_week: int = 1) -> datetime:
+    """End of the last day of the locale's week (ISO weekday numbers: Monday=1 ... Sunday=7)."""
+    local = now.astimezone()
+    last_day = (first_day_of_week - 2) % 7 + 1
+    days = (last_day - local.isoweekday()) % 7
+    return end_of_today(local + timedelta(days=days))
+
+
+DURATIONS: tuple[Duration, ...] = (
+    Duration("30m", "30 minutes", lambda now: now + timedelta(minutes=30)),
+    Duration("1h", "1 hour", lambda now: now + timedelta(hours=1)),
+    Duration("2h", "2 hours", lambda now: now + timedelta(hours=2)),
+    Duration("4h", "4 hours", lambda now: now + timedelta(hours=4)),
+    Duration("today", "Until end of today", end_of_today),
+    Duration("week", "Until end of week", end_of_week),  # replaced per locale by the tray
+)
+
+
+# -------------------------------------------------------------------------------------------- build
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a status entry applies: one change, to some accounts."""
+
+    change: StatusChange
+    names: tuple[str, ...]
+    label: str  # for dialogs: "Lunch on Rocket.Chat (alice)"
+
+
+class MenuActions(Protocol):
+    def apply(self, target: Target) -> None: ...
+    def apply_for(self, target: Target, end: datetime) -> None: ...
+    def schedule_custom(self, target: Target) -> None: ...
+    def clear(self) -> None: ...
+    def new_status(self) -> None: ...
+    def refresh(self, names: Sequence[str] | None = None) -> None: ...
+    def accounts(self, name: str | None = None) -> None: ...
+    def end_scheduled(self, account: str, entry_id: str) -> None: ...
+    def cancel_scheduled(self, account: str, entry_id: str) -> None: ...
+    def toggle_autostart(self, enable: bool) -> None: ...
+    def quit(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class MenuState:
+    """What the menu shows besides the snapshot."""
+
+    refreshing: bool = False
+    autostart: bool | None = None  # None = unknown or not available here
+    autostart_note: str = ""  # why it is not available (Flatpak...)
+    demo: bool = False
+
+
+def availability_targets(snapshot: Snapshot) -> list[tuple[Availability, Target, bool]]:
+    """(availability, target, checked) for every availability some account supports.
+
+    Checked when every account that offers it (and whose state is known) is in it: after "Busy",
+    Rocket.Chat is busy while Callbell, which has no busy, stays available, and "Busy" is checked.
+    Accounts that disagree otherwise leave nothing checked."""
+    views = snapshot.accounts
+    out = []
+    for avail in Availability:
+        offering = [v for v in views if avail in v.capabilities.availabilities]
+        if not offering:
+            continue
+        known = [v.current.availability for v in offering if v.current and v.current.availability]
+        change = StatusChange(ChangeKind.AVAILABILITY, availability=avail)
+        target = Target(change, tuple(v.account.name for v in offering), avail.label)
+        out.append((avail, target, bool(known) and all(a is avail for a in known)))
+    return out
+
+
+def is_current(view: AccountView, status: CustomStatus) -> bool:
+    cur = view.current
+    if cur is None:
+        return False
+    if cur.status_id:
+        return cur.status_id == status.id
+    return bool(cur.status_name) and cur.status_name == status.name
+
+
+def status_target(view: AccountView, status: CustomStatus, views: Sequence[AccountView]) -> Target:
+    change = StatusChange(ChangeKind.CUSTOM, status=status)
+    return Target(change, (view.account.name,), f"{status.label} on {account_label(view, views)}")
+
+
+def _durations_menu(
+    key: str,
+    text: str,
+    target: Target,
+    actions: MenuActions,
+    now: Callable[[], datetime],
+    durations: Sequence[Duration],
+    icon: str = "",
+) -> MenuSpec:
+    children: list[Node] = [
+        ActionSpec(f"{key}:{d.key}", d.label, _bind_for(actions, target, d, now)) for d in durations
+    ]
+    children.append(SeparatorSpec(f"{key}:sep"))
+    children.append(ActionSpec(f"{key}:custom", "Custom…", _bind(actions.schedule_custom, target)))
+    return MenuSpec(key, escape(text), children, icon=icon)
+
+
+def _bind_for(
+    actions: MenuActions, target: Target, d: Duration, now: Callable[[], datetime]
+) -> Callable[[], None]:
+    # The end is computed at click time, not when the menu was built.
+    return lambda: actions.apply_for(target, d.end(now()))
+
+
+def _bind(fn: Callable[[A], None], arg: A) -> Callable[[], None]:
+    return lambda: fn(arg)
+
+
+def _bind2(fn: Callable[[str, str], None], a: str, b: str) -> Callable[[], None]:
+    return lambda: fn(a, b)
+
+
+def build_menu(
+    snapshot: Snapshot,
+    state: MenuState,
+    actions: MenuActions,
+    now: Callable[[], datetime],
+    durations: Sequence[Duration] = DURATIONS,
+) -> list[Node]:
+    views = snapshot.accounts
+    at = now()
+    nodes: list[Node] = []
+
+    # Header: one line per account, and a visible error line under it when something is wrong.
+    if not views:
+        nodes.append(ActionSpec("hdr:none", "No accounts yet", enabled=False, icon="attention"))
+        nodes.append(ActionSpec("hdr:add", "Add an account…", lambda: actions.accounts()))
+    for view in views:
+        name = view.account.name
+        nodes.append(
+            ActionSpec(
+                f"hdr:{name}", escape(header_text(view, views, at)), enabled=False, icon=view_icon(view)
+            )
+        )
+        err = error_text(view)
+        if err:
+            if view.signed_out:
+                retry = _bind(actions.accounts, name)
+                tip = "Open Accounts to sign in again"
+            else:
+                retry = _bind(actions.refresh, [name])
+                tip = "Try again now"
+            nodes.append(ActionSpec(f"err:{name}", escape(err), retry, icon="attention", tooltip=tip))
+        # A change with an end, or one waiting to start: end it or cancel it from here.
+        if view.active_entry and not view.pending:
+            nodes.append(
+                ActionSpec(
+                    f"end:{name}",
+                    escape(f"End “{short_status(view.current)}” now"),
+                    _bind2(actions.end_scheduled, name, view.active_entry),
+                    tooltip="Put back the status from before it",
+                )
+            )
+        if view.next_entry and view.next_at is not None and not view.pending:
+            nodes.append(
+                ActionSpec(
+                    f"cancel:{name}",
+                    escape(f"Cancel “{view.next_label}” {format_at(view.next_at, at)}"),
+                    _bind2(actions.cancel_scheduled, name, view.next_entry),
+                )
+            )
+    if state.demo:
+        nodes.append(ActionSpec("hdr:demo", "Demo mode: nothing leaves this computer", enabled=False))
+
+    # Availability, applied to every account that has it.
+    avail = availability_targets(snapshot)
+    if avail:
+        nodes.append(SeparatorSpec("sep:avail"))
+    for a, target, checked in avail:
+        # No icon on checkable entries: Qt's own menu style draws the icon instead of the check mark.
+        nodes.append(
+            ActionSpec(
+                f"avail:{a.value}",
+                a.label,
+                _bind(actions.apply, target),
+                checkable=True,
+                checked=checked,
+                tooltip=_supported_tip(a, target, views),
+            )
+        )
+
+    # Custom statuses, per account when there are several.
+    with_statuses = [v for v in views if v.statuses and not v.signed_out]
+    if with_statuses:
+        nodes.append(SeparatorSpec("sep:statuses"))
+    grouped = len(views) > 1
+    for view in with_statuses:
+        entries: list[Node] = [
+            ActionSpec(
+                f"st:{view.account.name}:{s.id}",
+                escape(s.label),
+                _bind(actions.apply, status_target(view, s, views)),
+                checkable=True,
+                checked=is_current(view, s),
+            )
+            for s in view.statuses
+        ]
+        if grouped:
+            nodes.append(
+                MenuSpec(
+                    f"stm:{view.account.name}",
+                    escape(account_label(view, views)),
+                    entries,
+                    icon=view_icon(view),
+                )
+            )
+        else:
+            nodes.extend(entries)
+
+    # "Set for…": a status, then how long.
+    if views:
+        nodes.append(SeparatorSpec("sep:setfor"))
+        set_for: list[Node] = [
+            _durations_menu(f"for:avail:{a.value}", a.label, target, actions, now, durations, icon=a.value)
+            for a, target, _ in avail
+        ]
+        if avail and with_statuses:
+            set_for.append(SeparatorSpec("for:sep"))
+        for view in with_statuses:
+            per_status: list[Node] = [
+                _durations_menu(
+                    f"for:st:{view.account.name}:{s.id}",
+                    s.label,
+                    status_target(view, s, views),
+                    actions,
+                    now,
+                    durations,
+                )
+                for s in view.statuses
+            ]
+            if grouped:
+                set_for.append(
+                    MenuSpec(f"for:acc:{view.account.name}", escape(account_label(view, views)), per_status)
+                )
+            else:
+                set_for.extend(per_status)
+        nodes.append(MenuSpec("setfor", "Set for…", set_for, enabled=bool(set_for)))
+        nodes.append(ActionSpec("clear", "Clear status", actions.clear))
+
+    nodes.append(SeparatorSpec("sep:tools"))
+    can_create = any(v.capabilities.can_create or v.statuses for v in views)
+    nodes.append(ActionSpec("new", "New status…", actions.new_status, enabled=bool(views) and can_create))
+    nodes.append(
+        ActionSpec(
+            "refresh",
+            "Refreshing…" if state.refreshing else "Refresh",
+            lambda: actions.refresh(None),
+            enabled=bool(views) and not state.refreshing,
+        )
+    )
+    nodes.append(ActionSpec("accounts", "Accounts…", lambda: actions.accounts()))
+    nodes.append(SeparatorSpec("sep:app"))
+    nodes.append(
+        ActionSpec(
+            "autostart",
+            "Launch at login",
+            lambda: actions.toggle_autostart(not state.autostart),
+            checkable=True,
+            checked=bool(state.autostart),
+            enabled=state.autostart is not None and not state.demo,
+            tooltip=state.autostart_note or ("Not in demo mode" if state.demo else ""),
+        )
+    )
+    nodes.append(ActionSpec("quit", "Quit", actions.quit))
+    return nodes
+
+
+def _supported_tip(a: Availability, target: Target, views: Sequence[AccountView]) -> str:
+    missing = [account_label(v, views) for v in views if v.account.name not in target.names]
+    return f"{a.label} is not offered by {', '.join(missing)}" if missing else ""
+
+
+# --------------------------------------------------------------------------------------- reconciler
+
+
+class _MenuState:
+    def __init__(self, menu: QMenu) -> None:
+        self.menu = menu
+        self.actions: dict[str, QAction] = {}
+        self.submenus: dict[str, _MenuState] = {}
+        self.callbacks: dict[str, Callable[[], None] | None] = {}
+        self.checked: dict[str, bool] = {}
+        self.icons: dict[str, str] = {}
+        self.tooltips: dict[str, str] = {}
+        self.order: list[str] = []
+
+
+class MenuReconciler:
+    """Applies a list of Nodes to a persistent QMenu, in place."""
+
+    def __init__(self, menu: QMenu) -> None:
+        self.root = _MenuState(menu)
+
+    @property
+    def menu(self) -> QMenu:
+        return self.root.menu
+
+    def sync(self, nodes: Sequence[Node]) -> None:
+        self._sync(self.root, nodes)
+
+    def action(self, *keys: str) -> QAction:
+        """The QAction for a key path (tests, and the window which mirrors some entries)."""
+        state = self.root
+        for key in keys[:-1]:
+            state = state.submenus[key]
+        return state.actions[keys[-1]]
+
+    def _sync(self, state: _MenuState, nodes: Sequence[Node]) -> None:
+        wanted: list[str] = []
+        for node in nodes:
+            wanted.append(node.key)
+            action = state.actions.get(node.key)
+            if isinstance(node, SeparatorSpec):
+                if action is None:
+                    action = QAction(state.menu)
+                    action.setSeparator(True)
+                    state.actions[node.key] = action
+            elif isinstance(node, MenuSpec):
+                sub = state.submenus.get(node.key)
+                if sub is None:
+                    sub = _MenuState(QMenu(state.menu))
+                    sub.menu.setToolTipsVisible(True)
+                    state.submenus[node.key] = sub
+                    state.actions[node.key] = sub.menu.menuAction()
+                action = state.actions[node.key]
+                if sub.menu.title() != node.text:
+                    sub.menu.setTitle(node.text)
+                self._set_icon(state, node.key, action, node.icon)
+                action.setEnabled(node.enabled)
+                self._sync(sub, node.children)
+            else:
+                if action is None:
+                    action = QAction(state.menu)
+                    action.triggered.connect(lambda *_a, s=state, k=node.key: self._fire(s, k))
+                    state.actions[node.key] = action
+                if action.text() != node.text:
+                    action.setText(node.text)
+                action.setCheckable(node.checkable)
+                action.setChecked(node.checked)
+                action.setEnabled(node.enabled)
+                if state.tooltips.get(node.key, "") != node.tooltip:
+                    state.tooltips[node.key] = node.tooltip
+                    action.setToolTip(node.tooltip)
+                self._set_icon(state, node.key, action, node.icon)
+                state.callbacks[node.key] = node.on_trigger
+                state.checked[node.key] = node.checked
+            action.setVisible(True)
+        for key, action in state.actions.items():
+            if key not in wanted:
+                action.setVisible(False)
+                state.callbacks[key] = None
+        if wanted != state.order:
+            self._reorder(state, wanted)
+
+    @staticmethod
+    def _set_icon(state: _MenuState, key: str, action: QAction, name: str) -> None:
+        if state.icons.get(key, "") == name:
+            return
+        state.icons[key] = name
+        action.setIcon(icons.named_icon(name) if name else QIcon())
+
+    @staticmethod
+    def _reorder(state: _MenuState, wanted: list[str]) -> None:
+        # Only when entries appear, vanish or move (accounts or statuses changed), never on a plain update.
+        managed = set(state.actions.values())
+        current = [a for a in state.menu.actions() if a in managed]
+        desired = [state.actions[k] for k in wanted]
+        hidden = [a for k, a in state.actions.items() if k not in wanted]
+        if current != desired + hidden:
+            for action in current:
+                state.menu.removeAction(action)
+            state.menu.addActions(desired + hidden)
+        state.order = list(wanted)
+
+    def _fire(self, state: _MenuState, key: str) -> None:
+        action = state.actions[key]
+        if action.isCheckable():
+            # Qt flips the check on click; the check only moves when the service confirms the change.
+            action.setChecked(state.checked.get(key, False))
+        callback = state.callbacks.get(key)
+        if callback is not None:
+            callback()
+
+
+def make_menu(parent: QWidget | None = None) -> QMenu:
+    menu = QMenu(parent)
+    menu.setToolTipsVisible(True)
+    return menu

@@ -1,0 +1,132 @@
+"""The tray icon: one QSystemTrayIcon and one persistent QMenu, both updated in place from the snapshot.
+
+Opening the menu never makes a network request: it shows what the controller already holds. Errors are
+always visible in the menu itself, because notifications may not appear on every desktop (P6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, QObject, QPoint, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from trayapp.core.models import OverallState, Snapshot
+from trayapp.qt import icons
+from trayapp.qt.controller import Controller
+from trayapp.qt.menu import (
+    DURATIONS,
+    Duration,
+    MenuActions,
+    MenuReconciler,
+    MenuState,
+    build_menu,
+    end_of_week,
+    make_menu,
+    tooltip_text,
+)
+
+APP_TITLE = "trayapp"
+
+
+def locale_durations() -> tuple[Duration, ...]:
+    """DURATIONS with "end of week" following the user's locale (Sunday in the US, Monday elsewhere)."""
+    first = QLocale().firstDayOfWeek().value
+
+    def week_end(now: datetime) -> datetime:
+        return end_of_week(now, first)
+
+    return tuple(replace(d, end=week_end) if d.key == "week" else d for d in DURATIONS)
+
+
+def can_popup_menu() -> bool:
+    """Whether a left click may open the menu itself: X11 and Windows give a usable cursor position; on
+    Wayland a client-side popup has no anchor (P3) and on macOS the platform opens the menu itself."""
+    return QGuiApplication.platformName() in ("xcb", "windows")
+
+
+class Tray(QObject):
+    primary = Signal()  # left click (SNI Activate / Trigger): the app decides what that opens
+
+    def __init__(self, controller: Controller, actions: MenuActions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._actions = actions
+        self._menu: QMenu = make_menu()
+        self._menu.setTitle(APP_TITLE)
+        self._reconciler = MenuReconciler(self._menu)
+        self._durations = locale_durations()
+        self._state = MenuState()
+        self._icon_state: OverallState | None = None
+        self._icon: QIcon = icons.state_icon(OverallState.ATTENTION)
+        self.icon = QSystemTrayIcon(self._icon, self)
+        self.icon.setContextMenu(self._menu)
+        self.icon.activated.connect(self._on_activated)
+        controller.changed.connect(self.update)
+        controller.notify.connect(self.show_message)
+        self.update()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def menu(self) -> QMenu:
+        return self._menu
+
+    @property
+    def reconciler(self) -> MenuReconciler:
+        return self._reconciler
+
+    @property
+    def state(self) -> MenuState:
+        return self._state
+
+    @property
+    def icon_state(self) -> OverallState | None:
+        return self._icon_state
+
+    def set_state(self, **changes: object) -> None:
+        self._state = replace(self._state, **changes)  # type: ignore[arg-type]
+        self.update()
+
+    def update(self) -> None:
+        snapshot: Snapshot = self._controller.snapshot
+        state = replace(self._state, refreshing=self._controller.refreshing)
+        now = self._controller.now
+        self._reconciler.sync(build_menu(snapshot, state, self._actions, now, self._durations))
+        overall = snapshot.overall
+        if overall is not self._icon_state:  # setIcon re-exports pixmaps over D-Bus: only on change
+            self._icon_state = overall
+            self._icon = icons.state_icon(overall)
+            self.icon.setIcon(self._icon)
+        title = f"{APP_TITLE} (demo)" if self._state.demo else APP_TITLE
+        tip = tooltip_text(snapshot, now(), title)
+        if self.icon.toolTip() != tip:
+            self.icon.setToolTip(tip)
+
+    # ------------------------------------------------------------------ visibility
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def is_visible(self) -> bool:
+        return self.icon.isVisible()
+
+    # ------------------------------------------------------------------ events
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.MiddleClick):
+            self.primary.emit()
+
+    def popup_menu(self, at: QPoint | None = None) -> None:
+        """Open the menu at the pointer (X11, Windows). Idempotent: an open menu stays as it is."""
+        if self._menu.isVisible():
+            return
+        self._menu.popup(at if at is not None else QCursor.pos())
+
+    def show_message(self, title: str, text: str, error: bool = False) -> None:
+        if not self.icon.isVisible() or not QSystemTrayIcon.supportsMessages():
+            return  # the menu and window show the same thing; nothing is lost
+        kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
+        self.icon.showMessage(title, text, kind, 10_000 if error else 5_000)

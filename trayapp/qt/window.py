@@ -1,0 +1,149 @@
+"""The small window shown when there is no system tray (stock GNOME, some Wayland desktops, offscreen).
+
+It offers the same controls as the tray menu: a line per account (with its error line), the
+availability buttons, and a "Status" button that opens the very same persistent menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trayapp.qt import icons
+from trayapp.qt.controller import Controller
+from trayapp.qt.dialogs import error_colour
+from trayapp.qt.menu import Target, availability_targets, error_text, header_text, view_icon
+
+NO_TRAY_HINT = (
+    "No system tray was found, so trayapp shows this window instead. On GNOME, install the "
+    "“AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again."
+)
+
+
+class StatusWindow(QWidget):
+    def __init__(
+        self,
+        controller: Controller,
+        menu: QMenu,
+        apply: Callable[[Target], None],
+        on_close: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self._controller = controller
+        self._apply = apply
+        self._on_close = on_close
+        self.tray_available = False  # set by the app when a tray shows up later: closing then just hides
+        self.setWindowTitle("trayapp")
+        self.setWindowIcon(icons.app_icon())
+
+        self.hint = QLabel(NO_TRAY_HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines = QVBoxLayout()
+        self.lines.setSpacing(2)
+        self._line_widgets: list[tuple[QLabel, QLabel, QLabel]] = []
+        self.buttons_row = QHBoxLayout()
+        self._avail_buttons: dict[str, QPushButton] = {}
+        self._targets: dict[str, Target] = {}
+        self.menu_button = QToolButton()
+        self.menu_button.setText("Statuses and more")
+        self.menu_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setMenu(menu)
+        self._menu = menu  # the tray's persistent menu: statuses, Set for…, New status…, Accounts…, Quit
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.lines)
+        layout.addLayout(self.buttons_row)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.menu_button)
+        layout.addLayout(bottom)
+        layout.addWidget(self.hint)
+        controller.changed.connect(self.update_view)
+        self.update_view()
+        self.setMinimumWidth(460)
+
+    def update_view(self) -> None:
+        snapshot = self._controller.snapshot
+        now = self._controller.now()
+        views = snapshot.accounts
+        while len(self._line_widgets) < max(1, len(views)):
+            icon, text, error = QLabel(), QLabel(), QLabel()
+            for label in (text, error):
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
+            error.setStyleSheet(f"color: {error_colour()};")
+            row = QHBoxLayout()
+            row.addWidget(icon)
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            column.addWidget(text)
+            column.addWidget(error)
+            row.addLayout(column, 1)
+            self.lines.addLayout(row)
+            self._line_widgets.append((icon, text, error))
+        for i, (icon, text, error) in enumerate(self._line_widgets):
+            if i < len(views):
+                view = views[i]
+                icon.setPixmap(icons.named_icon(view_icon(view)).pixmap(20, 20))
+                text.setText(header_text(view, views, now))
+                error.setText(f"⚠ {error_text(view)}" if error_text(view) else "")
+            else:
+                icon.setPixmap(icons.named_icon("attention").pixmap(20, 20))
+                text.setText(
+                    "No accounts yet: open “Statuses and more” → Accounts… to add one." if i == 0 else ""
+                )
+                error.setText("")
+            for widget in (icon, text):
+                widget.setVisible(i < len(views) or i == 0)
+            error.setVisible(bool(error.text()))
+
+        targets = availability_targets(snapshot)
+        wanted = {a.value for a, _, _ in targets}
+        for a, target, checked in targets:
+            button = self._avail_buttons.get(a.value)
+            if button is None:
+                button = QPushButton(icons.named_icon(a.value), a.label)
+                button.setCheckable(True)
+                button.clicked.connect(lambda _c=False, v=a.value: self._clicked(v))
+                self.buttons_row.addWidget(button)
+                self._avail_buttons[a.value] = button
+            self._targets[a.value] = target
+            button.setChecked(checked)
+            button.setEnabled(not any(v.pending for v in views))
+        for value, button in self._avail_buttons.items():
+            button.setVisible(value in wanted)
+
+    def _clicked(self, value: str) -> None:
+        self.update_view()  # the check moves when the service confirms, not on click
+        target = self._targets.get(value)
+        if target is not None:
+            self._apply(target)
+
+    def show_hint(self, show: bool) -> None:
+        self.hint.setVisible(show)
+
+    def bring_up(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray_available:
+            event.accept()  # the tray icon remains
+            return
+        event.accept()
+        self._on_close()  # the window is the only UI: closing it quits
