@@ -68,6 +68,9 @@ class Recorder:
     def cancel_scheduled(self, account: str, entry_id: str) -> None:
         self.calls.append(("cancel_scheduled", (account, entry_id)))
 
+    def extend_scheduled(self, account: str, entry_id: str) -> None:
+        self.calls.append(("extend_scheduled", (account, entry_id)))
+
     def toggle_autostart(self, enable: bool) -> None:
         self.calls.append(("autostart", enable))
 
@@ -358,9 +361,12 @@ def test_a_running_or_coming_scheduled_change_can_be_ended_or_cancelled(qapp: ob
     shown = entries(menu)
     at = (NOON + timedelta(hours=3)).astimezone().strftime("%H:%M")
     assert shown[1] == "End “Lunch” now"
-    assert shown[2] == f"Cancel “Focus time” at {at}"
+    assert shown[2] == "Keep “Lunch” 15 min longer"
+    assert shown[3] == f"Cancel “Focus time” at {at}"
     assert shown[0].endswith(f"; next: Focus time at {at}")
     find(menu, shown[1]).trigger()
     assert recorder.calls[-1] == ("end_scheduled", ("rocket", "e1"))
     find(menu, shown[2]).trigger()
+    assert recorder.calls[-1] == ("extend_scheduled", ("rocket", "e1"))
+    find(menu, shown[3]).trigger()
     assert recorder.calls[-1] == ("cancel_scheduled", ("rocket", "e2"))

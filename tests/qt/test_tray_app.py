@@ -314,3 +314,30 @@ def test_end_a_timed_status_now_puts_the_previous_one_back(
     wait_idle(qtbot, tray_app)
     assert not any(e.startswith("End “") for e in entries(tray_app.tray.menu))
     assert entries(tray_app.tray.menu)[0] == f"{RC}: Available"
+
+
+def test_a_change_recorded_by_the_cli_is_picked_up_and_can_be_extended(
+    qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
+) -> None:
+    from trayapp.core.models import ChangeKind, CustomStatus, StatusChange
+    from trayapp.core.secrets import SecretStore
+    from trayapp.core.service import StatusService
+    from trayapp.demo.memory_keyring import MemoryKeyring
+
+    service = tray_app.controller.service
+    cli = StatusService(service.paths, secrets=SecretStore(MemoryKeyring()))  # another process's view
+    start = datetime.now().astimezone() + timedelta(seconds=1)
+    end = start + timedelta(minutes=30)
+    lunch = StatusChange(ChangeKind.CUSTOM, status=CustomStatus(id="", name="Lunch"), start=start, end=end)
+    picked = time.monotonic()
+    [result] = cli.apply(lunch, ["rocket"])
+    assert result.ok and "from" in result.detail  # recorded for later: the CLI sends nothing now
+    # The tray notices the new entry, applies it at its start and shows "until" in the header.
+    qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch", timeout=5000)
+    assert time.monotonic() - picked < 4
+    qtbot.waitUntil(lambda: "until" in entries(tray_app.tray.menu)[0], timeout=5000)
+    [entry] = service.schedule_entries()
+    find(tray_app.tray.menu, "Keep “Lunch” 15 min longer").trigger()
+    qtbot.waitUntil(lambda: service.schedule_entries()[0].end != entry.end, timeout=5000)
+    assert service.schedule_entries()[0].end - entry.end == timedelta(minutes=15)
+    cli.close()

@@ -23,7 +23,7 @@ import time
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 TRAY_WAIT_BACKGROUND_S = 10.0
 TRAY_WAIT_INTERACTIVE_S = 2.0
 TRAY_POLL_MS = 250
+EXTEND_BY = timedelta(minutes=15)  # "Keep it 15 min longer"
 
 
 # ---------------------------------------------------------------------------------- single instance
@@ -300,7 +301,10 @@ class TrayApp(QObject):
     def cancel_scheduled(self, account: str, entry_id: str) -> None:
         self._schedule_op(account, entry_id, "cancel_scheduled", "Could not cancel it")
 
-    def _schedule_op(self, account: str, entry_id: str, method: str, failure: str) -> None:
+    def extend_scheduled(self, account: str, entry_id: str) -> None:
+        self._schedule_op(account, entry_id, "extend_scheduled", "Could not make it longer", EXTEND_BY)
+
+    def _schedule_op(self, account: str, entry_id: str, method: str, failure: str, *args: object) -> None:
         service: Any = self.controller.service
         call = getattr(service, method, None)
         if call is None:
@@ -310,7 +314,7 @@ class TrayApp(QObject):
             self.controller.run_schedule()  # report what the scheduler did, re-arm the timer
 
         self.controller.submit(
-            lambda: call(entry_id),
+            lambda: call(entry_id, *args),
             done,
             lambda exc: self.tray.show_message(failure, plain_error(exc), True),
             keys=[account],

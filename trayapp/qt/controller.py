@@ -12,9 +12,10 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from trayapp.core.errors import AuthError, TrayAppError
 from trayapp.core.models import (
@@ -116,6 +117,12 @@ class Controller(QObject):
         self._wake.timeout.connect(self._on_wake)
         self._ticking = False
         self._delivering = False
+        # A change recorded by the CLI while the tray runs: the data folder's files are replaced
+        # atomically, so watch the folder (inotify and friends: no polling, no idle wake-ups).
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._data_changed)
+        self._watched_stat: tuple[int, int] | None = None
+        self._watch_data_dir()
 
     # ------------------------------------------------------------------ state
     @property
@@ -150,9 +157,28 @@ class Controller(QObject):
     def stop(self) -> None:
         self._wake.stop()
 
+    def _watch_data_dir(self) -> None:
+        paths = getattr(self._service, "paths", None)
+        if paths is None:
+            return
+        folder = Path(paths.data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+        self._watcher.addPath(str(folder))
+        self._schedule_file = folder / Path(paths.schedule_file).name
+        self._watched_stat = _stat(self._schedule_file)
+
+    def _data_changed(self, _folder: str) -> None:
+        stat = _stat(self._schedule_file)
+        if stat != self._watched_stat:  # a new or changed schedule: act on it within a moment
+            self._watched_stat = stat
+            self._arm_soon(200)
+
     def set_service(self, service: ServiceLike) -> None:
         """Switch profile (the first-run 'Try the demo')."""
         self._service = service
+        self._watch_data_dir()
         self._pending.clear()
         self._context.clear()
         self._errors.clear()
@@ -431,9 +457,10 @@ class Controller(QObject):
         delay = MAX_SLEEP if wake is None else max(timedelta(0), min(wake - self._clock(), MAX_SLEEP))
         self._wake.start(max(50, int(delay.total_seconds() * 1000)))
 
-    def _arm_soon(self) -> None:
+    def _arm_soon(self, within_ms: int = 2000) -> None:
         if not self._ticking:
-            self._wake.start(min(self._wake.remainingTime(), 2000) if self._wake.isActive() else 2000)
+            remaining = self._wake.remainingTime() if self._wake.isActive() else within_ms
+            self._wake.start(min(remaining, within_ms))
 
     def _on_wake(self) -> None:
         now = self._clock()
@@ -443,6 +470,14 @@ class Controller(QObject):
         self.deliver_pending()
         self.run_schedule()
         self._compose()  # "until 14:30" must disappear once 14:30 has passed
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 def _worth_telling(change: StatusChange) -> bool:
