@@ -1,0 +1,69 @@
+"""The real app (a separate process, real keyring) runs a change the CLI schedules a few seconds
+ahead: the demo server sees the change at the start and the restore at the end."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from tests.realparts import require_tools
+from trayapp.demo import seed
+from trayapp.demo.server import DemoServer
+
+SCRIPT = r"""
+set -eu
+eval "$(printf test | gnome-keyring-daemon --unlock --components=secrets)"
+export GNOME_KEYRING_CONTROL
+printf '%s\n' "$RC_TOKEN" | "$PY" -m trayapp accounts add rocketchat rocket --url "$RC_URL" \
+    --user-id "$RC_USER" --token-stdin
+"$PY" -m trayapp set "In a call" --account rocket
+"$PY" -m trayapp > "$HOME/app.log" 2>&1 &
+APP=$!
+sleep 2   # the tray app is up (no tray here: it shows its window) before the CLI records the change
+"$PY" -m trayapp set Lunch --start "$START" --end "$END" --account rocket
+sleep "$WAIT"
+"$PY" -m trayapp schedule --json > "$HOME/schedule.json"
+kill -TERM $APP; wait $APP || true
+"""
+
+
+def test_app_applies_at_start_and_restores_at_end(demo: DemoServer, tmp_path: Path) -> None:
+    require_tools("dbus-run-session", "gnome-keyring-daemon")
+    start = datetime.now(timezone.utc) + timedelta(seconds=6)
+    end = start + timedelta(seconds=3)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_"))}
+    env.update(
+        HOME=str(tmp_path),
+        PY=sys.executable,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(Path.cwd()),
+        RC_TOKEN=seed.RC_ALICE_PAT,
+        RC_URL=demo.rocketchat_url,
+        RC_USER=seed.RC_ALICE_ID,
+        START=start.isoformat(),
+        END=end.isoformat(),
+        WAIT="10",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"),
+    )
+    (tmp_path / "run").mkdir(mode=0o700)
+    proc = subprocess.run(
+        ["dbus-run-session", "--", "bash", "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=120
+    )
+    log = (tmp_path / "app.log").read_text(encoding="utf-8") if (tmp_path / "app.log").exists() else ""
+    assert proc.returncode == 0, proc.stderr + log
+    assert "Traceback" not in proc.stderr + log
+    writes = [r for r in demo.requests if r.path.endswith("/users.setStatus")]
+    assert len(writes) == 3, writes  # "In a call" by hand, Lunch at the start, the restore at the end
+    applied, restored = writes[1].at, writes[2].at
+    assert start.timestamp() - 0.5 <= applied <= start.timestamp() + 3, applied - start.timestamp()
+    assert end.timestamp() - 0.5 <= restored <= end.timestamp() + 3, restored - end.timestamp()
+    user = demo.rc_user(seed.RC_ALICE_ID)
+    assert (user["statusDefault"], user["statusText"]) == ("busy", "In a call")  # what was there before
+    assert '"phase": "done"' in (tmp_path / "schedule.json").read_text(encoding="utf-8")
