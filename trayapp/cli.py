@@ -345,8 +345,6 @@ class _Commands:
             for event in self.service.run_schedule():
                 print(f"{event.account}: {event.message}")
             return 0
-        for event in self.service.run_schedule():  # catch up first, so the phases shown are true
-            print(f"{event.account}: {event.message}", file=sys.stderr)
         entries = self.service.schedule_entries()
         rows = [
             {
