@@ -336,6 +336,8 @@ def test_a_change_recorded_by_the_cli_is_picked_up_and_can_be_extended(
     qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch", timeout=5000)
     assert time.monotonic() - picked < 4
     qtbot.waitUntil(lambda: "until" in entries(tray_app.tray.menu)[0], timeout=5000)
+    # what the schedule did stays readable in the menu, notifications or not
+    assert entries(tray_app.tray.menu)[1].startswith("'Lunch' is set until ")
     [entry] = service.schedule_entries()
     find(tray_app.tray.menu, "Keep “Lunch” 15 min longer").trigger()
     qtbot.waitUntil(lambda: service.schedule_entries()[0].end != entry.end, timeout=5000)

@@ -158,6 +158,7 @@ class AccountView:
     next_label: str = ""  # the next scheduled change ("Lunch") ...
     next_at: datetime | None = None  # ... and when it starts
     next_entry: str = ""  # its schedule id (for "Cancel next")
+    notice: str = ""  # what the schedule did lately ("'Lunch' ended; the previous status is back.")
 
 
 class OverallState(str, enum.Enum):

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+NOTICE_FOR = timedelta(minutes=30)  # how long the menu shows what the schedule did
 MAX_SLEEP = timedelta(seconds=60)  # the schedule timer re-checks at least this often (sleep, clock jumps)
 AUTO_REFRESH = timedelta(minutes=5)  # pick up changes made elsewhere (web UI, phone) without hammering
 
@@ -117,6 +118,7 @@ class Controller(QObject):
         self._wake.timeout.connect(self._on_wake)
         self._ticking = False
         self._delivering = False
+        self._notices: dict[str, tuple[str, datetime]] = {}  # account -> (schedule event, when)
         # A change recorded by the CLI while the tray runs: the data folder's files are replaced
         # atomically, so watch the folder (inotify and friends: no polling, no idle wake-ups).
         self._watcher = QFileSystemWatcher(self)
@@ -241,9 +243,11 @@ class Controller(QObject):
             context = self._context.get(name, "")
             if error and not signed_out and context and not error.startswith(context):
                 error = f"{context}: {error}"
+            notice = self._notices.get(name)
             views.append(
                 replace(
                     view,
+                    notice=notice[0] if notice and self._clock() - notice[1] < NOTICE_FOR else "",
                     pending=pending[-1][1] if pending else view.pending,
                     error=error,
                     signed_out=signed_out,
@@ -440,6 +444,7 @@ class Controller(QObject):
                     self.notify.emit(note[0], str(event.message), note[1])
                 if event.kind in ("failed", "retrying"):
                     self._recovered.discard(event.account)
+                self._notices[str(event.account)] = (_without_account(str(event.message)), self._clock())
             if events:
                 self.reload()
             self._arm(wake)
@@ -470,6 +475,12 @@ class Controller(QObject):
         self.deliver_pending()
         self.run_schedule()
         self._compose()  # "until 14:30" must disappear once 14:30 has passed
+
+
+def _without_account(message: str) -> str:
+    """Schedule sentences start with "rocket: "; the menu line sits under that account already."""
+    head, sep, rest = message.partition(": ")
+    return rest if sep and " " not in head else message
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

@@ -320,6 +320,8 @@ def build_menu(
                 f"hdr:{name}", escape(header_text(view, views, at)), enabled=False, icon=view_icon(view)
             )
         )
+        if view.notice:  # what the schedule did: notifications may not show on every desktop
+            nodes.append(ActionSpec(f"note:{name}", escape(view.notice), enabled=False))
         err = error_text(view)
         if err:
             if view.signed_out:
