@@ -2,8 +2,9 @@
 # Debian/Ubuntu packages the real-part tests need: a virtual X screen with tray hosts (trayer for
 # XEmbed, xfce4-panel for StatusNotifierItem), Qt's xcb libraries, D-Bus, and gnome-keyring for a real
 # Secret Service. Installs only what is missing; does nothing where apt-get or root is unavailable.
+# Extra package names given as arguments are installed the same way (scripts/system-deps-packaging.sh).
 set -euo pipefail
-PACKAGES=(
+PACKAGES=("$@"
   xvfb xauth trayer x11-utils xdotool imagemagick xfce4-panel dbus dbus-x11 gnome-keyring libsecret-tools
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0
   libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3

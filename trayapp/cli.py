@@ -28,6 +28,7 @@ from trayapp.core.models import (
     StatusChange,
 )
 from trayapp.core.paths import AppPaths
+from trayapp.core.timeparse import parse_duration, parse_when
 
 log = logging.getLogger("trayapp.cli")
 
@@ -294,7 +295,7 @@ class _Commands:
     def cmd_set(self) -> int:
         a = self.args
         now = datetime.now(timezone.utc)
-        start = parse_time(a.start, now) if a.start else None
+        start = parse_when(a.start, now) if a.start else None
         end = _end_time(a, start or now)
         if a.status_name is None and a.availability is None:
             raise InputError(
@@ -368,15 +369,7 @@ class _Commands:
         return 0
 
 
-def parse_time(text: str, now: datetime) -> datetime:
-    from trayapp.core.timeparse import parse_when
-
-    return parse_when(text, now)
-
-
 def _end_time(args: argparse.Namespace, start: datetime) -> datetime | None:
-    from trayapp.core.timeparse import parse_duration, parse_when
-
     if args.duration:
         return start + parse_duration(args.duration)
     if args.end:
