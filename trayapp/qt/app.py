@@ -17,6 +17,7 @@ import getpass
 import hashlib
 import logging
 import signal
+import socket
 import sys
 import threading
 import time
@@ -25,21 +26,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from trayapp.core.paths import AppPaths
 from trayapp.qt import icons
-from trayapp.qt.accounts_dialog import AccountsDialog
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
-from trayapp.qt.dialogs import CreateStatusDialog, ScheduleDialog
 from trayapp.qt.dispatcher import Dispatcher
 from trayapp.qt.menu import Target
 from trayapp.qt.tray import Tray, can_popup_menu
-from trayapp.qt.window import StatusWindow
+
+if TYPE_CHECKING:
+    from trayapp.qt.window import StatusWindow
+
+# The dialogs and the window are imported when first opened: they are not needed to show the icon.
 
 log = logging.getLogger(__name__)
 
@@ -180,10 +183,11 @@ class TrayApp(QObject):
 
     # ------------------------------------------------------------------ start / stop
     def start(self) -> None:
-        self.controller.start()
+        self.controller.load_now()  # the cached state: no network, no keyring
         # Shown even before a host exists: Qt attaches the icon when a tray (SNI watcher or XEmbed
-        # manager) appears later.
+        # manager) appears later. Shown before the start-up refresh is sent, so it never waits on it.
         self.tray.show()
+        self.controller.start()
         if self.tray_available():
             self._tray_ready()
         else:
@@ -217,6 +221,8 @@ class TrayApp(QObject):
 
     def show_window(self) -> StatusWindow:
         if self.window is None:
+            from trayapp.qt.window import StatusWindow
+
             self.window = StatusWindow(self.controller, self.tray.menu, self.apply, self.quit)
             self.window.tray_available = self.tray_available()
             self.window.show_hint(not self.window.tray_available)
@@ -266,6 +272,8 @@ class TrayApp(QObject):
         self.controller.apply(replace(target.change, end=end), target.names)
 
     def schedule_custom(self, target: Target) -> None:
+        from trayapp.qt.dialogs import ScheduleDialog
+
         self._open(
             "schedule",
             lambda: ScheduleDialog(self.controller, target, self._dialog_parent()),
@@ -276,6 +284,8 @@ class TrayApp(QObject):
         self.controller.clear()
 
     def new_status(self) -> None:
+        from trayapp.qt.dialogs import CreateStatusDialog
+
         self._open("create", lambda: CreateStatusDialog(self.controller, self._dialog_parent()))
 
     def refresh(self, names: Sequence[str] | None = None) -> None:
@@ -283,6 +293,8 @@ class TrayApp(QObject):
         self.controller.refresh(names)
 
     def accounts(self, name: str | None = None) -> None:
+        from trayapp.qt.accounts_dialog import AccountsDialog
+
         def make() -> QDialog:
             dialog = AccountsDialog(self.controller, self._dialog_parent())
             dialog.try_demo.connect(self.try_demo)
@@ -375,24 +387,29 @@ class TrayApp(QObject):
     def _load_autostart(self) -> None:
         if self.tray.state.demo:
             return  # a throwaway profile must not register itself at login
-        try:
-            import importlib
 
-            module = importlib.import_module("trayapp.core.autostart")
-        except ImportError:
-            return  # not in this build: the menu entry stays disabled
-        self._autostart_module = module
+        def work() -> tuple[Any, bool | None, str]:
+            # Imported on the worker: the module is not needed to show the icon.
+            try:
+                import importlib
 
-        def work() -> tuple[bool | None, str]:
+                module = importlib.import_module("trayapp.core.autostart")
+            except ImportError:
+                return None, None, ""  # not in this build: the menu entry stays disabled
             impl = module.for_platform()
             if not impl.supported:
-                return None, str(impl.reason)
-            return bool(impl.is_enabled()), ""
+                return module, None, str(impl.reason)
+            return module, bool(impl.is_enabled()), ""
+
+        def done(value: tuple[Any, bool | None, str]) -> None:
+            module, enabled, note = value
+            if module is None:
+                return
+            self._autostart_module = module
+            self._autostart_state((enabled, note))
 
         self.controller.run_plain(
-            work,
-            self._autostart_state,
-            lambda exc: log.warning("Launch-at-login state unknown: %s", exc),
+            work, done, lambda exc: log.warning("Launch-at-login state unknown: %s", exc)
         )
 
     def try_demo(self) -> None:
@@ -530,9 +547,27 @@ def run(paths: AppPaths | None = None, demo: bool = False, background: bool = Fa
 
 
 def _quit_on_signals(app: QApplication) -> None:
-    """Ctrl+C in a terminal and SIGTERM at logout quit cleanly (Python handlers run between Qt events)."""
+    """Ctrl+C in a terminal and SIGTERM at logout quit cleanly.
+
+    Python runs signal handlers only between bytecodes, and Qt's loop sleeps in C. Instead of a timer that
+    wakes the GUI thread a few times a second (200 wake-ups a minute for nothing), the C-level handler
+    writes to a socket (signal.set_wakeup_fd) that a QSocketNotifier watches: the loop wakes only when a
+    signal actually arrives, and the Python handler runs in the notifier's slot."""
+    global _signal_wakeup
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QApplication.quit())
-    timer = QTimer(app)
-    timer.timeout.connect(lambda: None)  # lets the interpreter run pending signal handlers
-    timer.start(300)
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(512)
+
+    notifier.activated.connect(drain)
+    _signal_wakeup = (reader, writer, notifier)  # kept for the life of the process
+
+
+_signal_wakeup: tuple[socket.socket, socket.socket, QSocketNotifier] | None = None
