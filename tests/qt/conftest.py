@@ -129,6 +129,7 @@ def label(action: QAction) -> str:
 
 def entries(menu: QMenu) -> list[str]:
     """Visible entries as shown; separators as '---'; checkable ones prefixed [x] / [ ]."""
+    menu.aboutToShow.emit()  # as when the user opens it: submenus may be filled only then
     out = []
     for a in menu.actions():
         if not a.isVisible():
@@ -143,7 +144,8 @@ def entries(menu: QMenu) -> list[str]:
 
 
 def find(menu: QMenu, *path: str) -> QAction:
-    """The visible action reached by following labels (prefix match on the last one is not allowed)."""
+    """The visible action reached by following labels, opening each submenu on the way (prefix match on
+    the last one is not allowed)."""
     current = menu
     action: QAction | None = None
     for i, wanted in enumerate(path):
@@ -155,6 +157,7 @@ def find(menu: QMenu, *path: str) -> QAction:
         if i < len(path) - 1:
             sub = action.menu()
             assert isinstance(sub, QMenu), f"{wanted!r} is not a submenu"
+            sub.aboutToShow.emit()  # as when the user opens it: submenus may be filled only then
             current = sub
     assert action is not None
     return action

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 NOTICE_FOR = timedelta(minutes=30)  # how long the menu shows what the schedule did
-MAX_SLEEP = timedelta(seconds=60)  # the schedule timer re-checks at least this often (sleep, clock jumps)
+MAX_SLEEP = timedelta(seconds=60)  # with something scheduled or kept, re-check this often (sleep)
 AUTO_REFRESH = timedelta(minutes=5)  # pick up changes made elsewhere (web UI, phone) without hammering
 
 
@@ -116,6 +116,7 @@ class Controller(QObject):
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
         self._wake.timeout.connect(self._on_wake)
+        self._schedule_wake: datetime | None = None  # the schedule's next wake-up, as it last said
         self._ticking = False
         self._delivering = False
         self._notices: dict[str, tuple[str, datetime]] = {}  # account -> (schedule event, when)
@@ -145,6 +146,10 @@ class Controller(QObject):
 
     def now(self) -> datetime:
         return self._clock()
+
+    def next_wake_ms(self) -> int | None:
+        """How long until the controller next wakes the GUI thread by itself (None: it will not)."""
+        return self._wake.remainingTime() if self._wake.isActive() else None
 
     def account_names(self) -> list[str]:
         return [v.account.name for v in self._snapshot.accounts]
@@ -255,6 +260,7 @@ class Controller(QObject):
             )
         self._snapshot = replace(self._base, accounts=tuple(views))
         self.changed.emit()
+        self._rearm_if_sooner()
 
     # ------------------------------------------------------------------ changes
     def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> Task[list[AccountResult]]:
@@ -452,15 +458,46 @@ class Controller(QObject):
         def failed(exc: BaseException) -> None:
             self._ticking = False
             log.error("The schedule could not run: %s", exc)
-            self._arm(None)
+            self._arm(self._clock() + MAX_SLEEP)  # try again in a minute
 
         self._dispatcher.run(work, done, failed, keys=names)
 
     def _arm(self, wake: datetime | None) -> None:
-        """One single-shot timer, armed to min(next wake-up, 60 s): that copes with sleep, resume and clock
-        jumps without platform hooks."""
-        delay = MAX_SLEEP if wake is None else max(timedelta(0), min(wake - self._clock(), MAX_SLEEP))
-        self._wake.start(max(50, int(delay.total_seconds() * 1000)))
+        """Re-arm after the schedule ran: `wake` is its next wake-up (None: nothing scheduled)."""
+        self._schedule_wake = wake
+        self._wake.start(self._next_delay_ms())
+
+    def _rearm_if_sooner(self) -> None:
+        """A new snapshot may show an end ("until 14:30") due before the timer fires: wake for it."""
+        if self._ticking or not self._wake.isActive():
+            return  # not started, stopped, or the schedule is running: its result re-arms
+        delay = self._next_delay_ms()
+        if delay < self._wake.remainingTime():
+            self._wake.start(delay)
+
+    def _next_delay_ms(self) -> int:
+        """One single-shot timer, armed for the next thing that is actually due, so an idle app sleeps.
+
+        QTimer counts on a monotonic clock that stops while the machine sleeps, so a timer for the
+        schedule is capped at MAX_SLEEP: after a resume, a start or an end is at most a minute late. The
+        same cadence retries changes kept while a server was unreachable. With nothing scheduled or
+        pending, the next due things are the auto refresh and the moment a displayed end or a notice
+        should disappear from the menu."""
+        now = self._clock()
+        due: list[datetime] = []
+        if self._schedule_wake is not None or any(v.pending for v in self._base.accounts):
+            soonest = now + MAX_SLEEP
+            due.append(min(self._schedule_wake, soonest) if self._schedule_wake else soonest)
+        if self._base.accounts:
+            refresh_at = (self._last_refresh or now) + AUTO_REFRESH
+            # A refresh that came due while the worker was busy is tried again later, not in a loop.
+            due.append(refresh_at if refresh_at > now else now + MAX_SLEEP)
+        for view in self._base.accounts:
+            ends = (view.until, view.next_at, view.current.end if view.current else None)
+            due.extend(moment for moment in ends if moment is not None and moment > now)
+        due.extend(at + NOTICE_FOR for _text, at in self._notices.values() if at + NOTICE_FOR > now)
+        delay = min(due) - now if due else AUTO_REFRESH
+        return max(50, min(int(delay.total_seconds() * 1000), int(AUTO_REFRESH.total_seconds() * 1000)))
 
     def _arm_soon(self, within_ms: int = 2000) -> None:
         if not self._ticking:
