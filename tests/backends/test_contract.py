@@ -20,7 +20,9 @@ def _pick(backend: Backend, name: str) -> CustomStatus:
 
 class TestContract:
     def test_registered_under_its_kind(self, case: Case, backend: Backend) -> None:
-        assert BACKENDS[case.kind] is type(backend)
+        registered = BACKENDS[case.kind]
+        assert registered.load() is type(backend)
+        assert registered.capabilities is backend.capabilities  # what the menu shows before loading
 
     def test_whoami_names_the_user(self, case: Case, backend: Backend) -> None:
         assert case.whoami_contains in backend.whoami()
@@ -183,7 +185,7 @@ class TestContract:
 
 @pytest.mark.parametrize("case_", [RC, CB, SS], ids=["rocketchat", "callbell", "smartsheet"])
 def test_capabilities_match_the_service(case_: Case) -> None:
-    caps = BACKENDS[case_.kind].capabilities  # type: ignore[attr-defined]
+    caps = BACKENDS[case_.kind].capabilities
     if case_ is RC:
         assert set(caps.availabilities) == set(Availability)
         assert (caps.can_create, caps.create_field, caps.supports_message, caps.native_schedule) == (

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from trayapp.core.service import StatusService
+
 PROBE = """
 import json, linecache, sys
 import trayapp.qt.app, trayapp.core.service, keyring, httpx
@@ -18,3 +20,23 @@ def test_pyside_does_not_read_and_keep_the_source_of_every_module() -> None:
     # it (about 240 files, 9 MiB, here).
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout)["cached_sources"] < 20
+
+
+SHOW_ICON = """
+import json, sys
+from trayapp.core.paths import AppPaths
+from trayapp.core.service import StatusService
+import trayapp.qt.app
+paths = AppPaths.default()
+snapshot = StatusService(paths).snapshot()
+print(json.dumps({"accounts": len(snapshot.accounts), "loaded": sorted(
+    m for m in ("httpx", "ssl", "keyring", "trayapp.backends.base") if m in sys.modules)}))
+"""
+
+
+def test_the_cached_menu_is_read_without_loading_http_tls_or_the_keyring(service: StatusService) -> None:
+    # The three demo accounts, added through the real service: the snapshot behind the icon and menu
+    # must come from files alone, so the icon shows before the network stack and keyring load.
+    out = subprocess.run([sys.executable, "-c", SHOW_ICON], capture_output=True, text=True, check=True)
+    seen = json.loads(out.stdout)
+    assert seen == {"accounts": 3, "loaded": []}

@@ -1,8 +1,7 @@
-"""The one interface every service backend implements, and the HTTP plumbing they share."""
+"""The HTTP plumbing the three backends share."""
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import re
@@ -10,13 +9,13 @@ import threading
 import time
 from collections.abc import Callable, Generator
 from datetime import datetime, timezone
-from typing import Any, Protocol
-from urllib.parse import urlsplit
+from typing import Any
 
 import httpx
 
-from trayapp.core.errors import AuthError, BadReply, InputError, ServiceUnavailable
-from trayapp.core.models import Account, Capabilities, CurrentStatus, CustomStatus, StatusChange
+from trayapp.backends.contract import SecretGetter, check_url
+from trayapp.core.errors import AuthError, BadReply, ServiceUnavailable
+from trayapp.core.models import Account
 
 # httpx/httpcore debug output prints request headers (tokens): never let it through.
 logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -24,61 +23,6 @@ logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 TIMEOUT = httpx.Timeout(connect=5.0, read=10.0, write=10.0, pool=5.0)
 MAX_REPLY_BYTES = 5 * 1024 * 1024
-
-# Returns the secret (token) at request time; raises KeyringUnavailable/KeyringLocked.
-SecretGetter = Callable[[], str]
-
-
-class StatusBackend(Protocol):
-    capabilities: Capabilities
-
-    def whoami(self) -> str:
-        """Check the credentials; return a human label of the signed-in user."""
-
-    def list_statuses(self) -> list[CustomStatus]:
-        """Every custom status, following pagination to the end."""
-
-    def create_status(self, name: str, type: str = "", emoji: str = "") -> CustomStatus: ...
-
-    def apply(self, change: StatusChange) -> None:
-        """Apply a CUSTOM, AVAILABILITY or CLEAR change now."""
-
-    def clear(self) -> None: ...
-
-    def current(self) -> CurrentStatus:
-        """What the service says the status is now."""
-
-    def expected_current(self, previous: CurrentStatus | None, change: StatusChange) -> CurrentStatus:
-        """What current() should report after apply(change) succeeded, without a request."""
-
-    def restore(self, state: CurrentStatus) -> None:
-        """Put back a status read earlier with current() (the end of a scheduled change), in one request."""
-
-    def close(self) -> None: ...
-
-
-def is_loopback_host(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_url(url: str) -> str:
-    """Normalise a base URL; https only, except loopback (the demo server, tests)."""
-    url = url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"'{url}' is not a web address (expected https://host/...).")
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise InputError(
-            f"'{url}' is not secure: use https:// (plain http is only allowed on this computer)."
-        )
-    if parts.username or parts.password:
-        raise InputError("Put credentials in the token fields, not in the address.")
-    return url
 
 
 class HeaderAuth(httpx.Auth):
@@ -288,7 +232,3 @@ class HttpBackend:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(account={self.account.name!r}, url={self.account.url!r})"
-
-
-class BackendFactory(Protocol):
-    def __call__(self, account: Account, secret: SecretGetter) -> StatusBackend: ...

@@ -13,9 +13,9 @@ from urllib.parse import quote
 
 import httpx
 
+from trayapp.backends import CAPABILITIES
 from trayapp.backends.base import (
     HttpBackend,
-    SecretGetter,
     expect,
     json_body,
     parse_time,
@@ -25,6 +25,7 @@ from trayapp.backends.base import (
     server_error,
     server_text,
 )
+from trayapp.backends.contract import SecretGetter
 from trayapp.core.errors import (
     AuthError,
     BadReply,
@@ -39,10 +40,10 @@ from trayapp.core.errors import (
 from trayapp.core.models import (
     Account,
     Availability,
-    Capabilities,
     ChangeKind,
     CurrentStatus,
     CustomStatus,
+    ServiceKind,
     StatusChange,
 )
 
@@ -137,13 +138,7 @@ def _member_state(member: dict[str, Any]) -> CurrentStatus:
 
 class CallbellBackend(HttpBackend):
     SERVICE = SERVICE
-    capabilities = Capabilities(
-        availabilities=(Availability.AVAILABLE, Availability.AWAY),
-        can_create=True,
-        create_field="emoji",
-        native_schedule=False,
-        supports_message=False,
-    )
+    capabilities = CAPABILITIES[ServiceKind.CALLBELL]
 
     def __init__(self, account: Account, secret: SecretGetter) -> None:
         super().__init__(account, secret)

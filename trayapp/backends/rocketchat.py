@@ -12,9 +12,9 @@ from typing import Any
 
 import httpx
 
+from trayapp.backends import CAPABILITIES
 from trayapp.backends.base import (
     HttpBackend,
-    SecretGetter,
     expect,
     json_body,
     make_client,
@@ -24,6 +24,7 @@ from trayapp.backends.base import (
     server_error,
     server_text,
 )
+from trayapp.backends.contract import SecretGetter
 from trayapp.core.errors import (
     AuthError,
     BadReply,
@@ -38,10 +39,10 @@ from trayapp.core.errors import (
 from trayapp.core.models import (
     Account,
     Availability,
-    Capabilities,
     ChangeKind,
     CurrentStatus,
     CustomStatus,
+    ServiceKind,
     StatusChange,
 )
 
@@ -166,13 +167,7 @@ def _status(item: Any) -> CustomStatus:
 
 class RocketChatBackend(HttpBackend):
     SERVICE = SERVICE
-    capabilities = Capabilities(
-        availabilities=(Availability.AVAILABLE, Availability.AWAY, Availability.BUSY, Availability.OFFLINE),
-        can_create=True,
-        create_field="type",
-        native_schedule=False,
-        supports_message=True,
-    )
+    capabilities = CAPABILITIES[ServiceKind.ROCKETCHAT]
 
     def __init__(self, account: Account, secret: SecretGetter) -> None:
         super().__init__(account, secret)

@@ -12,9 +12,9 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 import httpx
 
+from trayapp.backends import CAPABILITIES
 from trayapp.backends.base import (
     HttpBackend,
-    SecretGetter,
     clean_token,
     expect,
     format_utc,
@@ -27,6 +27,7 @@ from trayapp.backends.base import (
     server_error,
     server_text,
 )
+from trayapp.backends.contract import SecretGetter
 from trayapp.core.errors import (
     AuthError,
     BadReply,
@@ -40,10 +41,10 @@ from trayapp.core.errors import (
 from trayapp.core.models import (
     Account,
     Availability,
-    Capabilities,
     ChangeKind,
     CurrentStatus,
     CustomStatus,
+    ServiceKind,
     StatusChange,
 )
 
@@ -206,13 +207,7 @@ def _availability(code: str) -> Availability:
 
 class SmartsheetBackend(HttpBackend):
     SERVICE = SERVICE
-    capabilities = Capabilities(
-        availabilities=(Availability.AVAILABLE, Availability.AWAY),
-        can_create=False,
-        create_field=None,
-        native_schedule=True,
-        supports_message=True,
-    )
+    capabilities = CAPABILITIES[ServiceKind.SMARTSHEET]
 
     def __init__(
         self, account: Account, secret: SecretGetter, *, available_code: str = "ITO", away_code: str = "OOF"

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from trayapp.backends.base import BackendFactory, StatusBackend, check_url
+from trayapp.backends.contract import BackendFactory, StatusBackend, check_url
 from trayapp.core.cache import StatusCache
 from trayapp.core.errors import (
     AccountNotFound,
@@ -127,7 +127,9 @@ class StatusService:
         return found
 
     def capabilities(self, account: Account) -> Capabilities:
-        return self._backend(account).capabilities
+        """Declared by each backend class; read without building one (that loads httpx and TLS)."""
+        declared = getattr(self._factories[account.kind], "capabilities", None)
+        return declared if isinstance(declared, Capabilities) else self._backend(account).capabilities
 
     def snapshot(self) -> Snapshot:
         """No network, no keyring: settings, cache, the schedule file and this process's results."""

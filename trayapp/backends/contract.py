@@ -1,0 +1,73 @@
+"""The one interface every service backend implements, and the address rule they share.
+
+Kept apart from the HTTP plumbing (base.py) so the core can name them without loading httpx and TLS.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from trayapp.core.errors import InputError
+from trayapp.core.models import Account, Capabilities, CurrentStatus, CustomStatus, StatusChange
+
+# Returns the secret (token) at request time; raises KeyringUnavailable/KeyringLocked.
+SecretGetter = Callable[[], str]
+
+
+class StatusBackend(Protocol):
+    capabilities: Capabilities
+
+    def whoami(self) -> str:
+        """Check the credentials; return a human label of the signed-in user."""
+
+    def list_statuses(self) -> list[CustomStatus]:
+        """Every custom status, following pagination to the end."""
+
+    def create_status(self, name: str, type: str = "", emoji: str = "") -> CustomStatus: ...
+
+    def apply(self, change: StatusChange) -> None:
+        """Apply a CUSTOM, AVAILABILITY or CLEAR change now."""
+
+    def clear(self) -> None: ...
+
+    def current(self) -> CurrentStatus:
+        """What the service says the status is now."""
+
+    def expected_current(self, previous: CurrentStatus | None, change: StatusChange) -> CurrentStatus:
+        """What current() should report after apply(change) succeeded, without a request."""
+
+    def restore(self, state: CurrentStatus) -> None:
+        """Put back a status read earlier with current() (the end of a scheduled change), in one request."""
+
+    def close(self) -> None: ...
+
+
+def is_loopback_host(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str) -> str:
+    """Normalise a base URL; https only, except loopback (the demo server, tests)."""
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"'{url}' is not a web address (expected https://host/...).")
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise InputError(
+            f"'{url}' is not secure: use https:// (plain http is only allowed on this computer)."
+        )
+    if parts.username or parts.password:
+        raise InputError("Put credentials in the token fields, not in the address.")
+    return url
+
+
+class BackendFactory(Protocol):
+    def __call__(self, account: Account, secret: SecretGetter) -> StatusBackend: ...
