@@ -109,3 +109,22 @@ def test_server_text_and_sentence() -> None:
     assert len(server_text("x" * 1000)) == 300
     assert sentence("sleepy is not a valid status type") == "sleepy is not a valid status type."
     assert sentence("Done!") == "Done!"
+
+
+def test_every_client_verifies_tls_with_one_shared_context() -> None:
+    import ssl
+
+    from trayapp.backends.base import make_client
+
+    first, second = make_client("https://chat.example.com"), make_client("https://other.example.com")
+    try:
+        contexts = {
+            id(client._transport._pool._ssl_context)  # type: ignore[attr-defined]
+            for client in (first, second)
+        }
+        assert len(contexts) == 1
+        context = first._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+    finally:
+        first.close()
+        second.close()
