@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from trayapp.core.paths import AppPaths
@@ -40,6 +39,8 @@ from trayapp.qt.menu import Target
 from trayapp.qt.tray import Tray, can_popup_menu
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
     from trayapp.qt.window import StatusWindow
 
 # The dialogs and the window are imported when first opened: they are not needed to show the icon.
@@ -71,8 +72,18 @@ class SingleInstance(QObject):
         self._sockets: list[QLocalSocket] = []
 
     def acquire(self) -> bool:
+        """Take the lock. The socket opens on the first event-loop turn, after the icon shows (QtNetwork
+        costs ~10 ms to load); a second start meanwhile retries for a few seconds (send)."""
         if not self._lock.tryLock(100):
             return False
+        QTimer.singleShot(0, self, self._listen)
+        return True
+
+    def _listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None or not self._lock.isLocked():
+            return
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self.server_name)  # a socket left by a crash; we hold the lock
@@ -80,10 +91,11 @@ class SingleInstance(QObject):
             log.warning("Single-instance socket unavailable: %s", server.errorString())
         server.newConnection.connect(self._on_connection)
         self._server = server
-        return True
 
     def send(self, command: str = "show", timeout_s: float = 5.0) -> bool:
         """Deliver a command to the running instance; retries while it is still starting up."""
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             sock = QLocalSocket()
