@@ -72,11 +72,11 @@ class SingleInstance(QObject):
         self._sockets: list[QLocalSocket] = []
 
     def acquire(self) -> bool:
-        """Take the lock. The socket opens on the first event-loop turn, after the icon shows (QtNetwork
-        costs ~10 ms to load); a second start meanwhile retries for a few seconds (send)."""
+        """Take the lock. The socket opens a moment later, once the icon is up (QtNetwork costs ~10 ms to
+        load); a second start meanwhile retries for a few seconds (send)."""
         if not self._lock.tryLock(100):
             return False
-        QTimer.singleShot(0, self, self._listen)
+        QTimer.singleShot(300, self, self._listen)
         return True
 
     def _listen(self) -> None:

@@ -13,8 +13,8 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from trayapp.core.models import Availability, OverallState
@@ -45,7 +45,9 @@ def render(name: str, size: int) -> QPixmap:
     if not renderer.isValid():
         raise ValueError(f"icon {name!r} is not a valid SVG")
     pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    # QColor(0, 0, 0, 0) is Qt.GlobalColor.transparent; PySide takes ~20 ms to build the Qt namespace
+    # on first use, which the icon need not wait for (dialogs use it later).
+    pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, size, size))
