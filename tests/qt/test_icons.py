@@ -85,3 +85,26 @@ def test_state_icon_uses_template_on_request(qapp: object) -> None:
     assert icons.state_icon(OverallState.BUSY, mask=True).isMask()
     assert not icons.state_icon(OverallState.BUSY, mask=False).isMask()
     assert icons.state_icon(OverallState.AWAY) is icons.state_icon(OverallState.AWAY)  # kept alive, cached
+
+
+def saturation_sum(pixmap: object) -> int:
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32)  # type: ignore[attr-defined]
+    return sum(
+        image.pixelColor(x, y).hsvSaturation() for y in range(image.height()) for x in range(image.width())
+    )
+
+
+def test_an_icon_is_drawn_sharp_at_the_size_asked_and_greyed_when_disabled(qapp: object) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    icon = icons.named_icon("available")
+    assert QSize(22, 22) in icon.availableSizes()  # what a StatusNotifierItem host is sent
+    normal = icon.pixmap(QSize(22, 22))
+    assert normal.size() == QSize(22, 22)
+    assert normal.toImage() == icons.render("available", 22).toImage()  # drawn at 22, not scaled
+    hidpi = icon.pixmap(QSize(22, 22), 2.0)
+    assert hidpi.devicePixelRatio() == 2.0 and hidpi.size() == QSize(44, 44)
+    assert hidpi.toImage() == icons.render("available", 44).toImage()
+    disabled = icon.pixmap(QSize(22, 22), QIcon.Mode.Disabled)
+    assert saturation_sum(disabled) < saturation_sum(normal) / 2  # a menu header's icon is greyed

@@ -13,14 +13,16 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyleOption
 
 from trayapp.core.models import Availability, OverallState
 
-# Rendered ahead of time (instead of relying on Qt's SVG icon-engine plugin, which frozen builds may
-# lack) at the sizes panels and menus ask for, including 2x for HiDPI.
+# Drawn by our own engine (instead of Qt's SVG icon-engine plugin, which frozen builds may lack), at the
+# size asked for, when it is first asked for. These are the sizes it offers to whoever lists them (the
+# StatusNotifierItem export sends every one up to 64 px), including 2x for HiDPI.
 _SIZES = (16, 20, 22, 24, 32, 40, 44, 48, 64, 128)
 
 
@@ -55,12 +57,60 @@ def render(name: str, size: int) -> QPixmap:
     return pixmap
 
 
+class _SvgIconEngine(QIconEngine):
+    """Renders one shipped SVG at each size when first asked, then keeps the pixmap. Rendering all sizes
+    of every icon up front cost ~20 ms before the tray icon could show; most sizes are never used."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+        self._pixmaps: dict[tuple[int, QIcon.Mode], QPixmap] = {}
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        key = (side, mode)
+        cached = self._pixmaps.get(key)
+        if cached is None:
+            cached = render(self._name, side)
+            style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
+            if mode is not QIcon.Mode.Normal and style is not None:
+                # Disabled and selected looks come from the style, as for Qt's own icon engines.
+                cached = style.generatedIconPixmap(mode, cached, QStyleOption())
+            self._pixmaps[key] = cached
+        return cached
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        # HiDPI: draw at device pixels, then say so, instead of scaling a small pixmap up.
+        device = QSize(round(size.width() * scale), round(size.height() * scale))
+        pixmap = QPixmap(self.pixmap(device, mode, state))
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(side, side) for side in _SIZES]
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._name)
+
+    def key(self) -> str:
+        return "trayapp-svg"
+
+
+_engines: list[_SvgIconEngine] = []  # the QIcons own them in C++; Python must keep the wrappers alive
+
+
 @cache  # one QIcon per name for the process: PySide must keep a reference anyway (P4)
 def named_icon(name: str) -> QIcon:
-    icon = QIcon()
-    for size in _SIZES:
-        icon.addPixmap(render(name, size))
-    return icon
+    svg_bytes(name)  # a missing or unreadable icon fails here, not later inside a paint
+    engine = _SvgIconEngine(name)
+    _engines.append(engine)
+    return QIcon(engine)
 
 
 def use_mask_icons() -> bool:
