@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """(Copied from the company tool /work/shared/tools/sni_menu.py so the tests do not depend on it;
-reformatted for this repository's linters, behaviour unchanged.)
+reformatted for this repository's linters; one change: layout() also opens the submenus that appear once
+their parent is filled, so lazily filled menus read whole.)
 
 Drive a tray icon's menu over D-Bus exactly as a desktop panel does (StatusNotifierItem + dbusmenu).
 
@@ -594,18 +595,23 @@ class SNI:
         addr: DBusAddress | None = None,
     ) -> dict:
         """The whole menu tree as a panel opening it would see it: AboutToShow(0), GetLayout(0, -1, []);
-        with submenus=True also AboutToShow(<each visible submenu>) and a re-read, as if the pointer had
-        visited each submenu (apps that fill submenus lazily need it)."""
+        with submenus=True also AboutToShow(<each visible submenu>) and a re-read, repeated for the submenus
+        that the re-read reveals, as if the pointer had visited every submenu (apps that fill submenus
+        lazily need it: a submenu's entries, nested submenus included, may exist only once it was shown)."""
         addr = addr or self.menu_addr(item)
         if about_to_show:
             self.about_to_show(item, 0, addr=addr)
         tree = self.get_layout(item, addr=addr)
-        if about_to_show and submenus:
+        opened: set[int] = set()
+        while about_to_show and submenus:
             subs = [n["id"] for _, n in walk(tree) if is_submenu(n) and n["visible"]]
+            subs = [sid for sid in subs if sid not in opened]
+            if not subs:
+                break
             for sid in subs:
                 self.about_to_show(item, sid, addr=addr)
-            if subs:
-                tree = self.get_layout(item, addr=addr)
+            opened.update(subs)
+            tree = self.get_layout(item, addr=addr)
         return tree
 
     def menu_props(self, item: Item) -> dict:

@@ -6,6 +6,12 @@ QMenu while a host holds it loses entries or closes it (vorta #1028, qBittorrent
 has a stable key; an update changes text, check state, visibility and icons of the existing QActions and
 only inserts when something new appears. Entries that disappear are hidden, not deleted. Python keeps a
 reference to every QMenu, QAction and QIcon it made (PySide would otherwise let them be collected).
+
+Submenus that grow with the number of statuses (the status lists, "Set for…" and everything under it) are
+lazy: the spec carries a filler, a closure over the snapshot the menu was built from, and the reconciler
+syncs it into the submenu on aboutToShow. With 1 000 statuses the spec would otherwise hold ~10 000
+entries, all reconciled on every update. Qt emits aboutToShow for a popup and for DBusMenu's AboutToShow,
+which hosts send before reading a submenu's layout.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Protocol, TypeVar
 
 from PySide6.QtGui import QAction, QIcon
@@ -58,9 +65,13 @@ class MenuSpec:
     children: list[Node] = field(default_factory=list)
     enabled: bool = True
     icon: str = ""
+    # Lazy submenu: its entries, computed from the snapshot captured at build time (no I/O), are synced
+    # when the submenu is about to show; `children` stays empty.
+    fill: Filler | None = None
 
 
 Node = ActionSpec | SeparatorSpec | MenuSpec
+Filler = Callable[[], list[Node]]
 
 
 def escape(text: str) -> str:
@@ -186,6 +197,10 @@ def end_of_week(now: datetime, first_day_of_week: int = 1) -> datetime:
     return end_of_today(local + timedelta(days=days))
 
 
+# More statuses than this on an account go into a submenu even when it is the only account: with the ~15
+# fixed entries the menu stays around 30 rows, about what a 768 px high screen shows without scrolling.
+INLINE_STATUSES = 15
+
 DURATIONS: tuple[Duration, ...] = (
     Duration("30m", "30 minutes", lambda now: now + timedelta(minutes=30)),
     Duration("1h", "1 hour", lambda now: now + timedelta(hours=1)),
@@ -261,9 +276,29 @@ def is_current(view: AccountView, status: CustomStatus) -> bool:
     return bool(cur.status_name) and cur.status_name == status.name
 
 
-def status_target(view: AccountView, status: CustomStatus, views: Sequence[AccountView]) -> Target:
+def status_target(view: AccountView, status: CustomStatus, account: str) -> Target:
+    """`account` is the account_label, computed once per account: menus may list 1 000 statuses."""
     change = StatusChange(ChangeKind.CUSTOM, status=status)
-    return Target(change, (view.account.name,), f"{status.label} on {account_label(view, views)}")
+    return Target(change, (view.account.name,), f"{status.label} on {account}")
+
+
+def _nested(view: AccountView, views: Sequence[AccountView]) -> bool:
+    """Whether the account's statuses get a submenu of their own (in the menu and in "Set for…")."""
+    return len(views) > 1 or len(view.statuses) > INLINE_STATUSES
+
+
+def _status_entries(view: AccountView, views: Sequence[AccountView], actions: MenuActions) -> list[Node]:
+    account = account_label(view, views)
+    return [
+        ActionSpec(
+            f"st:{view.account.name}:{s.id}",
+            escape(s.label),
+            _bind(actions.apply, status_target(view, s, account)),
+            checkable=True,
+            checked=is_current(view, s),
+        )
+        for s in view.statuses
+    ]
 
 
 def _durations_menu(
@@ -275,12 +310,65 @@ def _durations_menu(
     durations: Sequence[Duration],
     icon: str = "",
 ) -> MenuSpec:
-    children: list[Node] = [
+    return MenuSpec(
+        key, escape(text), fill=partial(_duration_entries, key, target, actions, now, durations), icon=icon
+    )
+
+
+def _duration_entries(
+    key: str, target: Target, actions: MenuActions, now: Callable[[], datetime], durations: Sequence[Duration]
+) -> list[Node]:
+    entries: list[Node] = [
         ActionSpec(f"{key}:{d.key}", d.label, _bind_for(actions, target, d, now)) for d in durations
     ]
-    children.append(SeparatorSpec(f"{key}:sep"))
-    children.append(ActionSpec(f"{key}:custom", "Custom…", _bind(actions.schedule_custom, target)))
-    return MenuSpec(key, escape(text), children, icon=icon)
+    entries.append(SeparatorSpec(f"{key}:sep"))
+    entries.append(ActionSpec(f"{key}:custom", "Custom…", _bind(actions.schedule_custom, target)))
+    return entries
+
+
+def _status_durations(
+    view: AccountView,
+    views: Sequence[AccountView],
+    actions: MenuActions,
+    now: Callable[[], datetime],
+    durations: Sequence[Duration],
+) -> list[Node]:
+    account = account_label(view, views)
+    return [
+        _durations_menu(
+            f"for:st:{view.account.name}:{s.id}",
+            s.label,
+            status_target(view, s, account),
+            actions,
+            now,
+            durations,
+        )
+        for s in view.statuses
+    ]
+
+
+def _set_for_entries(
+    avail: Sequence[tuple[Availability, Target, bool]],
+    with_statuses: Sequence[AccountView],
+    views: Sequence[AccountView],
+    actions: MenuActions,
+    now: Callable[[], datetime],
+    durations: Sequence[Duration],
+) -> list[Node]:
+    entries: list[Node] = [
+        _durations_menu(f"for:avail:{a.value}", a.label, target, actions, now, durations, icon=a.value)
+        for a, target, _ in avail
+    ]
+    if avail and with_statuses:
+        entries.append(SeparatorSpec("for:sep"))
+    for view in with_statuses:
+        per_status = partial(_status_durations, view, views, actions, now, durations)
+        if _nested(view, views):
+            label = escape(account_label(view, views))
+            entries.append(MenuSpec(f"for:acc:{view.account.name}", label, fill=per_status))
+        else:
+            entries.extend(per_status())
+    return entries
 
 
 def _bind_for(
@@ -377,62 +465,28 @@ def build_menu(
             )
         )
 
-    # Custom statuses, per account when there are several.
+    # Custom statuses: per account when there are several, or when one account has too many to list inline.
     with_statuses = [v for v in views if v.statuses and not v.signed_out]
     if with_statuses:
         nodes.append(SeparatorSpec("sep:statuses"))
-    grouped = len(views) > 1
     for view in with_statuses:
-        entries: list[Node] = [
-            ActionSpec(
-                f"st:{view.account.name}:{s.id}",
-                escape(s.label),
-                _bind(actions.apply, status_target(view, s, views)),
-                checkable=True,
-                checked=is_current(view, s),
-            )
-            for s in view.statuses
-        ]
-        if grouped:
+        if _nested(view, views):
             nodes.append(
                 MenuSpec(
                     f"stm:{view.account.name}",
                     escape(account_label(view, views)),
-                    entries,
+                    fill=partial(_status_entries, view, views, actions),
                     icon=view_icon(view),
                 )
             )
         else:
-            nodes.extend(entries)
+            nodes.extend(_status_entries(view, views, actions))
 
     # "Set for…": a status, then how long.
     if views:
         nodes.append(SeparatorSpec("sep:setfor"))
-        set_for: list[Node] = [
-            _durations_menu(f"for:avail:{a.value}", a.label, target, actions, now, durations, icon=a.value)
-            for a, target, _ in avail
-        ]
-        if avail and with_statuses:
-            set_for.append(SeparatorSpec("for:sep"))
-        for view in with_statuses:
-            per_status: list[Node] = [
-                _durations_menu(
-                    f"for:st:{view.account.name}:{s.id}",
-                    s.label,
-                    status_target(view, s, views),
-                    actions,
-                    now,
-                    durations,
-                )
-                for s in view.statuses
-            ]
-            if grouped:
-                set_for.append(
-                    MenuSpec(f"for:acc:{view.account.name}", escape(account_label(view, views)), per_status)
-                )
-            else:
-                set_for.extend(per_status)
-        nodes.append(MenuSpec("setfor", "Set for…", set_for, enabled=bool(set_for)))
+        set_for = partial(_set_for_entries, avail, with_statuses, views, actions, now, durations)
+        nodes.append(MenuSpec("setfor", "Set for…", fill=set_for, enabled=bool(avail or with_statuses)))
         nodes.append(ActionSpec("clear", "Clear status", actions.clear))
 
     nodes.append(SeparatorSpec("sep:tools"))
@@ -481,6 +535,7 @@ class _MenuState:
         self.icons: dict[str, str] = {}
         self.tooltips: dict[str, str] = {}
         self.order: list[str] = []
+        self.pending: Filler | None = None  # a lazy submenu's filler not synced yet: it is stale
 
 
 class MenuReconciler:
@@ -497,16 +552,23 @@ class MenuReconciler:
         self._sync(self.root, nodes)
 
     def action(self, *keys: str) -> QAction:
-        """The QAction for a key path (tests, and the window which mirrors some entries)."""
+        """The QAction for a key path (tests, and code that mirrors some entries); lazy submenus along the
+        path are filled first, as if the user had opened them."""
         state = self.root
         for key in keys[:-1]:
             state = state.submenus[key]
+            self._fill(state)
         return state.actions[keys[-1]]
 
+    def _fill(self, state: _MenuState) -> None:
+        fill, state.pending = state.pending, None
+        if fill is not None:
+            self._sync(state, fill())
+
     def _sync(self, state: _MenuState, nodes: Sequence[Node]) -> None:
-        wanted: list[str] = []
+        wanted = [node.key for node in nodes]
+        keep = set(wanted)
         for node in nodes:
-            wanted.append(node.key)
             action = state.actions.get(node.key)
             if isinstance(node, SeparatorSpec):
                 if action is None:
@@ -518,6 +580,7 @@ class MenuReconciler:
                 if sub is None:
                     sub = _MenuState(QMenu(state.menu))
                     sub.menu.setToolTipsVisible(True)
+                    sub.menu.aboutToShow.connect(lambda s=sub: self._fill(s))
                     state.submenus[node.key] = sub
                     state.actions[node.key] = sub.menu.menuAction()
                 action = state.actions[node.key]
@@ -525,7 +588,11 @@ class MenuReconciler:
                     sub.menu.setTitle(node.text)
                 self._set_icon(state, node.key, action, node.icon)
                 action.setEnabled(node.enabled)
-                self._sync(sub, node.children)
+                sub.pending = node.fill
+                if node.fill is None:
+                    self._sync(sub, node.children)
+                elif sub.menu.isVisible():  # open right now: never leave it showing stale entries
+                    self._fill(sub)
             else:
                 if action is None:
                     action = QAction(state.menu)
@@ -544,11 +611,11 @@ class MenuReconciler:
                 state.checked[node.key] = node.checked
             action.setVisible(True)
         for key, action in state.actions.items():
-            if key not in wanted:
+            if key not in keep:
                 action.setVisible(False)
                 state.callbacks[key] = None
         if wanted != state.order:
-            self._reorder(state, wanted)
+            self._reorder(state, wanted, keep)
 
     @staticmethod
     def _set_icon(state: _MenuState, key: str, action: QAction, name: str) -> None:
@@ -558,12 +625,12 @@ class MenuReconciler:
         action.setIcon(icons.named_icon(name) if name else QIcon())
 
     @staticmethod
-    def _reorder(state: _MenuState, wanted: list[str]) -> None:
+    def _reorder(state: _MenuState, wanted: list[str], keep: set[str]) -> None:
         # Only when entries appear, vanish or move (accounts or statuses changed), never on a plain update.
         managed = set(state.actions.values())
         current = [a for a in state.menu.actions() if a in managed]
         desired = [state.actions[k] for k in wanted]
-        hidden = [a for k, a in state.actions.items() if k not in wanted]
+        hidden = [a for k, a in state.actions.items() if k not in keep]
         if current != desired + hidden:
             for action in current:
                 state.menu.removeAction(action)
