@@ -1,0 +1,444 @@
+"""trayapp performance benchmark: each figure next to its floor, one table.
+
+    python bench/run.py [--runs 10] [--idle 300] [--out bench/RESULTS.md]
+
+Starts its own Xvfb + trayer (XEmbed tray host), a private D-Bus session with gnome-keyring (unlocked),
+and the demo server in its own process; prepares a persistent profile (XDG dirs under a temp folder) with
+three demo accounts added through the CLI (tokens in that keyring, statuses in the cache). Then:
+
+- cold start to tray icon shown: `python -m trayapp` vs. bench/floor_app.py (bare PySide6 tray icon with a
+  20-action menu), both detected the same way: a window carrying the process's _NET_WM_PID embedded in the
+  tray host and viewable (bench/xwin.py). One warm-up run each, then --runs alternating runs; min, median.
+- peak RSS: VmHWM of each of those processes 2 s after its icon showed (the app's start-up refresh is done).
+- idle wake-ups: voluntary context switches of the GUI (main) thread over --idle seconds (default 300: one
+  whole 5-minute auto-refresh cycle of the app), both processes idle side by side, counted from 40 s after
+  their icons showed (Qt itself arms a one-off 30 s timer at start-up). Each one is the thread going to
+  sleep in poll() after having been woken, i.e. one event-loop wake-up, whatever woke it (Qt timers, X11,
+  D-Bus, sockets, a Python timer); it needs no instrumentation in the app, and Linux counts it exactly.
+- menu, requests, concurrency and GUI stall: bench/inproc.py (offscreen Qt, see its docstring).
+Needs: Xvfb, trayer, dbus-daemon, gnome-keyring-daemon: `bash scripts/bench.sh` installs them and runs this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import select
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.demo_proc import RemoteDemo  # noqa: E402
+from bench.xwin import Display  # noqa: E402
+
+PY = sys.executable
+FLOOR = [PY, str(REPO / "bench" / "floor_app.py")]
+APP = [PY, "-m", "trayapp"]
+KEYRING_PW = "bench"
+
+
+class Env:
+    """Xvfb + trayer + a private session bus with an unlocked gnome-keyring; every process is ours."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.procs: list[subprocess.Popen[bytes]] = []
+        self.fds: list[int] = []
+        self.profile = root / "profile"
+        self.env: dict[str, str] = {}
+
+    def _spawn(self, argv: list[str], env: dict[str, str], **kw: Any) -> subprocess.Popen[bytes]:
+        log = open(self.root / f"{Path(argv[0]).name}.log", "ab")  # noqa: SIM115
+        kw.setdefault("stdout", log)
+        proc = subprocess.Popen(argv, env=env, stderr=log, **kw)
+        self.procs.append(proc)
+        return proc
+
+    def start(self) -> None:
+        base = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TZ")}
+        base["HOME"] = str(self.root / "home")
+        (self.root / "home").mkdir(parents=True)
+        read, write = os.pipe()
+        self._spawn(
+            ["Xvfb", "-displayfd", str(write), "-noreset", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            base,
+            pass_fds=(write,),
+        )
+        os.close(write)
+        ready, _, _ = select.select([read], [], [], 10)
+        number = os.read(read, 64).decode().split("\n")[0].strip() if ready else ""
+        self.fds.append(read)
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        display = f":{number}"
+        bus = self._spawn(
+            ["dbus-daemon", "--session", "--nofork", "--print-address"], base, stdout=subprocess.PIPE
+        )
+        assert bus.stdout is not None
+        address = bus.stdout.readline().decode().strip()
+        env = {
+            **base,
+            "DISPLAY": display,
+            "DBUS_SESSION_BUS_ADDRESS": address,
+            "QT_QPA_PLATFORM": "xcb",
+            "PYTHONPATH": str(REPO),
+            "NO_AT_BRIDGE": "1",
+        }
+        for var, sub in (
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_STATE_HOME", "state"),
+            ("XDG_RUNTIME_DIR", "run"),
+        ):
+            folder = self.profile / sub
+            folder.mkdir(parents=True, mode=0o700)
+            env[var] = str(folder)
+        keyring = self._spawn(
+            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+            env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        assert keyring.stdin is not None and keyring.stdout is not None
+        keyring.stdin.write(KEYRING_PW.encode())
+        keyring.stdin.close()
+        for line in keyring.stdout.readline().decode().splitlines():
+            if line.startswith("GNOME_KEYRING_CONTROL="):
+                env["GNOME_KEYRING_CONTROL"] = line.split("=", 1)[1]
+        self._spawn(
+            [
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "pixel",
+                "--width",
+                "200",
+                "--height",
+                "32",
+                "--transparent",
+                "true",
+                "--tint",
+                "0x404040",
+                "--alpha",
+                "0",
+                "--SetDockType",
+                "true",
+            ],
+            env,
+        )
+        time.sleep(1.0)  # trayer takes the _NET_SYSTEM_TRAY_S0 selection
+        self.env = env
+
+    def stop(self) -> None:
+        for proc in reversed(self.procs):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(5)
+        for fd in self.fds:
+            os.close(fd)
+
+
+def add_accounts(env: dict[str, str], demo: RemoteDemo) -> None:
+    from trayapp.demo import seed
+
+    adds = [
+        (
+            ["rocketchat", "rocket", "--url", demo.rocketchat_url, "--user-id", seed.RC_ALICE_ID],
+            seed.RC_ALICE_PAT,
+        ),
+        (
+            ["callbell", "callbell", "--url", demo.callbell_url, "--user-uuid", seed.CB_USER_UUID],
+            seed.CB_TOKEN,
+        ),
+        (
+            ["smartsheet", "smartsheet", "--url", demo.smartsheet_url, "--user-id", str(seed.SS_USER_ID)],
+            seed.SS_TOKEN,
+        ),
+    ]
+    for args, token in adds:
+        subprocess.run(
+            [*APP, "accounts", "add", *args, "--token-stdin"],
+            env=env,
+            input=token.encode(),
+            check=True,
+            capture_output=True,
+            cwd=REPO,
+        )
+    out = subprocess.run([*APP, "statuses", "--json"], env=env, check=True, capture_output=True, cwd=REPO)
+    if not out.stdout.strip():
+        raise RuntimeError("the profile has no cached statuses")
+
+
+def proc_status(pid: int, field: str, tid: int | None = None) -> int:
+    path = f"/proc/{pid}/task/{tid}/status" if tid else f"/proc/{pid}/status"
+    with open(path) as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise KeyError(field)
+
+
+def one_start(argv: list[str], env: dict[str, str], disp: Display, settle: float = 2.0) -> tuple[float, int]:
+    """Seconds from spawn to the icon embedded and viewable; VmHWM (KiB) `settle` s later."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not disp.icon_embedded(proc.pid):
+            if proc.poll() is not None:
+                raise RuntimeError(f"{argv} exited with {proc.returncode} before its icon showed")
+            if time.perf_counter() - t0 > 30:
+                raise TimeoutError(f"{argv}: no tray icon after 30 s")
+            time.sleep(0.002)
+        shown = time.perf_counter() - t0
+        time.sleep(settle)
+        hwm = proc_status(proc.pid, "VmHWM")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return shown, hwm
+
+
+def cold_starts(env: dict[str, str], runs: int) -> dict[str, dict[str, list[float]]]:
+    disp = Display(env["DISPLAY"])
+    out: dict[str, dict[str, list[float]]] = {k: {"start": [], "rss": []} for k in ("floor", "app")}
+    try:
+        for i in range(runs + 1):
+            for key, argv in (("floor", FLOOR), ("app", APP)):
+                shown, hwm = one_start(argv, env, disp)
+                if i == 0:
+                    continue  # warm-up: page cache, .pyc files
+                out[key]["start"].append(shown)
+                out[key]["rss"].append(hwm / 1024)
+    finally:
+        disp.close()
+    return out
+
+
+def idle_wakeups(env: dict[str, str], seconds: float) -> dict[str, dict[str, float]]:
+    disp = Display(env["DISPLAY"])
+    procs = {
+        k: subprocess.Popen(argv, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for k, argv in (("floor", FLOOR), ("app", APP))
+    }
+    out: dict[str, dict[str, float]] = {}
+    try:
+        deadline = time.monotonic() + 30
+        while not all(disp.icon_embedded(p.pid) for p in procs.values()):
+            if time.monotonic() > deadline:
+                raise TimeoutError("icons did not show")
+            time.sleep(0.01)
+        time.sleep(40)  # start-up refresh and Qt's one-off start-up timers done; nothing scheduled
+        p_main = {k: p.pid for k, p in procs.items()}
+        before = {k: _switches(p.pid) for k, p in procs.items()}
+        time.sleep(seconds)
+        after = {k: _switches(p.pid) for k, p in procs.items()}
+        for k in procs:
+            per_min = 60.0 / seconds
+            old, new = before[k], after[k]
+            # threads that came and went in the window count from 0; those that ended are left out
+            total = sum(n - old.get(tid, 0) for tid, n in new.items())
+            out[k] = {
+                "main": (new[p_main[k]] - old[p_main[k]]) * per_min,
+                "all": total * per_min,
+                "threads": len(new),
+            }
+    finally:
+        for p in procs.values():
+            p.send_signal(signal.SIGTERM)
+            try:
+                p.wait(10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        disp.close()
+    return out
+
+
+def _switches(pid: int) -> dict[int, int]:
+    """voluntary_ctxt_switches per thread id (the main thread's id is the pid)."""
+    out: dict[int, int] = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with contextlib.suppress(OSError, KeyError):
+            out[int(tid)] = proc_status(pid, "voluntary_ctxt_switches", int(tid))
+    return out
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name")), "?")
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    mem = next(int(ln.split()[1]) for ln in meminfo if ln.startswith("MemTotal"))
+    import PySide6
+
+    return (
+        f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; nproc {os.cpu_count()}, {cpu}, "
+        f"{mem / 1024 / 1024:.1f} GiB RAM; {platform.platform()}; Python {platform.python_version()}; "
+        f"PySide6 {PySide6.__version__}; Xvfb + trayer (XEmbed)"
+    )
+
+
+def table(cold: dict[str, Any], idle: dict[str, Any], inproc: dict[str, Any]) -> str:
+    f, a = cold["floor"], cold["app"]
+    fmin, fmed = min(f["start"]) * 1000, statistics.median(f["start"]) * 1000
+    amin, amed = min(a["start"]) * 1000, statistics.median(a["start"]) * 1000
+    frss, arss = statistics.median(f["rss"]), statistics.median(a["rss"])
+    ok = lambda b: "yes" if b else "**NO**"  # noqa: E731
+    rows = [
+        (
+            f"Cold start to tray icon shown, min / median (n={len(a['start'])})",
+            f"{amin:.0f} / {amed:.0f} ms",
+            f"{fmin:.0f} / {fmed:.0f} ms",
+            f"≤ 1.3× floor ({amed / fmed:.2f}×)",
+            ok(amed <= 1.3 * fmed),
+        ),
+        (
+            "Peak RSS (VmHWM), median",
+            f"{arss:.1f} MiB",
+            f"{frss:.1f} MiB",
+            f"≤ floor + 15 MiB (+{arss - frss:.1f})",
+            ok(arss <= frss + 15),
+        ),
+    ]
+    for n, m in inproc["menu"].items():
+        worst = max(m["first"], m["update"], m["noop"])
+        rows.append(
+            (
+                f"Menu with {n} statuses: first build / update / no-op update / open",
+                f"{m['first']:.1f} / {m['update']:.1f} / {m['noop']:.1f} / {m['popup']:.1f} ms",
+                "–",
+                "≤ 16 ms" if n == "1000" else "–",
+                ok(worst <= 16) if n == "1000" else "",
+            )
+        )
+        rows.append(
+            (
+                f"… first opening of one account's {int(n) // 3} statuses / of its “Set for…” group",
+                f"{m['statuses']:.1f} / {m['set_for']:.1f} ms",
+                "–",
+                "≤ 16 ms" if n == "1000" else "–",
+                ok(max(m["statuses"], m["set_for"]) <= 16) if n == "1000" else "",
+            )
+        )
+    targets = {"open menu": 0, "apply a status": 1, "availability 'Away'": 3, "availability 'Available'": 3}
+    for label, r in inproc["requests"].items():
+        target = next((v for k, v in targets.items() if label.startswith(k)), None)
+        rows.append(
+            (
+                f"HTTP requests: {label}",
+                str(r["n"]),
+                "–",
+                "–" if target is None else f"{target}",
+                "" if target is None else ok(r["n"] == target),
+            )
+        )
+    rows.append(
+        (
+            "Three accounts, every request 1 s: click → results in",
+            f"{inproc['concurrency_s']:.2f} s",
+            "3 s if serial",
+            "~1 s (concurrent)",
+            ok(inproc["concurrency_s"] < 1.5),
+        )
+    )
+    st = inproc["stall"]
+    rows.append(
+        (
+            "Longest GUI stall while a status change waits 5 s",
+            f"{st['max_gap_ms']:.1f} ms",
+            "–",
+            "≤ 16 ms",
+            ok(st["max_gap_ms"] <= 16),
+        )
+    )
+    rows.append(
+        (
+            "Idle wake-ups/min, GUI thread (all threads)",
+            f"{idle['app']['main']:.1f} ({idle['app']['all']:.1f})",
+            f"{idle['floor']['main']:.1f} ({idle['floor']['all']:.1f})",
+            "≤ 1",
+            ok(idle["app"]["main"] <= 1),
+        )
+    )
+    lines = ["| measure | trayapp | floor | target | met |", "|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(r)} |" for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--idle", type=float, default=300.0, help="seconds of idle to count wake-ups over")
+    parser.add_argument("--out", default=str(REPO / "bench" / "RESULTS.md"))
+    parser.add_argument("--title", default="Latest run")
+    parser.add_argument(
+        "--shell",
+        nargs=argparse.REMAINDER,
+        help="instead of measuring, run this command inside the prepared environment (for profiling: "
+        "--shell timeout -s INT 3 python -X importtime -m trayapp)",
+    )
+    args = parser.parse_args()
+    for tool in ("Xvfb", "trayer", "dbus-daemon", "gnome-keyring-daemon"):
+        if shutil.which(tool) is None:
+            sys.exit(f"missing {tool}: run bash scripts/bench.sh, which installs it (scripts/system-deps.sh)")
+    root = Path(tempfile.mkdtemp(prefix="trayapp-bench-"))
+    env = Env(root)
+    demo = RemoteDemo()
+    try:
+        env.start()
+        add_accounts(env.env, demo)
+        if args.shell:
+            return subprocess.run(args.shell, env=env.env, cwd=REPO).returncode
+        print("cold starts…", file=sys.stderr)
+        cold = cold_starts(env.env, args.runs)
+        print(f"idle wake-ups ({args.idle:.0f} s)…", file=sys.stderr)
+        idle = idle_wakeups(env.env, args.idle)
+    finally:
+        env.stop()
+        demo.stop()
+    print("in-process measures…", file=sys.stderr)
+    res = subprocess.run([PY, str(REPO / "bench" / "inproc.py")], capture_output=True, text=True, cwd=REPO)
+    if res.returncode != 0:
+        sys.exit(res.stderr)
+    inproc = json.loads(res.stdout.strip().splitlines()[-1])
+    shutil.rmtree(root, ignore_errors=True)
+    text = table(cold, idle, inproc)
+    print(text)
+    detail = {"cold": cold, "idle": idle, **inproc}
+    report = (
+        "Written by `python bench/run.py`. Before the fixes: [RESULTS-before.md](RESULTS-before.md); "
+        "what dominated and what changed: [ANALYSIS.md](ANALYSIS.md).\n\n"
+        f"## {args.title}\n\n{machine()}\n\n{text}\n\n<details><summary>raw</summary>\n\n```json\n"
+        f"{json.dumps(detail, indent=1)}\n```\n</details>\n"
+    )
+    Path(args.out).write_text(report)
+    print(f"written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
