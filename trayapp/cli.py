@@ -336,7 +336,6 @@ class _Commands:
             _table([_status_cells(r) for r in rows])
         return 1 if failed else 0
 
-
     def cmd_schedule(self) -> int:
         from trayapp.core.service import describe_entry
 
@@ -364,8 +363,12 @@ class _Commands:
         elif not rows:
             print("Nothing is scheduled.")
         else:
-            _table([[e.id, e.phase.value, ",".join(e.accounts), describe_entry(e), str(r["note"])]
-                    for r, e in zip(rows, entries, strict=True)])
+            _table(
+                [
+                    [e.id, e.phase.value, ",".join(e.accounts), describe_entry(e), str(r["note"])]
+                    for r, e in zip(rows, entries, strict=True)
+                ]
+            )
         return 0
 
 

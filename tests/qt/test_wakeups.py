@@ -70,9 +70,7 @@ def test_an_end_set_elsewhere_is_woken_for(qtbot: QtBot, tray_app: TrayApp, demo
     assert 90 < next_wake_s(tray_app) <= 126
 
 
-def test_a_kept_change_is_retried_within_a_minute(
-    qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
-) -> None:
+def test_a_kept_change_is_retried_within_a_minute(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) -> None:
     demo.set_fault("503", service="callbell")
     find(tray_app.tray.menu, f"Callbell ({seed.CB_USER_EMAIL})", "📅 Meeting").trigger()
     wait_idle(qtbot, tray_app)
