@@ -108,3 +108,20 @@ def test_an_icon_is_drawn_sharp_at_the_size_asked_and_greyed_when_disabled(qapp:
     assert hidpi.toImage() == icons.render("available", 44).toImage()
     disabled = icon.pixmap(QSize(22, 22), QIcon.Mode.Disabled)
     assert saturation_sum(disabled) < saturation_sum(normal) / 2  # a menu header's icon is greyed
+
+
+def test_an_icon_painted_into_a_tall_slot_stays_round(qapp: object) -> None:
+    # An XEmbed tray may hand the icon a slot taller than wide: centre it, never stretch it.
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter, QPixmap
+
+    canvas = QPixmap(16, 24)
+    canvas.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(canvas)
+    icons.named_icon("available").paint(painter, QRect(0, 0, 16, 24))
+    painter.end()
+    image = canvas.toImage()
+    rows = [y for y in range(24) if any(image.pixelColor(x, y).alpha() > 128 for x in range(16))]
+    cols = [x for x in range(16) if any(image.pixelColor(x, y).alpha() > 128 for y in range(24))]
+    height, width = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+    assert abs(height - width) <= 1 and 3 <= rows[0] <= 5  # round, and centred vertically

@@ -86,9 +86,18 @@ class _SvgIconEngine(QIconEngine):
         pixmap.setDevicePixelRatio(scale)
         return pixmap
 
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = max(1, min(size.width(), size.height()))
+        return QSize(side, side)
+
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        # Square icons: centred in a rect of another shape (a tall XEmbed slot), never stretched.
+        side = max(1, min(rect.width(), rect.height()))
+        square = QRect(
+            rect.x() + (rect.width() - side) // 2, rect.y() + (rect.height() - side) // 2, side, side
+        )
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+        painter.drawPixmap(square, self.scaledPixmap(square.size(), mode, state, ratio))
 
     def availableSizes(
         self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
