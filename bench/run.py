@@ -27,7 +27,6 @@ import datetime as dt
 import json
 import os
 import platform
-import select
 import shutil
 import signal
 import statistics
@@ -35,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.demo_proc import RemoteDemo  # noqa: E402
 from bench.xwin import Display  # noqa: E402
+from tests.integration.xtray import TraySession  # noqa: E402
 
 PY = sys.executable
 FLOOR = [PY, str(REPO / "bench" / "floor_app.py")]
@@ -50,113 +51,15 @@ APP = [PY, "-m", "trayapp"]
 KEYRING_PW = "bench"
 
 
-class Env:
-    """Xvfb + trayer + a private session bus with an unlocked gnome-keyring; every process is ours."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.procs: list[subprocess.Popen[bytes]] = []
-        self.fds: list[int] = []
-        self.profile = root / "profile"
-        self.env: dict[str, str] = {}
-
-    def _spawn(self, argv: list[str], env: dict[str, str], **kw: Any) -> subprocess.Popen[bytes]:
-        log = open(self.root / f"{Path(argv[0]).name}.log", "ab")  # noqa: SIM115
-        kw.setdefault("stdout", log)
-        proc = subprocess.Popen(argv, env=env, stderr=log, **kw)
-        self.procs.append(proc)
-        return proc
-
-    def start(self) -> None:
-        base = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TZ")}
-        base["HOME"] = str(self.root / "home")
-        (self.root / "home").mkdir(parents=True)
-        read, write = os.pipe()
-        self._spawn(
-            ["Xvfb", "-displayfd", str(write), "-noreset", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            base,
-            pass_fds=(write,),
-        )
-        os.close(write)
-        ready, _, _ = select.select([read], [], [], 10)
-        number = os.read(read, 64).decode().split("\n")[0].strip() if ready else ""
-        self.fds.append(read)
-        if not number:
-            raise RuntimeError("Xvfb did not start")
-        display = f":{number}"
-        bus = self._spawn(
-            ["dbus-daemon", "--session", "--nofork", "--print-address"], base, stdout=subprocess.PIPE
-        )
-        assert bus.stdout is not None
-        address = bus.stdout.readline().decode().strip()
-        env = {
-            **base,
-            "DISPLAY": display,
-            "DBUS_SESSION_BUS_ADDRESS": address,
-            "QT_QPA_PLATFORM": "xcb",
-            "PYTHONPATH": str(REPO),
-            "NO_AT_BRIDGE": "1",
-        }
-        for var, sub in (
-            ("XDG_CONFIG_HOME", "config"),
-            ("XDG_CACHE_HOME", "cache"),
-            ("XDG_DATA_HOME", "data"),
-            ("XDG_STATE_HOME", "state"),
-            ("XDG_RUNTIME_DIR", "run"),
-        ):
-            folder = self.profile / sub
-            folder.mkdir(parents=True, mode=0o700)
-            env[var] = str(folder)
-        keyring = self._spawn(
-            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-            env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-        )
-        assert keyring.stdin is not None and keyring.stdout is not None
-        keyring.stdin.write(KEYRING_PW.encode())
-        keyring.stdin.close()
-        for line in keyring.stdout.readline().decode().splitlines():
-            if line.startswith("GNOME_KEYRING_CONTROL="):
-                env["GNOME_KEYRING_CONTROL"] = line.split("=", 1)[1]
-        self._spawn(
-            [
-                "trayer",
-                "--edge",
-                "top",
-                "--align",
-                "right",
-                "--widthtype",
-                "pixel",
-                "--width",
-                "200",
-                "--height",
-                "32",
-                "--transparent",
-                "true",
-                "--tint",
-                "0x404040",
-                "--alpha",
-                "0",
-                "--SetDockType",
-                "true",
-            ],
-            env,
-        )
-        time.sleep(1.0)  # trayer takes the _NET_SYSTEM_TRAY_S0 selection
-        self.env = env
-
-    def stop(self) -> None:
-        for proc in reversed(self.procs):
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(5)
-        for fd in self.fds:
-            os.close(fd)
+@contextlib.contextmanager
+def desktop(root: Path) -> Iterator[dict[str, str]]:
+    """Xvfb + trayer + a private session bus with an unlocked gnome-keyring (the tests' own recipe,
+    tests/integration/xtray.py); yields the environment the app runs in, with a persistent profile."""
+    with TraySession(root / "desktop", host="trayer", keyring_password=KEYRING_PW) as session:
+        env = session.app_env(root / "profile")
+        env["PYTHONPATH"] = str(REPO)
+        env["NO_AT_BRIDGE"] = "1"
+        yield env
 
 
 def add_accounts(env: dict[str, str], demo: RemoteDemo) -> None:
@@ -406,19 +309,17 @@ def main() -> int:
         if shutil.which(tool) is None:
             sys.exit(f"missing {tool}: run bash scripts/bench.sh, which installs it (scripts/system-deps.sh)")
     root = Path(tempfile.mkdtemp(prefix="trayapp-bench-"))
-    env = Env(root)
     demo = RemoteDemo()
     try:
-        env.start()
-        add_accounts(env.env, demo)
-        if args.shell:
-            return subprocess.run(args.shell, env=env.env, cwd=REPO).returncode
-        print("cold starts…", file=sys.stderr)
-        cold = cold_starts(env.env, args.runs)
-        print(f"idle wake-ups ({args.idle:.0f} s)…", file=sys.stderr)
-        idle = idle_wakeups(env.env, args.idle)
+        with desktop(root) as env:
+            add_accounts(env, demo)
+            if args.shell:
+                return subprocess.run(args.shell, env=env, cwd=REPO).returncode
+            print("cold starts…", file=sys.stderr)
+            cold = cold_starts(env, args.runs)
+            print(f"idle wake-ups ({args.idle:.0f} s)…", file=sys.stderr)
+            idle = idle_wakeups(env, args.idle)
     finally:
-        env.stop()
         demo.stop()
     print("in-process measures…", file=sys.stderr)
     res = subprocess.run([PY, str(REPO / "bench" / "inproc.py")], capture_output=True, text=True, cwd=REPO)

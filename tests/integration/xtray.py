@@ -3,7 +3,9 @@
 Our own code (modelled on the company's xvfb-tray.sh, so tests do not depend on ../shared):
 - host "xfce": Xvfb + a private D-Bus session + xfce4-panel, which hosts StatusNotifierItem (what KDE,
   XFCE and GNOME's AppIndicator extension speak) as well as XEmbed;
-- host "trayer": Xvfb + trayer, an XEmbed-only tray strip whose colour we choose (light/dark panels).
+- host "trayer": Xvfb + trayer, an XEmbed-only tray strip whose colour we choose (light/dark panels);
+- with keyring_password: also a private D-Bus session with an unlocked gnome-keyring (Secret Service), as
+  a logged-in desktop has (the benchmark uses it).
 Every process is started here and stopped by its own handle; nothing global is touched (HOME and XDG
 folders are throwaway, so xfconfd started by D-Bus activation writes nowhere real).
 """
@@ -69,9 +71,11 @@ class TraySession:
         host: str = "xfce",
         panel_colour: str = "0x404040",
         size: tuple[int, int] = (1280, 800),
+        keyring_password: str | None = None,
     ) -> None:
         self.root = root
         self.host = host
+        self.keyring_password = keyring_password
         self.panel_colour = panel_colour
         self.size = size
         self.display = ""
@@ -85,8 +89,11 @@ class TraySession:
     def start(self) -> TraySession:
         self.home.mkdir(parents=True, exist_ok=True)
         self._start_xvfb()
-        if self.host == "xfce":
+        if self.host == "xfce" or self.keyring_password is not None:
             self._start_bus()
+        if self.keyring_password is not None:
+            self._start_keyring(self.keyring_password)
+        if self.host == "xfce":
             self._start_xfce()
         else:
             self._start_trayer()
@@ -173,6 +180,37 @@ class TraySession:
         self.bus = proc.stdout.readline().decode().strip() if ready else ""
         if not self.bus:
             raise RuntimeError("dbus-daemon did not print its address")
+
+    def _start_keyring(self, password: str) -> None:
+        data = self.root / "keyring-data"  # its keyring file: throwaway, like everything here
+        data.mkdir(parents=True, exist_ok=True, mode=0o700)
+        env = {**self.env(), "XDG_DATA_HOME": str(data), "XDG_RUNTIME_DIR": str(data)}
+        log = open(self.root / "keyring.log", "wb")  # noqa: SIM115  (closed in stop())
+        self._logs.append(log)
+        argv = ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"]
+        proc = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=log, stderr=log)
+        self._procs.append(proc)
+        assert proc.stdin is not None
+        proc.stdin.write(password.encode())  # --unlock reads the login password from stdin
+        proc.stdin.close()
+        wait_for(lambda: self._bus_has("org.freedesktop.secrets"), 10, "gnome-keyring on the session bus")
+
+    def _bus_has(self, name: str) -> bool:
+        asked = subprocess.run(
+            [
+                "dbus-send",
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                f"string:{name}",
+            ],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+        )
+        return "boolean true" in asked.stdout
 
     def _start_xfce(self) -> None:
         config = self.root / "xfce-config"  # fresh: the /etc/xdg default panel, which has the Status Tray
