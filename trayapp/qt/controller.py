@@ -117,6 +117,7 @@ class Controller(QObject):
         self._wake.setSingleShot(True)
         self._wake.timeout.connect(self._on_wake)
         self._schedule_wake: datetime | None = None  # the schedule's next wake-up, as it last said
+        self._schedule_changed = True  # the schedule file may hold something not yet run
         self._ticking = False
         self._delivering = False
         self._notices: dict[str, tuple[str, datetime]] = {}  # account -> (schedule event, when)
@@ -180,6 +181,7 @@ class Controller(QObject):
         stat = _stat(self._schedule_file)
         if stat != self._watched_stat:  # a new or changed schedule: act on it within a moment
             self._watched_stat = stat
+            self._schedule_changed = True
             self._arm_soon(200)
 
     def set_service(self, service: ServiceLike) -> None:
@@ -300,6 +302,7 @@ class Controller(QObject):
             self._pending.setdefault(name, []).append((task.id, description))
         self._compose()
         if change.start is not None or change.end is not None:
+            self._schedule_changed = True
             self._arm_soon()  # the schedule has a new wake-up
         return task
 
@@ -435,6 +438,7 @@ class Controller(QObject):
             self._arm(None)
             return
         self._ticking = True
+        self._schedule_changed = False
         names = self.account_names()
 
         def work() -> tuple[list[Any], datetime | None]:
@@ -510,7 +514,10 @@ class Controller(QObject):
         if self._snapshot.accounts and stale and not self._dispatcher.busy():
             self.refresh()
         self.deliver_pending()
-        self.run_schedule()
+        if self._schedule_wake is not None or self._schedule_changed:
+            self.run_schedule()
+        else:
+            self._arm(None)  # nothing scheduled: no worker round trip, one idle wake-up less
         self._compose()  # "until 14:30" must disappear once 14:30 has passed
 
 
