@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -51,9 +50,9 @@ from trayapp.qt.controller import Controller, plain_error
 from trayapp.qt.dialogs import (
     FieldError,
     InputLock,
+    accept_and_cancel,
     chain_tab_order,
     error_colour,
-    only_default,
     point_labels_at_fields,
     with_error,
 )
@@ -81,6 +80,17 @@ def suggest_name(kind: ServiceKind, taken: set[str]) -> str:
     while name in taken:
         name, n = f"{base}-{n}", n + 1
     return name
+
+
+def side_by_side(*widgets: QWidget) -> QWidget:
+    """One form row holding several widgets (the choices of a radio group), left-aligned."""
+    row_widget = QWidget()
+    row = QHBoxLayout(row_widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row_widget
 
 
 def secret_edit(placeholder: str) -> QLineEdit:
@@ -211,13 +221,7 @@ class AccountEditor(QDialog):
         form.addRow("Account &name", name_box)
         if kind is ServiceKind.ROCKETCHAT:
             form.addRow("&Address", url_box)
-            modes = QWidget()
-            row = QHBoxLayout(modes)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(self.mode_token)
-            row.addWidget(self.mode_password)
-            row.addStretch(1)
-            form.addRow("Sign in with", modes)
+            form.addRow("Sign in with", side_by_side(self.mode_token, self.mode_password))
             form.addRow("User i&d", user_box)
             form.addRow("To&ken", token_box)
             form.addRow("Username or e-&mail", username_box)
@@ -244,13 +248,7 @@ class AccountEditor(QDialog):
             order = [self.name, self.token, self.user, self.url]
         else:
             form.addRow("API &token", token_box)
-            finds = QWidget()
-            row = QHBoxLayout(finds)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(self.find_by_id)
-            row.addWidget(self.find_by_email)
-            row.addStretch(1)
-            form.addRow("Find me by", finds)
+            form.addRow("Find me by", side_by_side(self.find_by_id, self.find_by_email))
             form.addRow("User i&d", user_box)
             form.addRow("E-&mail", email_box)
             form.addRow("&Address", url_box)
@@ -281,13 +279,7 @@ class AccountEditor(QDialog):
         self.test_button = QPushButton("T&est connection")
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.test)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton("Save")
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        only_default(self.buttons, self.save_button)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = accept_and_cancel(self, "Save", self.save)
 
         point_labels_at_fields(form)
         layout = QVBoxLayout(self)

@@ -266,6 +266,19 @@ def only_default(buttons: QDialogButtonBox, default: QPushButton) -> None:
     default.setDefault(True)
 
 
+def accept_and_cancel(
+    dialog: QDialog, label: str, on_accept: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel and one main button (Enter always presses it): the bottom row of every trayapp dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    main = QPushButton(label)
+    buttons.addButton(main, QDialogButtonBox.ButtonRole.AcceptRole)
+    only_default(buttons, main)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, main
+
+
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
@@ -369,14 +382,7 @@ class CreateStatusDialog(QDialog):
 
         self.general_error = FieldError()
         self.progress = QLabel("")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = QPushButton("Create")
-        self.create_button.setDefault(True)
-        self.create_button.setAutoDefault(True)
-        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        only_default(self.buttons, self.create_button)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.create_button = accept_and_cancel(self, "Create", self.submit)
 
         point_labels_at_fields(form)
         layout = QVBoxLayout(self)
@@ -657,13 +663,7 @@ class ScheduleDialog(QDialog):
             end_required=True,
             end_default=now.astimezone().replace(second=0, microsecond=0) + timedelta(hours=1),
         )
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = QPushButton("Apply")
-        self.apply_button.setDefault(True)
-        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        only_default(self.buttons, self.apply_button)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.apply_button = accept_and_cancel(self, "Apply", self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
