@@ -219,18 +219,16 @@ class Controller(QObject):
         self._dispatcher.run(service.snapshot, lambda snap: self._read(service, snap), self._read_failed)
 
     def _read(self, service: ServiceLike, snapshot: Snapshot) -> None:
-        self._reading = False
         if service is self._service:  # not a late answer from the profile we just left
             self._base = snapshot
-        callbacks, self._after_this = self._after_this, []
-        for callback in callbacks:
-            callback()
-        self._compose()
-        if self._read_again or self._after_next:
-            self._start_read()
+        self._read_done()
 
     def _read_failed(self, exc: BaseException) -> None:
         log.error("Could not read the snapshot: %s", exc)
+        self._read_done()
+
+    def _read_done(self) -> None:
+        """Whether the read worked or not: run what waited for it, show, and read again if asked."""
         self._reading = False
         callbacks, self._after_this = self._after_this, []
         for callback in callbacks:

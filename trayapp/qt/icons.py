@@ -57,6 +57,11 @@ def render(name: str, size: int) -> QPixmap:
     return pixmap
 
 
+def _side(size: QSize) -> int:
+    """The icons are square: the side that fits the size asked for."""
+    return max(1, min(size.width(), size.height()))
+
+
 class _SvgIconEngine(QIconEngine):
     """Renders one shipped SVG at each size when first asked, then keeps the pixmap. Rendering all sizes
     of every icon up front cost ~20 ms before the tray icon could show; most sizes are never used."""
@@ -64,35 +69,34 @@ class _SvgIconEngine(QIconEngine):
     def __init__(self, name: str) -> None:
         super().__init__()
         self._name = name
-        self._pixmaps: dict[tuple[int, QIcon.Mode], QPixmap] = {}
+        self._pixmaps: dict[tuple[int, QIcon.Mode, float], QPixmap] = {}
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        side = max(1, min(size.width(), size.height()))
-        key = (side, mode)
+        return self._drawn(_side(size), mode, 1.0)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        # HiDPI: drawn at device pixels and marked so, instead of a small pixmap scaled up.
+        return self._drawn(max(1, round(_side(size) * scale)), mode, scale)
+
+    def _drawn(self, pixels: int, mode: QIcon.Mode, ratio: float) -> QPixmap:
+        key = (pixels, mode, ratio)
         cached = self._pixmaps.get(key)
         if cached is None:
-            cached = render(self._name, side)
+            cached = render(self._name, pixels)
             style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
             if mode is not QIcon.Mode.Normal and style is not None:
                 # Disabled and selected looks come from the style, as for Qt's own icon engines.
                 cached = style.generatedIconPixmap(mode, cached, QStyleOption())
+            cached.setDevicePixelRatio(ratio)
             self._pixmaps[key] = cached
         return cached
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
-        # HiDPI: draw at device pixels, then say so, instead of scaling a small pixmap up.
-        device = QSize(round(size.width() * scale), round(size.height() * scale))
-        pixmap = QPixmap(self.pixmap(device, mode, state))
-        pixmap.setDevicePixelRatio(scale)
-        return pixmap
-
     def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
-        side = max(1, min(size.width(), size.height()))
-        return QSize(side, side)
+        return QSize(_side(size), _side(size))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         # Square icons: centred in a rect of another shape (a tall XEmbed slot), never stretched.
-        side = max(1, min(rect.width(), rect.height()))
+        side = _side(rect.size())
         square = QRect(
             rect.x() + (rect.width() - side) // 2, rect.y() + (rect.height() - side) // 2, side, side
         )
