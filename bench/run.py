@@ -28,7 +28,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -43,7 +42,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.demo_proc import RemoteDemo  # noqa: E402
 from bench.xwin import Display  # noqa: E402
-from tests.integration.xtray import TraySession  # noqa: E402
+from tests.integration.xtray import TraySession, stop_process  # noqa: E402
 
 PY = sys.executable
 FLOOR = [PY, str(REPO / "bench" / "floor_app.py")]
@@ -117,12 +116,7 @@ def one_start(argv: list[str], env: dict[str, str], disp: Display, settle: float
         time.sleep(settle)
         hwm = proc_status(proc.pid, "VmHWM")
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, grace=10)
     return shown, hwm
 
 
@@ -172,12 +166,7 @@ def idle_wakeups(env: dict[str, str], seconds: float) -> dict[str, dict[str, flo
             }
     finally:
         for p in procs.values():
-            p.send_signal(signal.SIGTERM)
-            try:
-                p.wait(10)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+            stop_process(p, grace=10)
         disp.close()
     return out
 

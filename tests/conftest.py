@@ -8,6 +8,7 @@ from pathlib import Path
 import keyring
 import pytest
 
+from tests.realparts import xdg_folders
 from trayapp.core.paths import AppPaths
 from trayapp.demo.memory_keyring import MemoryKeyring
 from trayapp.demo.server import DemoServer
@@ -36,17 +37,8 @@ def demo(_demo_session: DemoServer) -> DemoServer:
 @pytest.fixture
 def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppPaths]:
     """Per-test XDG folders and an in-memory keyring: nothing touches the real user's files."""
-    for var, sub in (
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_RUNTIME_DIR", "run"),
-    ):
-        folder = tmp_path / "xdg" / sub
-        folder.mkdir(parents=True, mode=0o700)
-        folder.chmod(0o700)  # platformdirs warns about a runtime folder others can read
-        monkeypatch.setenv(var, str(folder))
+    for var, folder in xdg_folders(tmp_path / "xdg").items():
+        monkeypatch.setenv(var, folder)
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     yield AppPaths.default()

@@ -9,7 +9,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tests.realparts import require_tools
+from tests.realparts import require_tools, xdg_folders
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
 
@@ -46,13 +46,8 @@ def test_app_applies_at_start_and_restores_at_end(demo: DemoServer, tmp_path: Pa
         START=start.isoformat(),
         END=end.isoformat(),
         WAIT="10",
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-        XDG_RUNTIME_DIR=str(tmp_path / "run"),
+        **xdg_folders(tmp_path),
     )
-    (tmp_path / "run").mkdir(mode=0o700)
     proc = subprocess.run(
         ["dbus-run-session", "--", "bash", "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=120
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.realparts import require_tools
+from tests.realparts import require_tools, xdg_folders
 from trayapp.demo import seed
 
 SCRIPT = Path(__file__).with_name("keyring_session.py")
@@ -25,19 +25,13 @@ TOKENS = (seed.RC_ALICE_PAT, seed.CB_TOKEN, seed.SS_TOKEN, seed.RC_BOB_PASSWORD)
 def run_in_keyring(home: Path, mode: str, password: str) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_"))}
     env.update(
+        xdg_folders(home),
         HOME=str(home),
         SS_PW=password,
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_RUNTIME_DIR=str(home / "run"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        XDG_STATE_HOME=str(home / "state"),
         TMPDIR=str(home / "tmp"),
         PYTHONPATH=str(Path.cwd()),
     )
-    for sub in ("data", "run", "config", "cache", "state", "tmp"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-    (home / "run").chmod(0o700)
+    (home / "tmp").mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
         ["dbus-run-session", "--", "bash", "-c", UNLOCK, "_", sys.executable, str(SCRIPT), mode],
         env=env,

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from tests.realparts import require_tools
+from tests.realparts import require_tools, xdg_folders
 
 TOOLS = {
     "xfce": ("Xvfb", "dbus-daemon", "xfce4-panel", "import"),
@@ -37,6 +37,18 @@ TOOLS = {
 def require(host: str) -> None:
     """Skip locally, fail in CI (CI=true), when a needed binary is missing."""
     require_tools(*TOOLS[host])
+
+
+def stop_process(proc: subprocess.Popen[bytes], grace: float) -> None:
+    """SIGTERM, as a logout sends; SIGKILL if it has not exited within `grace` seconds."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
 
 
 def wait_for(predicate: object, timeout: float, what: str, interval: float = 0.1) -> None:
@@ -101,13 +113,7 @@ class TraySession:
 
     def stop(self) -> None:
         for proc in reversed(self._procs):
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(5)
+            stop_process(proc, grace=5)
             if proc.stdout is not None:
                 proc.stdout.close()
         self._procs.clear()
@@ -132,13 +138,22 @@ class TraySession:
         *,
         pipe: bool = False,
         pass_fds: Sequence[int] = (),
+        stdin: bytes | None = None,
     ) -> subprocess.Popen[bytes]:
         log = open(self.root / f"{name}.log", "wb")  # noqa: SIM115  (closed in stop())
         self._logs.append(log)
         proc = subprocess.Popen(
-            argv, env=env, stdout=subprocess.PIPE if pipe else log, stderr=log, pass_fds=tuple(pass_fds)
+            argv,
+            env=env,
+            stdin=subprocess.PIPE if stdin is not None else None,
+            stdout=subprocess.PIPE if pipe else log,
+            stderr=log,
+            pass_fds=tuple(pass_fds),
         )
         self._procs.append(proc)
+        if proc.stdin is not None and stdin is not None:
+            proc.stdin.write(stdin)
+            proc.stdin.close()
         return proc
 
     def _start_xvfb(self) -> None:
@@ -185,14 +200,8 @@ class TraySession:
         data = self.root / "keyring-data"  # its keyring file: throwaway, like everything here
         data.mkdir(parents=True, exist_ok=True, mode=0o700)
         env = {**self.env(), "XDG_DATA_HOME": str(data), "XDG_RUNTIME_DIR": str(data)}
-        log = open(self.root / "keyring.log", "wb")  # noqa: SIM115  (closed in stop())
-        self._logs.append(log)
         argv = ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"]
-        proc = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=log, stderr=log)
-        self._procs.append(proc)
-        assert proc.stdin is not None
-        proc.stdin.write(password.encode())  # --unlock reads the login password from stdin
-        proc.stdin.close()
+        self._spawn("keyring", argv, env, stdin=password.encode())  # --unlock reads it from stdin
         wait_for(lambda: self._bus_has("org.freedesktop.secrets"), 10, "gnome-keyring on the session bus")
 
     def _bus_has(self, name: str) -> bool:
@@ -266,18 +275,7 @@ class TraySession:
 
     def app_env(self, profile: Path) -> dict[str, str]:
         """For the app under test: a throwaway profile and the real xcb platform."""
-        env = self.env()
-        for var, sub in (
-            ("XDG_CONFIG_HOME", "config"),
-            ("XDG_CACHE_HOME", "cache"),
-            ("XDG_DATA_HOME", "data"),
-            ("XDG_STATE_HOME", "state"),
-            ("XDG_RUNTIME_DIR", "run"),
-        ):
-            folder = profile / sub
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            folder.chmod(0o700)
-            env[var] = str(folder)
+        env = {**self.env(), **xdg_folders(profile)}
         env["QT_QPA_PLATFORM"] = "xcb"
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
         return env
@@ -354,13 +352,7 @@ def running_app(session: TraySession, profile: Path, *args: str) -> Iterator[sub
     try:
         yield proc
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
+        stop_process(proc, grace=10)
         log.close()
 
 
