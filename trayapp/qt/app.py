@@ -199,7 +199,7 @@ class TrayApp(QObject):
         # Shown even before a host exists: Qt attaches the icon when a tray (SNI watcher or XEmbed
         # manager) appears later. Shown before the start-up refresh is sent, so it never waits on it.
         self.tray.show()
-        self.controller.start()
+        self.controller.catch_up()
         if self.tray_available():
             self._tray_ready()
         else:

@@ -155,11 +155,16 @@ class Controller(QObject):
     def account_names(self) -> list[str]:
         return [v.account.name for v in self._snapshot.accounts]
 
-    def start(self, refresh: bool = True) -> None:
+    def start(self) -> None:
         self.load_now()
-        self.run_schedule()  # catch up on what came due while the app was not running
-        self.deliver_pending()  # and send what could not be sent then
-        if refresh and self._snapshot.accounts:
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """On workers: apply what came due while the app was not running, send what could not be sent
+        then, and refresh. The tray calls load_now(), shows its icon, then this."""
+        self.run_schedule()
+        self.deliver_pending()
+        if self._snapshot.accounts:
             self.refresh()
 
     def stop(self) -> None:
