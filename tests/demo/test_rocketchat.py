@@ -221,10 +221,13 @@ def test_setting_another_users_status_needs_permission(
     assert demo.rc_user(seed.RC_BOB_ID)["status"] == "away"
 
 
-def test_get_status_has_no_message(rc: httpx.Client) -> None:
+@pytest.mark.parametrize(("version", "source"), [("v6", {}), ("v7", {}), ("v8", {"statusSource": "manual"})])
+def test_get_status_has_no_message(demo: DemoServer, rc: httpx.Client, version: str, source: Any) -> None:
+    demo.settings.rc_version = version  # type: ignore[assignment]
     rc.post("/users.setStatus", headers=ALICE, json={"status": "busy", "message": "Focus"})
     own = rc.get("/users.getStatus", headers=ALICE).json()
-    assert own == {"_id": seed.RC_ALICE_ID, "status": "busy", "connectionStatus": "online", "success": True}
+    expected = {"_id": seed.RC_ALICE_ID, "status": "busy", "connectionStatus": "online", **source}
+    assert own == {**expected, "success": True}
     other = rc.get("/users.getStatus", headers=ALICE, params={"username": "carol"}).json()
     assert "connectionStatus" not in other and other["_id"] == seed.RC_CAROL_ID
 
@@ -263,13 +266,19 @@ def test_list_count_offset_sort_and_filters(rc: httpx.Client) -> None:
     assert bad.status_code == 400 and bad.json()["errorType"] == "error-invalid-sort"
 
 
-def test_list_count_is_clamped_to_100_and_zero_means_all(rc: httpx.Client) -> None:
+def test_list_count_above_100_is_refused_clamped_on_v6_and_zero_means_all(
+    demo: DemoServer, rc: httpx.Client
+) -> None:
     for number in range(100):
         assert rc.post(
             "/custom-user-status.create", headers=ALICE, json={"name": f"S{number:03d}"}
         ).is_success
+    refused = rc.get("/custom-user-status.list", headers=ALICE, params={"count": 101})
+    assert refused.status_code == 400 and refused.json()["errorType"] == "invalid-params"
+    demo.settings.rc_version = "v6"  # the Restivus era clamped silently
     clamped = rc.get("/custom-user-status.list", headers=ALICE, params={"count": 500}).json()
     assert (clamped["count"], clamped["total"]) == (100, 106)
+    demo.settings.rc_version = "v8"
     everything = rc.get("/custom-user-status.list", headers=ALICE, params={"count": 0}).json()
     assert everything["count"] == 106
     default = rc.get("/custom-user-status.list", headers=ALICE).json()

@@ -268,7 +268,7 @@ def test_reset_restores_the_seed(demo: DemoServer, http: httpx.Client) -> None:
 
     demo.reset()
 
-    assert demo.requests == [] and asdict(demo.settings)["rc_version"] == "v7"
+    assert demo.requests == [] and asdict(demo.settings)["rc_version"] == "v8"
     alice = demo.rc_user(seed.RC_ALICE_ID)
     assert (alice["status"], alice["statusText"]) == ("online", "")
     assert len(demo.rc_custom_statuses()) == len(seed.RC_STATUSES)

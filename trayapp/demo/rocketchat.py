@@ -14,7 +14,7 @@ from typing import Any
 
 from trayapp.demo import seed
 from trayapp.demo.settings import DemoSettings
-from trayapp.demo.wire import JSON, BadBody, Reply, Request, iso_ms_z, json_reply, meteor_id, now
+from trayapp.demo.wire import JSON, BadBody, Reply, Request, iso_ms_z, json_reply, meteor_id, now, parse_iso
 
 _API = "/api/v1/"
 _STATUSES = ("online", "away", "busy", "offline")
@@ -22,6 +22,7 @@ _FORBIDDEN_NAME = re.compile(r"[<>&\"']")
 _NOT_LOGGED_IN = "You must be logged in to do this."
 _NO_SUCH_USER = 'The required "userId" or "username" param provided does not match any users'
 _MAX_COUNT = 100
+_LIST_PARAMS = frozenset({"count", "offset", "sort", "name", "_id", "query"})
 _DEFAULT_COUNT = 50
 _MESSAGE_LIMIT = 120
 _DAY = 86400.0
@@ -36,24 +37,52 @@ class RcUser:
     password: str
     roles: list[str]
     totp: str | None = None
-    status: str = "online"
+    # The manual claim: what users.setStatus stored. Before 8.6 it is simply the user's status.
     status_default: str = "online"
     status_text: str = ""
-    connection: str = "online"
+    manual: bool = False  # 8.6+: a manual claim is in place ("online" with no text is none)
+    manual_expires: float | None = None
+    # 8.6+: claims the server makes itself, by source: "internal" (a call, a meeting: outranks manual)
+    # and "external" (an app such as a calendar: outranked by manual) -> (status, text, expires).
+    claims: dict[str, tuple[str, str, float | None]] = field(default_factory=dict)
+    connection: str = "online"  # "offline": no Rocket.Chat client connected
     last_login: float = field(default_factory=now)
 
     @property
     def admin(self) -> bool:
         return "admin" in self.roles
 
-    def public(self) -> JSON:
+    def shown(self, engine: bool) -> tuple[str, str, str | None, float | None]:
+        """(status, text, source, expires) of the claim that wins. Expired claims are dropped first: the
+        server's 60 s sweep resets an expired manual claim to online with no text, not to what was before."""
+        if not engine:
+            return self.status_default, self.status_text, None, None
+        moment = now()
+        if self.manual and self.manual_expires is not None and moment >= self.manual_expires:
+            self.manual, self.manual_expires = False, None
+            self.status_default, self.status_text = "online", ""
+        self.claims = {k: c for k, c in self.claims.items() if c[2] is None or moment < c[2]}
+        if "internal" in self.claims:
+            return (*self.claims["internal"][:2], "internal", self.claims["internal"][2])
+        if self.manual:
+            return self.status_default, self.status_text, "manual", self.manual_expires
+        if "external" in self.claims:
+            return (*self.claims["external"][:2], "external", self.claims["external"][2])
+        return "online", "", None, None
+
+    def presence(self, engine: bool) -> str:
+        """What others see: offline while no client is connected, whatever was set."""
+        return "offline" if self.connection == "offline" else self.shown(engine)[0]
+
+    def public(self, engine: bool = False) -> JSON:
+        status, text, _, _ = self.shown(engine)
         return {
             "_id": self.id,
             "username": self.username,
             "name": self.name,
-            "status": self.status,
-            "statusDefault": self.status_default,
-            "statusText": self.status_text,
+            "status": self.presence(engine),
+            "statusDefault": status,
+            "statusText": text,
             "statusConnection": self.connection,
             "utcOffset": 0,
             "active": True,
@@ -181,8 +210,28 @@ class RocketChatFake:
             self.statuses[item.id] = item
         self._windows = {}
 
+    @property
+    def _engine(self) -> bool:
+        """8.6+ presence engine: ranked claims, statusSource/statusExpiresAt, expiresAt."""
+        return self.settings.rc_version in ("v8", "future")
+
     def user_snapshot(self, user_id: str) -> JSON:
-        return self.users[user_id].public()
+        return self.users[user_id].public(self._engine)
+
+    def claim(self, user_id: str, source: str, status: str, text: str, expires_in: float | None) -> None:
+        """A claim the server makes itself (8.6+): "internal" (a call) or "external" (a calendar)."""
+        if source not in ("internal", "external") or status not in _STATUSES:
+            raise ValueError(f"unknown claim {source!r} / {status!r}")
+        expires = now() + expires_in if expires_in is not None else None
+        self.users[user_id].claims[source] = (status, text, expires)
+
+    def end_claim(self, user_id: str, source: str) -> None:
+        self.users[user_id].claims.pop(source, None)
+
+    def set_connection(self, user_id: str, connection: str) -> None:
+        if connection not in ("online", "offline"):
+            raise ValueError(f"unknown connection {connection!r}")
+        self.users[user_id].connection = connection
 
     def statuses_snapshot(self) -> list[JSON]:
         return [item.public() for item in sorted(self.statuses.values(), key=lambda i: i.name)]
@@ -244,7 +293,8 @@ class RocketChatFake:
     def _limit(self, req: Request, route: str, user: RcUser | None) -> Reply:
         """An empty 200 carrying the rate headers, or the 429; admins are exempt and get no headers."""
         limit, window = self.settings.rc_rate_limit, self.settings.rc_rate_window
-        if limit <= 0 or (user is not None and user.admin):
+        exempt = user is not None and user.admin and not self.settings.rc_rate_limit_admins
+        if limit <= 0 or exempt:
             return Reply(200)
         key = (req.client_ip, route, req.method)
         moment = now()
@@ -279,7 +329,7 @@ class RocketChatFake:
         if status == 401:
             if version == "v6":
                 body: JSON = {"status": "error", "message": _NOT_LOGGED_IN}
-            elif version == "v7":
+            elif version in ("v7", "v8"):
                 body = {
                     "success": False,
                     "error": _NOT_LOGGED_IN,
@@ -315,7 +365,7 @@ class RocketChatFake:
         body: JSON = {"status": "error", "error": error, "message": message}
         if details is not None:
             body["details"] = details
-        if version == "v7":
+        if version in ("v7", "v8"):
             body["success"] = False
         return json_reply(401, body)
 
@@ -387,7 +437,7 @@ class RocketChatFake:
         return json_reply(200, {"status": "success", "data": {"message": "You've been logged out!"}})
 
     def _me(self, req: Request, user: RcUser) -> Reply:
-        return json_reply(200, {**user.public(), "success": True})
+        return json_reply(200, {**user.public(self._engine), "success": True})
 
     # --- status --------------------------------------------------------------------------------
     def _target(self, params: JSON, user: RcUser) -> RcUser:
@@ -428,12 +478,28 @@ class RocketChatFake:
                 raise _error(
                     "Invisible status is disabled", "error-status-not-allowed", {"method": "users.setStatus"}
                 )
+        expires = self._expires_at(params.get("expiresAt")) if self._engine else None
         # Validate first, then write both, so a refused call changes nothing.
         if message is not None:
             target.status_text = message.strip()[:_MESSAGE_LIMIT]
         if status:
-            target.status = target.status_default = status
+            target.status_default = status
+        if self._engine:  # online with no text hands the status back to the server (no claim)
+            target.manual = not (target.status_default == "online" and not target.status_text)
+            target.manual_expires = expires if target.manual else None
         return json_reply(200, {"success": True})
+
+    @staticmethod
+    def _expires_at(raw: Any) -> float | None:
+        if raw is None:
+            return None
+        moment = parse_iso(raw) if isinstance(raw, str) else None
+        where = {"method": "users.setStatus"}
+        if moment is None:
+            raise _error("expiresAt must be a valid date", "error-invalid-date", where)
+        if moment <= now():
+            raise _error("expiresAt must be a future date", "error-invalid-date", where)
+        return moment
 
     def _lookup(self, req: Request, user: RcUser) -> RcUser:
         user_id, username = req.arg("userId"), req.arg("username")
@@ -446,9 +512,14 @@ class RocketChatFake:
 
     def _get_status(self, req: Request, user: RcUser) -> Reply:
         target = self._lookup(req, user)
-        body: JSON = {"_id": target.id, "status": target.status}
+        body: JSON = {"_id": target.id, "status": target.presence(self._engine)}
         if target is user:
             body["connectionStatus"] = target.connection
+        _, _, source, expires = target.shown(self._engine)
+        if source is not None:  # 8.6+, and omitted when no claim is in place
+            body["statusSource"] = source
+        if expires is not None:
+            body["statusExpiresAt"] = iso_ms_z(expires)
         body["success"] = True
         return json_reply(200, body)
 
@@ -456,21 +527,27 @@ class RocketChatFake:
         target = self._lookup(req, user)
         if target is user:
             body: JSON = {
-                "presence": target.status,
+                "presence": target.presence(self._engine),
                 "connectionStatus": target.connection,
                 "lastLogin": iso_ms_z(target.last_login),
             }
         else:
-            body = {"presence": target.status}
+            body = {"presence": target.presence(self._engine)}
         return json_reply(200, {**body, "success": True})
 
     # --- custom statuses -----------------------------------------------------------------------
     def _list_statuses(self, req: Request, user: RcUser) -> Reply:
+        strict = self.settings.rc_version != "v6"  # 7.x+ check the query against a schema first
+        unknown = sorted(set(req.query) - _LIST_PARAMS)
+        if strict and unknown:
+            raise _error(f"must NOT have additional properties ({unknown[0]})", "invalid-params")
         try:
             offset = max(0, int(req.arg("offset") or 0))
             count = int(req.arg("count") or _DEFAULT_COUNT)
         except ValueError:
             raise _error("Invalid pagination parameters", "error-invalid-params") from None
+        if strict and count > _MAX_COUNT:
+            raise _error(f"count must be <= {_MAX_COUNT}", "invalid-params")
         items = list(self.statuses.values())
         name, wanted_id = req.arg("name"), req.arg("_id")
         if name:

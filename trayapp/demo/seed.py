@@ -70,7 +70,8 @@ RC_BOB_NAME = "Bob Demo"
 RC_CAROL_NAME = "Carol Demo"
 RC_CAROL_EMAIL = "carol@example.com"
 RC_CAROL_PASSWORD = "carol-demo-password"
-RC_VERSIONS = {"v6": "6.13.1", "v7": "7.4.0", "future": "9.0.0"}  # what GET /api/info reports
+# What GET /api/info reports; v8 stands for 8.6+ (presence claims, expiresAt, statusSource).
+RC_VERSIONS = {"v6": "6.13.1", "v7": "7.4.0", "v8": "8.6.0", "future": "9.0.0"}
 
 CB_API_KEY_NAME = "trayapp demo key"  # /auth/me "api_key": the key's name, not its value
 CB_OTHER_EMAIL = "bruno@example.com"

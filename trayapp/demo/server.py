@@ -169,6 +169,23 @@ class DemoServer:
         with self._lock:
             return self._rc.user_snapshot(user_id)
 
+    def rc_claim(
+        self, user_id: str, source: str, status: str = "busy", text: str = "", expires_in: float | None = None
+    ) -> None:
+        """Rocket.Chat 8.6+: the server itself claims the user's status ("internal": a call or meeting,
+        outranking a manual status; "external": a calendar, outranked by one)."""
+        with self._lock:
+            self._rc.claim(user_id, source, status, text, expires_in)
+
+    def rc_end_claim(self, user_id: str, source: str) -> None:
+        with self._lock:
+            self._rc.end_claim(user_id, source)
+
+    def rc_set_connection(self, user_id: str, connection: str) -> None:
+        """ "offline": no Rocket.Chat client of this user is connected (the server then shows offline)."""
+        with self._lock:
+            self._rc.set_connection(user_id, connection)
+
     def rc_custom_statuses(self) -> list[dict[str, Any]]:
         with self._lock:
             return self._rc.statuses_snapshot()

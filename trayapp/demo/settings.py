@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
-RcVersion = Literal["v6", "v7", "future"]
+RcVersion = Literal["v6", "v7", "v8", "future"]  # v8: 8.6+ (presence claims, expiresAt)
 CbDeletePaths = Literal["both", "plural", "singular"]
 
 
 @dataclass
 class DemoSettings:
     # Rocket.Chat
-    rc_version: RcVersion = "v7"  # 401 and login bodies, setStatus "unauthorized" code, limiter order
+    rc_version: RcVersion = "v8"  # 401 and login bodies, setStatus "unauthorized" code, limiter order
     rc_allow_invisible: bool = True  # Accounts_AllowInvisibleStatusOption
     rc_allow_message_change: bool = True  # Accounts_AllowUserStatusMessageChange
     rc_rate_limit: int = 10  # calls per window per (ip, route, method); 0 disables the limiter
+    rc_rate_limit_admins: bool = False  # admins are exempt (api-bypass-rate-limit) unless this is on
     rc_rate_window: float = 60.0  # seconds
     rc_login_token_ttl_days: float = 90.0  # Accounts_LoginExpiration; read at check time
     # Callbell
@@ -49,7 +50,7 @@ class DemoSettings:
 
 
 _CHOICES: dict[str, tuple[object, ...]] = {
-    "rc_version": ("v6", "v7", "future"),
+    "rc_version": ("v6", "v7", "v8", "future"),
     "cb_unknown_status_code": (404, 422),
     "cb_delete_status_code": (200, 204),
     "cb_delete_paths": ("both", "plural", "singular"),

@@ -118,6 +118,15 @@ def _utc(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, tz=timezone.utc)
 
 
+def parse_iso(text: str) -> float | None:
+    """Epoch seconds of an ISO 8601 date-time ("2026-06-22T18:00:00.000Z"), or None when unreadable."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+
+
 def iso_ms_z(ts: float) -> str:
     """2023-11-04T11:44:23.366Z (Rocket.Chat)."""
     return _utc(ts).strftime("%Y-%m-%dT%H:%M:%S.") + f"{_utc(ts).microsecond // 1000:03d}Z"
