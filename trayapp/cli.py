@@ -393,6 +393,8 @@ def _status_row(account: Account, current: CurrentStatus | None, live: bool) -> 
         "message": current.message,
         "start": current.start.isoformat() if current.start else None,
         "end": current.end.isoformat() if current.end else None,
+        "source": current.source or None,  # Rocket.Chat 8.6+: manual, internal (a call), external
+        "notice": current.notice or None,
         "live": live,
     }
 
@@ -408,6 +410,8 @@ def _status_cells(row: dict[str, Any]) -> list[str]:
         availability += " (last known)"
     if row.get("pending"):
         text += f" (pending: {row['pending']})"
+    if row.get("notice"):
+        text += f" — {row['notice']}"
     return [row["account"], ServiceKind(row["service"]).label, availability, text]
 
 

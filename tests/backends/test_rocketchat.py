@@ -128,9 +128,12 @@ def test_current_names_the_status_from_a_given_list(rc: RocketChatBackend) -> No
         fresh.close()
 
 
-def test_expected_current_matches_the_server(rc: RocketChatBackend) -> None:
+@pytest.mark.parametrize("version", ["v7", "v8"])
+def test_expected_current_matches_the_server(rc: RocketChatBackend, demo: DemoServer, version: str) -> None:
+    demo.settings.rc_version = version  # type: ignore[assignment]
+    rc.apply(StatusChange(ChangeKind.AVAILABILITY, availability=Availability.BUSY))
     busy = next(s for s in rc.list_statuses() if s.name == "In a call")
-    long_message = "  " + "m" * 150
+    long_message = "  " + "m" * 120 + " "  # trimmed by the server; the longest message it keeps whole
     changes = [
         StatusChange(ChangeKind.CUSTOM, status=busy),
         StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY),

@@ -20,6 +20,7 @@ CAPABILITIES: dict[ServiceKind, Capabilities] = {
         create_field="type",
         native_schedule=False,
         supports_message=True,
+        max_message=120,  # the server trims and cuts longer messages without a word
     ),
     ServiceKind.CALLBELL: Capabilities(
         availabilities=(Availability.AVAILABLE, Availability.AWAY),

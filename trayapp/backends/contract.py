@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 from trayapp.core.errors import InputError
@@ -43,6 +43,15 @@ class StatusBackend(Protocol):
         """Put back a status read earlier with current() (the end of a scheduled change), in one request."""
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class ConfirmsChanges(Protocol):
+    """A backend whose service may show something other than what was just set (Rocket.Chat: a call
+    outranks a manual status; no client connected shows offline)."""
+
+    def confirm(self, expected: CurrentStatus) -> CurrentStatus:
+        """`expected` (from expected_current) completed with what the service shows now: one read."""
 
 
 def is_loopback_host(host: str) -> bool:

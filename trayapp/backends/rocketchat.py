@@ -6,8 +6,14 @@ access token or login token, sent as X-User-Id + X-Auth-Token."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -18,7 +24,7 @@ from trayapp.backends.base import (
     expect,
     json_body,
     make_client,
-    retry_after_from_reset,
+    parse_time,
     send,
     sentence,
     server_error,
@@ -48,7 +54,7 @@ from trayapp.core.models import (
 
 SERVICE = "Rocket.Chat"
 STATUS_TYPES = ("online", "away", "busy", "offline")
-MESSAGE_LIMIT = 120  # the server trims and cuts the message silently at 120 characters
+MESSAGE_LIMIT = CAPABILITIES[ServiceKind.ROCKETCHAT].max_message  # the server cuts silently at 120
 PAGE_SIZE = 100  # the server's default upper limit; larger counts are clamped
 _MAX_PAGES = 1000
 
@@ -64,6 +70,11 @@ _CODE_SUFFIX = re.compile(r"\s*\[[^\[\]]*\]\s*$")
 _WAIT_SECONDS = re.compile(r"wait (\d+(?:\.\d+)?) seconds?", re.IGNORECASE)
 
 _SIGNED_OUT = "Rocket.Chat rejected the token for this account: sign in again."
+_NO_INVISIBLE = (
+    "This Rocket.Chat workspace does not allow the Invisible (offline) status{said}: an admin can turn "
+    "on 'Allow Invisible status option' in the Accounts settings."
+)
+_NO_CLIENT = "Rocket.Chat shows you offline until a Rocket.Chat client is open."
 _NOT_ADMIN = (
     "Rocket.Chat refused: only users with the manage-user-status permission (by default admins) "
     "may create or change custom statuses."
@@ -96,13 +107,67 @@ def _error_body(response: httpx.Response) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
-def _rate_limited(response: httpx.Response) -> RateLimited:
-    retry_after = retry_after_from_reset(response, milliseconds=True)
-    if retry_after is None:
-        match = _WAIT_SECONDS.search(server_text(_error_body(response).get("error")))
-        retry_after = float(match.group(1)) if match else None
+def _until_reset(response: httpx.Response) -> float | None:
+    """Seconds until X-RateLimit-Reset (epoch milliseconds), measured against the server's own Date
+    header when it sends one, so a computer clock that is off does not shorten or stretch the wait."""
+    raw = response.headers.get("X-RateLimit-Reset", "")
+    try:
+        reset = float(raw) / 1000.0
+    except ValueError:
+        return None
+    now = time.time()
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        server_now = parsedate_to_datetime(response.headers.get("Date", "")).timestamp()
+        if abs(server_now - now) > 2.0:  # Date has whole seconds: use it only against real skew
+            now = server_now
+    return max(0.0, reset - now)
+
+
+def _wait_seconds(response: httpx.Response) -> float | None:
+    """A 429's "You must wait N seconds" (relative: immune to clock skew), else the reset header."""
+    match = _WAIT_SECONDS.search(server_text(_error_body(response).get("error")))
+    return float(match.group(1)) if match else _until_reset(response)
+
+
+def _slowed(retry_after: float | None) -> RateLimited:
     when = f" in {max(1, round(retry_after))} seconds" if retry_after is not None else " later"
     return RateLimited(f"Rocket.Chat is limiting requests from this computer: try again{when}.", retry_after)
+
+
+def _rate_limited(response: httpx.Response) -> RateLimited:
+    return _slowed(_wait_seconds(response))
+
+
+class _CallBudget:
+    """Rocket.Chat counts calls per endpoint (10 a minute by default) and tells a limited user, on every
+    reply, how many are left and when the window resets. With none left we do not send at all: the
+    caller gets RateLimited with the time left (short waits are waited out, longer ones kept and sent
+    later), and the server never has to refuse. Exempt users (admins, bots) get no headers: no budget."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._closed: dict[tuple[str, str], float] = {}  # endpoint -> time.monotonic() it opens again
+
+    def check(self, method: str, path: str) -> None:
+        with self._lock:
+            opens = self._closed.get((method, path))
+            wait = opens - time.monotonic() if opens is not None else 0.0
+            if wait <= 0:
+                self._closed.pop((method, path), None)
+                return
+        raise _slowed(wait)
+
+    def note(self, method: str, path: str, response: httpx.Response) -> None:
+        if response.status_code == 429:
+            wait = _wait_seconds(response)
+        else:
+            remaining = response.headers.get("X-RateLimit-Remaining", "")
+            wait = _until_reset(response) if remaining.strip() == "0" else None
+        with self._lock:
+            if wait:
+                self._closed[(method, path)] = time.monotonic() + wait
+            else:
+                self._closed.pop((method, path), None)
 
 
 def _raise_for_status(response: httpx.Response, doing: str) -> None:
@@ -141,7 +206,9 @@ def _raise_for_status(response: httpx.Response, doing: str) -> None:
         field = str(details.get("field", "")).lower()
         field = "type" if field == "statustype" else ("name" if field == "name" else field)
         raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field=field)
-    if error_type in ("error-invalid-status", "error-status-not-allowed", "error-not-allowed"):
+    if error_type == "error-status-not-allowed":
+        raise ValidationError(_NO_INVISIBLE.format(said=f" ({text})" if text else ""), field="status")
+    if error_type in ("error-invalid-status", "error-not-allowed"):
         raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="status")
     if error_type == "error-invalid-date":
         raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="end")
@@ -154,6 +221,39 @@ def _raise_for_status(response: httpx.Response, doing: str) -> None:
     if text.lower() == "unauthorized":  # the handler-level refusal (HTTP 403 on <= 6.x, 401 later)
         raise PermissionDenied(f"Rocket.Chat refused to {doing}: this account is not allowed to do that.")
     raise ValidationError(f"Rocket.Chat refused to {doing}{said}")
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What users.getStatus says others see (8.6+ adds source and expiry; 6.x/7.x lack them)."""
+
+    status: str = ""
+    source: str = ""
+    expires: datetime | None = None
+    connection: str = ""
+
+
+def _shown(body: dict[str, Any]) -> _Shown:
+    def text(key: str) -> str:
+        value = body.get(key)
+        return value if isinstance(value, str) else ""
+
+    return _Shown(text("status"), text("statusSource"), parse_time(body.get("statusExpiresAt")),
+                  text("connectionStatus"))  # fmt: skip
+
+
+def _notice(shown: _Shown, chosen: Availability | None) -> str:
+    """Why people do not see the status that was set, or ""."""
+    if shown.connection == "offline" and chosen is not Availability.OFFLINE:
+        return _NO_CLIENT
+    if shown.source == "internal":
+        return (
+            f"Rocket.Chat shows a call or meeting ({shown.status or 'busy'}), which outranks a status "
+            "set by hand until it ends."
+        )
+    if shown.source == "external" and chosen is not None and _FROM_STATUS.get(shown.status) != chosen:
+        return f"Rocket.Chat shows a status set by an app such as a calendar ({shown.status or 'busy'})."
+    return ""
 
 
 def _status(item: Any) -> CustomStatus:
@@ -173,6 +273,9 @@ class RocketChatBackend(HttpBackend):
         super().__init__(account, secret)
         # The last list seen (no secret): lets current() name the custom status without a request.
         self._known: tuple[CustomStatus, ...] = ()
+        self._budget = _CallBudget()
+        self._no_invisible = ""  # the server's refusal of offline, once seen: not sent again
+        self._claims_seen = False  # the server has reported a statusSource (8.6+)
 
     def _api_url(self) -> str:
         return _api_url(self.account.url)
@@ -184,7 +287,9 @@ class RocketChatBackend(HttpBackend):
         return {"X-User-Id": user, "X-Auth-Token": self._token()}
 
     def _call(self, method: str, path: str, doing: str, **kwargs: Any) -> dict[str, Any]:
+        self._budget.check(method, path)
         response = send(self.client, SERVICE, method, path, **kwargs)
+        self._budget.note(method, path, response)
         _raise_for_status(response, doing)
         body = _object(response)
         if body.get("success") is not True:  # every Rocket.Chat API reply carries it
@@ -222,11 +327,18 @@ class RocketChatBackend(HttpBackend):
         self._known = tuple(found)
         return found
 
+    def _read_shown(self) -> _Shown:
+        shown = _shown(self._call("GET", "/users.getStatus", "read your status"))
+        self._claims_seen = self._claims_seen or bool(shown.source)  # an 8.6+ server
+        return shown
+
     def current(self, statuses: Sequence[CustomStatus] | None = None) -> CurrentStatus:
         """From GET /me: statusDefault (what the user chose; `status` is the live presence, which may
-        read offline when no client is connected) and statusText. The custom status is recognised
-        by name among `statuses`, or the last list fetched, without another request."""
+        read offline when no client is connected) and statusText; from users.getStatus: where the shown
+        status comes from, its expiry and the connection. The custom status is recognised by name among
+        `statuses`, or the last list fetched, without another request."""
         me = self._me()
+        shown = self._read_shown()
         chosen = me.get("statusDefault")
         if chosen not in _FROM_STATUS:
             chosen = me.get("status")
@@ -240,6 +352,22 @@ class RocketChatBackend(HttpBackend):
             status_id=match.id if match else None,
             status_name=match.name if match else None,
             message=message,
+            end=shown.expires,
+            source=shown.source,
+            notice=_notice(shown, availability),
+        )
+
+    def confirm(self, expected: CurrentStatus) -> CurrentStatus:
+        """Read back after a change: a call or meeting may outrank it, and with no client connected the
+        server shows offline whatever was set. One users.getStatus; `expected` stays what was set, so a
+        later comparison never takes the call for a change made by hand."""
+        shown = self._read_shown()
+        own = shown.source in ("", "manual")
+        return replace(
+            expected,
+            end=shown.expires if own else None,
+            source=shown.source,
+            notice=_notice(shown, expected.availability),
         )
 
     # ------------------------------------------------------------------ writing
@@ -254,15 +382,40 @@ class RocketChatBackend(HttpBackend):
         return created
 
     def apply(self, change: StatusChange) -> None:
-        self._call("POST", "/users.setStatus", "set your status", json=self._set_status_body(change))
+        self._set_status(self._set_status_body(change))
 
     def clear(self) -> None:
         self.apply(StatusChange(ChangeKind.CLEAR))
 
     def restore(self, state: CurrentStatus) -> None:
         status = _TO_STATUS[state.availability] if state.availability else "online"
-        body = {"status": status, "message": state.message or ""}
+        body = self._checked({"status": status, "message": state.message or ""})
         self._call("POST", "/users.setStatus", "restore your previous status", json=body)
+
+    # expiresAt (8.6+) is deliberately never sent. The server's expiry resets the user to online with no
+    # message, not to the status trayapp captured, and only on its 60 s sweep: a safety net that restores
+    # the wrong status, and that trayapp's own end would then read as a change made by hand and keep. The
+    # schedule survives restarts and puts back the real previous status at the next start instead; 6.x
+    # and 7.x servers would not know the field either.
+    def _checked(self, body: dict[str, str]) -> dict[str, str]:
+        """Refuse before sending what the server would cut or refuse (InputError: nothing was sent)."""
+        message = body.get("message")
+        if message is not None and CAPABILITIES[ServiceKind.ROCKETCHAT].message_too_long(message):
+            raise InputError(
+                f"Rocket.Chat keeps only {MESSAGE_LIMIT} characters of a status message, and this one "
+                f"has {len(message.strip())}: shorten it."
+            )
+        if body.get("status") == "offline" and self._no_invisible:
+            raise InputError(self._no_invisible)
+        return body
+
+    def _set_status(self, body: dict[str, str]) -> None:
+        try:
+            self._call("POST", "/users.setStatus", "set your status", json=self._checked(body))
+        except ValidationError as exc:
+            if body.get("status") == "offline" and "Invisible" in str(exc):
+                self._no_invisible = str(exc)
+            raise
 
     def _set_status_body(self, change: StatusChange) -> dict[str, str]:
         if change.kind is ChangeKind.CLEAR:
@@ -297,11 +450,14 @@ class RocketChatBackend(HttpBackend):
         if previous.status_id and previous.status_name:
             candidates.append(CustomStatus(id=previous.status_id, name=previous.status_name))
         match = _match((*candidates, *self._known), message, status_type)
+        availability = _FROM_STATUS.get(status_type, previous.availability)
+        handed_back = availability in (None, Availability.AVAILABLE) and not message  # 8.6+: no claim
         return CurrentStatus(
-            availability=_FROM_STATUS.get(status_type, previous.availability),
+            availability=availability,
             status_id=match.id if match else None,
             status_name=match.name if match else None,
             message=message,
+            source="manual" if self._claims_seen and not handed_back else "",
         )
 
 

@@ -51,6 +51,8 @@ def dump_current(current: CurrentStatus) -> dict[str, Any]:
         "start": dump_time(current.start),
         "end": dump_time(current.end),
         "emoji": current.emoji,
+        "source": current.source,
+        "notice": current.notice,
     }
 
 
@@ -66,6 +68,8 @@ def load_current(data: Any) -> CurrentStatus:
         start=load_time(data.get("start")),
         end=load_time(data.get("end")),
         emoji=str(data.get("emoji") or ""),
+        source=str(data.get("source") or ""),
+        notice=str(data.get("notice") or ""),
     )
 
 

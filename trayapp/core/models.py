@@ -61,6 +61,11 @@ class Capabilities:
     create_field: str | None  # "type" (Rocket.Chat statusType), "emoji" (Callbell) or None
     native_schedule: bool  # the service stores start/end itself (Smartsheet RM)
     supports_message: bool
+    max_message: int = 0  # characters of a message the service keeps (0: no known limit)
+
+    def message_too_long(self, text: str) -> bool:
+        """Counted in UTF-16 units, as the JavaScript servers count (an emoji is two)."""
+        return self.max_message > 0 and len(text.strip().encode("utf-16-le")) // 2 > self.max_message
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,10 @@ class CurrentStatus:
     start: datetime | None = None
     end: datetime | None = None
     emoji: str = ""
+    # Rocket.Chat 8.6+: who set what is shown ("manual"; "internal": a call or meeting; "external": an
+    # app such as a calendar), "" when the server does not say.
+    source: str = ""
+    notice: str = ""  # why people do not see what was set ("... shows you offline until ..."), or ""
 
 
 class Outcome(str, enum.Enum):

@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from trayapp.core import atomic, codec
 from trayapp.core.errors import ConfigError, InputError, RateLimited, ServiceUnavailable, TrayAppError
-from trayapp.core.models import ChangeKind, CurrentStatus, StatusChange
+from trayapp.core.models import Availability, ChangeKind, CurrentStatus, StatusChange
 
 log = logging.getLogger("trayapp.scheduler")
 
@@ -638,23 +638,26 @@ class Scheduler:
             current = self._port.read(p.account)
         except Exception as exc:
             return self._failure(entry, p, exc, now, doing=doing)
+        target = _restorable(previous)
+        back = "the previous status is back" if target is previous else _CLEARED_INSTEAD
         if p.step is Step.APPLIED:
-            if p.applied is not None and not _same(current, p.applied, _fields(entry.change)):
+            by_hand = current.source != "internal"  # a call or meeting showing now is the service's doing
+            if by_hand and p.applied is not None and not _same(current, p.applied, _fields(entry.change)):
                 note = f"{p.account}: the status was changed by hand after '{what}' was set, so it was kept."
                 self._set(entry.id, _ok(p, Step.KEPT, note), now)
                 return [ScheduleEvent(entry.id, p.account, KEPT, note)]
             p = replace(p, step=Step.RESTORING)
             self._set(entry.id, p, now)  # intent first
-        elif _same(current, previous, _ALL_FIELDS):
+        elif _same(current, target, _ALL_FIELDS):
             # A restore sent before a crash (or a timeout) did arrive: do not send it twice.
-            note = f"{p.account}: '{what}' ended; the previous status is back."
+            note = f"{p.account}: '{what}' ended; {back}."
             self._set(entry.id, _ok(p, Step.RESTORED, note), now)
             return [ScheduleEvent(entry.id, p.account, RESTORED, note)]
         try:
-            self._port.restore(p.account, previous)
+            self._port.restore(p.account, target)
         except Exception as exc:
             return self._failure(entry, p, exc, now, doing=doing)
-        note = f"{p.account}: '{what}' ended; the previous status is back."
+        note = f"{p.account}: '{what}' ended; {back}."
         self._set(entry.id, _ok(p, Step.RESTORED, note), now)
         return [ScheduleEvent(entry.id, p.account, RESTORED, note)]
 
@@ -834,6 +837,18 @@ def _settle(entry: ScheduleEntry, now: datetime) -> ScheduleEntry:
 
 
 _ALL_FIELDS = ("availability", "status", "message")
+_CLEARED_INSTEAD = (
+    "the status was cleared, not set back by hand to what a calendar or a call had shown "
+    "(the service shows that itself while it lasts)"
+)
+
+
+def _restorable(previous: CurrentStatus) -> CurrentStatus:
+    """What to put back: a status the service showed on its own (Rocket.Chat's calendar "busy", a call)
+    would, set by hand, outlive the meeting; clear instead."""
+    if previous.source in ("", "manual"):
+        return previous
+    return CurrentStatus(availability=Availability.AVAILABLE)
 
 
 def _fields(change: StatusChange) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from trayapp.backends.contract import BackendFactory, StatusBackend, check_url
+from trayapp.backends.contract import BackendFactory, ConfirmsChanges, StatusBackend, check_url
 from trayapp.core.cache import StatusCache
 from trayapp.core.errors import (
     AccountNotFound,
@@ -349,6 +349,13 @@ class StatusService:
                     account.name, Outcome.SKIPPED, f"{label} has no status named '{wanted}'."
                 )
             change = replace(change, status=resolved)
+        if change.message and caps.message_too_long(change.message):
+            return AccountResult(
+                account.name,
+                Outcome.FAILED,
+                f"{label} keeps only {caps.max_message} characters of a status message: shorten it.",
+                error_kind=InputError.__name__,
+            )
         if change.message and not caps.supports_message:
             notes: tuple[str, ...] = (f"{label} has no status message; the message was not sent.",)
         else:
@@ -360,7 +367,10 @@ class StatusService:
         except (ServiceUnavailable, RateLimited) as exc:
             return self._keep_pending(account, change, exc, attempts=1, since=self._clock())
         self._pending.remove(account.name)  # an older undelivered intent is now out of date
-        return AccountResult(account.name, Outcome.OK, change.describe(), current=current, notes=notes)
+        detail = change.describe()
+        if current.notice:  # accepted, but not what people see: say so rather than report success
+            detail = f"'{detail}' is saved, but not shown: {current.notice}"
+        return AccountResult(account.name, Outcome.OK, detail, current=current, notes=notes)
 
     # ------------------------------------------------------------------ undelivered changes
     def _keep_pending(
@@ -433,10 +443,22 @@ class StatusService:
             previous = self._cache.current(account.name)
             retrying(lambda: backend.apply(change), f"{account.name}: apply")
             current = backend.expected_current(previous, change)
+            if isinstance(backend, ConfirmsChanges):
+                current = self._confirmed(backend, current, account.name)
         self._cache.put_current(account.name, current)
         with self._lock:
             self._live[account.name] = _Live()
         return current
+
+    @staticmethod
+    def _confirmed(backend: ConfirmsChanges, expected: CurrentStatus, name: str) -> CurrentStatus:
+        """Read back what the service shows. The change itself was delivered: a failed read-back
+        (rate limit, outage) keeps the expectation rather than making the change pending."""
+        try:
+            return backend.confirm(expected)
+        except ServiceError as exc:
+            log.info("%s: no read-back after the change: %s", name, exc)
+            return expected
 
     def _schedule_one(self, account: Account, change: StatusChange, notes: tuple[str, ...]) -> AccountResult:
         """Changes with a start or an end go through the scheduler, which applies what is due now."""
@@ -508,7 +530,11 @@ class StatusService:
             for status in statuses:
                 if status.id == wanted.id:
                     return status
-        key = wanted.name.strip().casefold()
+        exact = wanted.name.strip()
+        for status in statuses:  # Rocket.Chat names are case-sensitive: "Lunch" and "lunch" may both exist
+            if status.name == exact:
+                return status
+        key = exact.casefold()
         for status in statuses:
             if status.name.casefold() == key:
                 return status

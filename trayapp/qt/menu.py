@@ -142,6 +142,8 @@ def header_text(view: AccountView, views: Sequence[AccountView], now: datetime) 
             text += f", {format_until(end, now)}"
         if view.next_label and view.next_at is not None and view.next_at > now:
             text += f"; next: {view.next_label} {format_at(view.next_at, now)}"
+        if view.current and view.current.notice:
+            text += f" — {view.current.notice}"
     if view.pending:
         text += f" → {view.pending}…"
     return text
