@@ -407,3 +407,116 @@ def test_rate_limit_can_be_switched_off(demo: DemoServer, rc: httpx.Client) -> N
     for _ in range(12):
         reply = rc.get("/me", headers=CAROL)
         assert reply.status_code == 200 and "X-RateLimit-Limit" not in reply.headers
+
+
+# --- 8.6 presence: claims, expiresAt, connection ------------------------------------------------
+def _future(seconds: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(time.time() + seconds))
+
+
+def test_set_status_takes_a_future_expires_at_and_refuses_a_past_one(
+    demo: DemoServer, rc: httpx.Client
+) -> None:
+    past = rc.post(
+        "/users.setStatus", headers=ALICE, json={"status": "busy", "expiresAt": "2020-01-01T00:00:00.000Z"}
+    )
+    assert past.status_code == 400
+    assert past.json() == {
+        "success": False,
+        "error": "expiresAt must be a future date [error-invalid-date]",
+        "errorType": "error-invalid-date",
+        "details": {"method": "users.setStatus"},
+    }
+    bad = rc.post("/users.setStatus", headers=ALICE, json={"status": "busy", "expiresAt": "soon"})
+    assert bad.status_code == 400 and bad.json()["errorType"] == "error-invalid-date"
+    assert demo.rc_user(seed.RC_ALICE_ID)["statusDefault"] == "online"  # a refused call changes nothing
+    ok = rc.post(
+        "/users.setStatus", headers=ALICE, json={"status": "busy", "message": "x", "expiresAt": _future(600)}
+    )
+    assert ok.is_success
+    own = rc.get("/users.getStatus", headers=ALICE).json()
+    assert own["statusSource"] == "manual" and RC_ISO.match(own["statusExpiresAt"])
+
+
+def test_an_expired_status_resets_to_online_without_its_message(
+    demo: DemoServer, rc: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rc.post("/users.setStatus", headers=ALICE, json={"status": "away", "message": "Before"})
+    rc.post(
+        "/users.setStatus",
+        headers=ALICE,
+        json={"status": "busy", "message": "Lunch", "expiresAt": _future(60)},
+    )
+    later = time.time() + 120
+    monkeypatch.setattr("trayapp.demo.rocketchat.now", lambda: later)
+    own = rc.get("/users.getStatus", headers=ALICE).json()
+    assert own["status"] == "online" and "statusSource" not in own and "statusExpiresAt" not in own
+    me = rc.get("/me", headers=ALICE).json()
+    assert (me["statusDefault"], me["statusText"]) == ("online", "")  # not "away: Before"
+
+
+@pytest.mark.parametrize("version", ["v6", "v7"])
+def test_older_versions_ignore_expires_at_and_report_no_source(
+    demo: DemoServer, rc: httpx.Client, version: RcVersion
+) -> None:
+    demo.settings.rc_version = version
+    reply = rc.post(
+        "/users.setStatus", headers=ALICE, json={"status": "busy", "expiresAt": "2020-01-01T00:00:00Z"}
+    )
+    assert reply.is_success
+    assert set(rc.get("/users.getStatus", headers=ALICE).json()) == {
+        "_id",
+        "status",
+        "connectionStatus",
+        "success",
+    }
+
+
+def test_a_call_outranks_manual_which_outranks_the_calendar(demo: DemoServer, rc: httpx.Client) -> None:
+    def shown() -> tuple[str, str | None, str]:
+        own = rc.get("/users.getStatus", headers=ALICE).json()
+        return own["status"], own.get("statusSource"), rc.get("/me", headers=ALICE).json()["statusText"]
+
+    assert shown() == ("online", None, "")  # nothing claimed: the server manages it
+    demo.rc_claim(seed.RC_ALICE_ID, "external", "busy", "In a meeting")
+    assert shown() == ("busy", "external", "In a meeting")
+    rc.post("/users.setStatus", headers=ALICE, json={"status": "away", "message": "Lunch"})
+    assert shown() == ("away", "manual", "Lunch")
+    demo.rc_claim(seed.RC_ALICE_ID, "internal", "busy", "On a call")
+    assert shown() == ("busy", "internal", "On a call")
+    rc.post("/users.setStatus", headers=ALICE, json={"status": "online", "message": "Back"})
+    assert shown() == ("busy", "internal", "On a call")  # still the call...
+    demo.rc_end_claim(seed.RC_ALICE_ID, "internal")
+    assert shown() == ("online", "manual", "Back")  # ...then the manual one
+    rc.post("/users.setStatus", headers=ALICE, json={"status": "online", "message": ""})
+    assert shown() == ("busy", "external", "In a meeting")  # cleared: the calendar shows again
+
+
+def test_no_client_connected_shows_offline_whatever_was_set(demo: DemoServer, rc: httpx.Client) -> None:
+    rc.post("/users.setStatus", headers=ALICE, json={"status": "busy", "message": "Focus"})
+    demo.rc_set_connection(seed.RC_ALICE_ID, "offline")
+    own = rc.get("/users.getStatus", headers=ALICE).json()
+    assert (own["status"], own["connectionStatus"]) == ("offline", "offline")
+    me = rc.get("/me", headers=ALICE).json()
+    assert (me["status"], me["statusDefault"], me["statusText"]) == ("offline", "busy", "Focus")
+    other = rc.get("/users.getPresence", headers=CAROL, params={"userId": seed.RC_ALICE_ID}).json()
+    assert other["presence"] == "offline"
+
+
+def test_list_refuses_parameters_the_server_does_not_take(demo: DemoServer, rc: httpx.Client) -> None:
+    ok = {"count": 5, "offset": 0, "sort": '{"name": 1}', "name": "a", "_id": "x", "query": "{}"}
+    assert rc.get("/custom-user-status.list", headers=ALICE, params=ok).is_success
+    for extra in ({"page": 2}, {"fields": "{}"}, {"count": 101}):
+        refused = rc.get("/custom-user-status.list", headers=ALICE, params=extra)
+        assert refused.status_code == 400, extra
+        assert refused.json()["errorType"] == "invalid-params" and refused.json()["success"] is False
+
+
+def test_the_limiter_can_cover_admins_when_a_test_asks(demo: DemoServer, rc: httpx.Client) -> None:
+    demo.settings.rc_rate_limit = 2
+    demo.settings.rc_rate_limit_admins = True
+    first = rc.get("/me", headers=ALICE)
+    assert first.headers["X-RateLimit-Remaining"] == "1"
+    rc.get("/me", headers=ALICE)
+    refused = rc.get("/me", headers=ALICE)
+    assert refused.status_code == 429 and "You must wait" in refused.json()["error"]
