@@ -38,3 +38,39 @@ def test_clock_time_is_today_local() -> None:
 def test_bad_times(text: str) -> None:
     with pytest.raises(InputError):
         parse_when(text, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("70000000h", "longer than ten years"),
+        ("9" * 5000 + "h", "longer than ten years"),  # int() refuses more than 4300 digits
+        ("87601h", "longer than ten years"),
+    ],
+)
+def test_absurd_durations_are_refused_with_a_sentence(text: str, expected: str) -> None:
+    with pytest.raises(InputError, match=expected):
+        parse_duration(text)
+
+
+def test_the_longest_duration_is_ten_years() -> None:
+    assert parse_duration("87600h") == timedelta(days=3650)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0001-01-01T00:00", "more than ten years ago"),  # naive: the local offset overflows
+        ("0001-01-01T00:00+05:00", "more than ten years ago"),
+        ("9999-12-31T23:59", "more than ten years ahead"),
+        ("9999-12-31T23:59-05:00", "more than ten years ahead"),
+        ("2040-01-01T00:00Z", "more than ten years ahead"),
+    ],
+)
+def test_times_far_from_now_are_refused_with_a_sentence(text: str, expected: str) -> None:
+    with pytest.raises(InputError, match=expected):
+        parse_when(text, NOW)
+
+
+def test_a_time_years_ahead_but_within_ten_is_kept() -> None:
+    assert parse_when("2030-01-02T09:00Z", NOW) == datetime(2030, 1, 2, 9, tzinfo=timezone.utc)

@@ -1,4 +1,7 @@
-"""Parsing of the CLI's WHEN (ISO 8601 or HH:MM today, local time) and DURATION (30m, 2h, 1h30m)."""
+"""Parsing of the CLI's WHEN (ISO 8601 or HH:MM today, local time) and DURATION (30m, 2h, 1h30m).
+
+Times and durations are bounded to ten years around now: no status is meant for longer
+(`--for 70000000h` is a typo), and far beyond that datetime arithmetic overflows."""
 
 from __future__ import annotations
 
@@ -7,12 +10,15 @@ from datetime import datetime, timedelta
 
 from trayapp.core.errors import InputError
 
+MAX_SPAN = timedelta(days=3650)
+_SPAN_TEXT = "ten years"
 _DURATION_RE = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+_DURATION_HINT = "use forms such as 30m, 2h or 1h30m"
 
 
 def parse_when(text: str, now: datetime) -> datetime:
-    """An aware datetime. `now` must be aware; naive inputs are taken as local time."""
+    """An aware datetime within MAX_SPAN of `now`. `now` must be aware; naive inputs are local time."""
     match = _CLOCK_RE.match(text)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
@@ -26,14 +32,35 @@ def parse_when(text: str, now: datetime) -> datetime:
         raise InputError(
             f"'{text}' is not a time: use HH:MM (today) or ISO 8601 such as 2026-11-24T09:00."
         ) from None
-    return parsed.astimezone() if parsed.tzinfo is None else parsed
+    try:
+        when = parsed.astimezone() if parsed.tzinfo is None else parsed
+        distance = when - now
+    except (OverflowError, ValueError, OSError):  # near year 1 or 9999 the local offset overflows
+        raise _far(text, ahead=parsed.year > now.year) from None
+    if abs(distance) > MAX_SPAN:
+        raise _far(text, ahead=distance > MAX_SPAN)
+    return when
+
+
+def _far(text: str, ahead: bool) -> InputError:
+    return InputError(
+        f"'{text}' is more than {_SPAN_TEXT} {'ahead' if ahead else 'ago'}: "
+        f"give a time within {_SPAN_TEXT} of now."
+    )
 
 
 def parse_duration(text: str) -> timedelta:
+    """A positive duration of at most MAX_SPAN."""
     match = _DURATION_RE.match(text)
     if not match or not (match.group(1) or match.group(2)):
-        raise InputError(f"'{text}' is not a duration: use forms such as 30m, 2h or 1h30m.")
-    delta = timedelta(hours=int(match.group(1) or 0), minutes=int(match.group(2) or 0))
+        raise InputError(f"'{text}' is not a duration: {_DURATION_HINT}.")
+    hours, minutes = match.group(1) or "0", match.group(2) or "0"
+    too_long = InputError(f"'{text.strip()}' is longer than {_SPAN_TEXT}: give at most 87600h.")
+    if len(hours) > 6 or len(minutes) > 8:  # int() and timedelta() refuse absurd digit counts
+        raise too_long
+    delta = timedelta(hours=int(hours), minutes=int(minutes))
     if delta <= timedelta(0):
         raise InputError("The duration must be longer than zero.")
+    if delta > MAX_SPAN:
+        raise too_long
     return delta
