@@ -32,6 +32,7 @@ from typing import Any, Protocol
 from trayapp.core import atomic, codec
 from trayapp.core.errors import ConfigError, InputError, RateLimited, ServiceUnavailable, TrayAppError
 from trayapp.core.models import Availability, ChangeKind, CurrentStatus, StatusChange
+from trayapp.core.timetext import local_time
 
 log = logging.getLogger("trayapp.scheduler")
 
@@ -893,14 +894,7 @@ def _looks_applied(current: CurrentStatus, change: StatusChange) -> bool:
 
 
 def _local(moment: datetime | None, now: datetime, *, seconds: bool = False) -> str:
-    """Local wall time for sentences; the weekday only when it is not today."""
-    if moment is None:
-        return ""
-    local = moment.astimezone()
-    fmt = "%H:%M:%S" if seconds else "%H:%M"
-    if local.date() != now.astimezone().date():
-        fmt = "%a %d %b " + fmt
-    return local.strftime(fmt)
+    return "" if moment is None else local_time(moment, now, seconds=seconds)
 
 
 def read_entries(path: Path) -> list[ScheduleEntry]:

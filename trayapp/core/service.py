@@ -52,6 +52,7 @@ from trayapp.core.scheduler import (
 )
 from trayapp.core.secrets import SecretStore
 from trayapp.core.settings import SettingsStore, check_account_name
+from trayapp.core.timetext import local_time
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -647,6 +648,4 @@ def _hours(span: timedelta) -> int:
 
 
 def _local(moment: datetime, now: datetime) -> str:
-    local = moment.astimezone()
-    same_day = local.date() == now.astimezone().date()
-    return local.strftime("%H:%M" if same_day else "%a %d %b %H:%M")
+    return local_time(moment, now)

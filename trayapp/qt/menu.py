@@ -34,6 +34,7 @@ from trayapp.core.models import (
     Snapshot,
     StatusChange,
 )
+from trayapp.core.timetext import local_time
 from trayapp.qt import icons
 
 A = TypeVar("A")
@@ -92,12 +93,7 @@ def account_label(view: AccountView, views: Sequence[AccountView]) -> str:
 
 
 def format_until(end: datetime, now: datetime) -> str:
-    local_end, local_now = end.astimezone(), now.astimezone()
-    if local_end.date() == local_now.date():
-        return f"until {local_end:%H:%M}"
-    if timedelta(0) < local_end - local_now < timedelta(days=6):
-        return f"until {local_end:%a %H:%M}"
-    return f"until {local_end:%d %b %H:%M}"
+    return f"until {local_time(end, now)}"
 
 
 def format_at(moment: datetime, now: datetime) -> str:

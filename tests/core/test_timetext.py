@@ -1,0 +1,29 @@
+"""One way a moment is written: as much date as it takes to be unambiguous, the year included."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from trayapp.core.timetext import local_time
+
+NOW = datetime(2026, 12, 1, 10, 0).astimezone()  # a Tuesday, local time
+
+
+def test_today_is_the_clock_time() -> None:
+    assert local_time(NOW + timedelta(hours=2), NOW) == "12:00"
+    assert local_time(NOW + timedelta(hours=2, seconds=5), NOW, seconds=True) == "12:00:05"
+
+
+def test_the_coming_days_are_named() -> None:
+    assert local_time(NOW + timedelta(days=3), NOW) == "Fri 10:00"
+
+
+def test_later_or_earlier_this_year_is_a_date() -> None:
+    assert local_time(NOW + timedelta(days=20), NOW) == "21 Dec 10:00"
+    assert local_time(NOW - timedelta(days=1), NOW) == "30 Nov 10:00"  # never a weekday for the past
+
+
+def test_another_year_is_written_with_its_year() -> None:
+    assert local_time(NOW + timedelta(days=40), NOW) == "10 Jan 2027 10:00"
+    assert local_time(NOW + timedelta(days=400), NOW) == "05 Jan 2028 10:00"
+    assert local_time(NOW - timedelta(days=340), NOW) == "26 Dec 2025 10:00"
