@@ -395,7 +395,7 @@ def test_outage_until_after_end_fails_with_note(sched: Scheduler, port: FakePort
     assert kinds(events)[-1] == "failed"
     failed = entry(sched, new.id)
     assert failed.phase is Phase.FAILED
-    assert "could not set 'Lunch (back soon)'" in failed.note and "not reachable" in failed.note
+    assert "could not set '🍽 Lunch (back soon)'" in failed.note and "not reachable" in failed.note
     assert port.ops("restore") == [] and port.state["rc"] == BEFORE
     assert clock.now == at(minutes=2)  # gave up at the end, not later
 

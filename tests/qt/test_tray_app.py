@@ -68,11 +68,11 @@ def test_a_failure_stays_visible_in_the_menu_and_is_notified(
     with qtbot.waitSignal(tray_app.controller.notify, timeout=10_000) as notified:
         find(tray_app.tray.menu, CB, "📅 Meeting").trigger()
     title, text, is_error = notified.args  # type: ignore[misc]
-    assert is_error and title == "Could not set Meeting" and text.startswith("Callbell: ")
+    assert is_error and title == "Could not set 📅 Meeting" and text.startswith("Callbell: ")
     wait_idle(qtbot, tray_app)
     shown = entries(tray_app.tray.menu)
     assert shown[1] == f"{CB}: Available"
-    assert shown[2].startswith("Could not set Meeting: ")
+    assert shown[2].startswith("Could not set 📅 Meeting: ")
     assert tray_app.tray.icon_state is OverallState.ATTENTION
     # Once the service works again, "try again" (a click on the line) clears it.
     demo.clear_faults()
@@ -88,11 +88,11 @@ def test_an_unreachable_service_keeps_the_change_and_sends_it_later(
     with qtbot.waitSignal(tray_app.controller.notify, timeout=15_000) as notified:
         find(tray_app.tray.menu, CB, "📅 Meeting").trigger()
     title, text, is_error = notified.args  # type: ignore[misc]
-    assert is_error and title == "Meeting not sent yet" and "will be sent when Callbell answers" in text
+    assert is_error and title == "📅 Meeting not sent yet" and "will be sent when Callbell answers" in text
     wait_idle(qtbot, tray_app)
     shown = entries(tray_app.tray.menu)
-    assert shown[1] == f"{CB}: Available → Meeting…"  # still on its way
-    assert shown[2].startswith("Waiting to send Meeting: ")
+    assert shown[1] == f"{CB}: Available → 📅 Meeting…"  # still on its way
+    assert shown[2].startswith("Waiting to send 📅 Meeting: ")
     assert tray_app.tray.icon_state is OverallState.ATTENTION
     demo.clear_faults()
     with qtbot.waitSignal(tray_app.controller.notify, timeout=15_000) as sent:

@@ -74,6 +74,6 @@ def test_a_kept_change_is_retried_within_a_minute(qtbot: QtBot, tray_app: TrayAp
     demo.set_fault("503", service="callbell")
     find(tray_app.tray.menu, f"Callbell ({seed.CB_USER_EMAIL})", "📅 Meeting").trigger()
     wait_idle(qtbot, tray_app)
-    assert entries(tray_app.tray.menu)[1].endswith("→ Meeting…")
+    assert entries(tray_app.tray.menu)[1].endswith("→ 📅 Meeting…")
     qtbot.waitUntil(lambda: (tray_app.controller.next_wake_ms() or 0) <= MINUTE_MS, timeout=5000)
     assert next_wake_s(tray_app) <= MAX_SLEEP.total_seconds()

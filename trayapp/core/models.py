@@ -68,6 +68,11 @@ class Capabilities:
         return self.max_message > 0 and len(text.strip().encode("utf-16-le")) // 2 > self.max_message
 
 
+def status_label(emoji: str, name: str) -> str:
+    """How a status is shown everywhere (CLI, menu, sentences): '🍙 Lunch', or just the name."""
+    return f"{emoji} {name}" if emoji and name else name
+
+
 @dataclass(frozen=True)
 class CustomStatus:
     """A status the user can pick. `type` is the Rocket.Chat statusType or the Smartsheet RM code."""
@@ -79,7 +84,7 @@ class CustomStatus:
 
     @property
     def label(self) -> str:
-        return f"{self.emoji} {self.name}" if self.emoji else self.name
+        return status_label(self.emoji, self.name)
 
 
 class ChangeKind(str, enum.Enum):
@@ -103,7 +108,7 @@ class StatusChange:
         if self.kind is ChangeKind.AVAILABILITY and self.availability is not None:
             text = self.availability.label
         elif self.status is not None:
-            text = self.status.name
+            text = self.status.label
         else:
             text = "?"
         if self.message:
@@ -126,6 +131,11 @@ class CurrentStatus:
     # app such as a calendar), "" when the server does not say.
     source: str = ""
     notice: str = ""  # why people do not see what was set ("... shows you offline until ..."), or ""
+
+    @property
+    def label(self) -> str:
+        """The custom status as shown everywhere ('🍙 Lunch'); '' when none is set."""
+        return status_label(self.emoji, self.status_name or "")
 
 
 class Outcome(str, enum.Enum):

@@ -114,9 +114,7 @@ def short_status(current: CurrentStatus | None) -> str:
 def status_text(current: CurrentStatus | None) -> str:
     if current is None:
         return "status not read yet"
-    name = current.status_name or ""
-    if name and current.emoji:
-        name = f"{current.emoji} {name}"
+    name = current.label
     avail = current.availability.label if current.availability else ""
     if name and current.message and current.message != current.status_name:
         name = f"{name} – {current.message}"
