@@ -392,51 +392,50 @@ class StatusService:
         return self._pending.all()
 
     def deliver_pending(self) -> list[AccountResult]:
-        """Try every undelivered change again; report what was delivered or given up."""
-        results = []
+        """Try every undelivered change again (accounts in parallel, as a fan-out is: one unreachable
+        service must not make the others wait its retries out); report what was delivered or given up."""
         now = self._clock()
-        for name, pending in self._pending.all().items():
-            what = pending.change.describe()
-            try:
-                account = self.account(name)
-            except AccountNotFound:
-                self._pending.remove(name)
-                continue
-            if now - pending.since > PENDING_GIVE_UP_AFTER:
-                self._pending.remove(name, only_if=pending.change)
-                results.append(
-                    self._record_failure(
-                        name,
-                        _GaveUp(
-                            f"Gave up sending '{what}' to {account.kind.label} after "
-                            f"{_hours(PENDING_GIVE_UP_AFTER)} hours: {pending.last_error}"
-                        ),
-                    )
-                )
-                continue
-            try:
-                current = self._apply_now(account, pending.change)
-            except (ServiceUnavailable, RateLimited) as exc:
-                results.append(
-                    self._keep_pending(account, pending.change, exc, pending.attempts + 1, pending.since)
-                )
-                continue
-            except TrayAppError as exc:
-                self._pending.remove(name, only_if=pending.change)
-                results.append(self._record_failure(name, _GaveUp(f"Could not send '{what}': {exc}")))
-                continue
-            self._pending.remove(name, only_if=pending.change)
-            results.append(
-                AccountResult(
-                    name,
-                    Outcome.OK,
-                    f"Sent '{what}', which was waiting since {_local(pending.since, now)}.",
-                    current=current,
-                )
-            )
+        waiting = list(self._pending.all().items())
+        if len(waiting) <= 1:
+            outcomes = [self._deliver_one(name, pending, now) for name, pending in waiting]
+        else:
+            with ThreadPoolExecutor(max_workers=len(waiting), thread_name_prefix="trayapp-deliver") as pool:
+                outcomes = list(pool.map(lambda item: self._deliver_one(item[0], item[1], now), waiting))
+        results = [r for r in outcomes if r is not None]
         for result in results:
             log.info("pending %s: %s %s", result.account, result.outcome.value, result.detail)
         return results
+
+    def _deliver_one(self, name: str, pending: PendingChange, now: datetime) -> AccountResult | None:
+        what = pending.change.describe()
+        try:
+            account = self.account(name)
+        except AccountNotFound:
+            self._pending.remove(name)
+            return None
+        if now - pending.since > PENDING_GIVE_UP_AFTER:
+            self._pending.remove(name, only_if=pending.change)
+            return self._record_failure(
+                name,
+                _GaveUp(
+                    f"Gave up sending '{what}' to {account.kind.label} after "
+                    f"{_hours(PENDING_GIVE_UP_AFTER)} hours: {pending.last_error}"
+                ),
+            )
+        try:
+            current = self._apply_now(account, pending.change)
+        except (ServiceUnavailable, RateLimited) as exc:
+            return self._keep_pending(account, pending.change, exc, pending.attempts + 1, pending.since)
+        except TrayAppError as exc:
+            self._pending.remove(name, only_if=pending.change)
+            return self._record_failure(name, _GaveUp(f"Could not send '{what}': {exc}"))
+        self._pending.remove(name, only_if=pending.change)
+        return AccountResult(
+            name,
+            Outcome.OK,
+            f"Sent '{what}', which was waiting since {_local(pending.since, now)}.",
+            current=current,
+        )
 
     def _apply_now(self, account: Account, change: StatusChange) -> CurrentStatus:
         backend = self._backend(account)
