@@ -10,12 +10,20 @@ import getpass
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from trayapp import __version__
-from trayapp.core.errors import InputError, TrayAppError, TwoFactorRequired
+from trayapp.core.errors import (
+    InputError,
+    RateLimited,
+    ServiceUnavailable,
+    TrayAppError,
+    TwoFactorRequired,
+)
 from trayapp.core.logs import register_secret, setup_logging
 from trayapp.core.models import (
     Account,
@@ -28,14 +36,42 @@ from trayapp.core.models import (
     StatusChange,
 )
 from trayapp.core.paths import AppPaths
+from trayapp.core.statusfields import check_emoji, check_status_type
 from trayapp.core.timeparse import parse_duration, parse_when
+from trayapp.core.timetext import local_time
+
+if TYPE_CHECKING:
+    from trayapp.core.scheduler import ScheduleEntry
 
 log = logging.getLogger("trayapp.cli")
+
+# The exit codes the README promises (its "Command line" table).
+EXIT_OK = 0
+EXIT_FAILURE = 1  # the service refused, or there is nothing to act on
+EXIT_USAGE = 2  # the command line itself is wrong; nothing was sent
+EXIT_BUG = 70  # EX_SOFTWARE: an unexpected error, details in the log
+EXIT_UNREACHABLE = 75  # EX_TEMPFAIL: a service could not be reached; a change is kept, sent later
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(InputError):
+    """An invalid value or a missing argument on the command line (exit 2)."""
+
+
+@contextmanager
+def _usage() -> Iterator[None]:
+    """Checks of command-line values: what they refuse is a usage error."""
+    try:
+        yield
+    except UsageError:
+        raise
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"trayapp: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"trayapp: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,15 +171,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "autostart":
             return _autostart(args.state)
         return _Commands(args).run()
+    except UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except (ServiceUnavailable, RateLimited) as exc:  # e.g. adding an account while its server is down
+        _err(str(exc))
+        return EXIT_UNREACHABLE
     except TrayAppError as exc:
         _err(str(exc))
-        return 1
+        return EXIT_FAILURE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception:  # the last line of defence: a sentence for the user, the details in the log
         log.exception("unexpected error")
         _err("an unexpected error happened; please report it (details were logged).")
-        return 70
+        return EXIT_BUG
 
 
 def _err(message: str) -> None:
@@ -189,6 +231,7 @@ class _Commands:
     def accounts_add(self) -> int:
         a = self.args
         kind = ServiceKind(a.service)
+        _check_account_values(a)  # before the secret is read, and before any request
         if kind is ServiceKind.ROCKETCHAT:
             account, secret = self._rocketchat_credentials()
         elif kind is ServiceKind.CALLBELL:
@@ -215,11 +258,11 @@ class _Commands:
         a = self.args
         if a.username:
             if a.user_id or a.token_stdin:
-                raise InputError(
+                raise UsageError(
                     "Use either --user-id with --token-stdin, or --username with --password-stdin."
                 )
             if not a.password_stdin:
-                raise InputError(
+                raise UsageError(
                     "--username needs --password-stdin (passwords are never taken as arguments)."
                 )
             from trayapp.backends.rocketchat import login
@@ -236,7 +279,7 @@ class _Commands:
                 user_id, token = login(a.url, a.username, password, code)
             return Account(a.name, ServiceKind.ROCKETCHAT, a.url, user_id, display_user=a.username), token
         if not (a.user_id and a.token_stdin):
-            raise InputError(
+            raise UsageError(
                 "Rocket.Chat needs --user-id with --token-stdin, or --username with --password-stdin."
             )
         return Account(a.name, ServiceKind.ROCKETCHAT, a.url, a.user_id.strip()), _read_secret("access token")
@@ -265,6 +308,7 @@ class _Commands:
         names = [self.args.account] if self.args.account else None
         results = self.service.statuses(names, refresh=self.args.refresh)
         rows: list[dict[str, str]] = []
+        cells: list[list[str]] = []
         for result in results:
             for status in self.service.cached_statuses(result.account) or []:
                 rows.append(
@@ -276,31 +320,40 @@ class _Commands:
                         "emoji": status.emoji,
                     }
                 )
-        failed = _report_failures(results)
+                cells.append([result.account, status.label, status.type])
+        _report_failures(results)
         if self.args.json:
             print(json.dumps(rows, indent=2, ensure_ascii=False))
-        elif rows:
-            _table([[r["account"], f"{r['emoji']} {r['name']}".strip(), r["type"]] for r in rows])
-        return 1 if failed else 0
+        elif cells:
+            _table(cells)
+        return _exit_code(results)
 
     def cmd_create(self) -> int:
         a = self.args
-        created = self.service.create_status(
-            a.account, a.status_name, type=a.type.strip().lower(), emoji=a.emoji
-        )
+        with _usage():
+            if not a.status_name.strip():
+                raise InputError("The status needs a name.")
+            status_type = check_status_type(a.type) if a.type.strip() else ""
+            emoji = check_emoji(a.emoji) if a.emoji.strip() else ""
+        account = self.service.account(a.account)
+        capabilities = self.service.capabilities(account)
+        if capabilities.can_create:  # otherwise the service says the set is fixed
+            _check_create_field(account, capabilities.create_field, status_type, emoji)
+        created = self.service.create_status(a.account, a.status_name, type=status_type, emoji=emoji)
         print(f"Created '{created.label}' on {a.account}.")
-        return 0
+        return EXIT_OK
 
     # -- changes
     def cmd_set(self) -> int:
         a = self.args
-        now = datetime.now(timezone.utc)
-        start = parse_when(a.start, now) if a.start else None
-        end = _end_time(a, start or now)
         if a.status_name is None and a.availability is None:
-            raise InputError(
+            raise UsageError(
                 "Say what to set: a status name, and/or --available, --away, --busy or --offline."
             )
+        if a.status_name is not None and not a.status_name.strip():
+            raise UsageError("The status name is empty.")
+        with _usage():
+            start, end = _window(a, datetime.now(timezone.utc))
         results: list[AccountResult] = []
         if a.availability is not None:
             change = StatusChange(
@@ -312,39 +365,44 @@ class _Commands:
         return _report(results, what=a.status_name or a.availability.label)
 
     def cmd_clear(self) -> int:
-        return _report(self.service.clear(self.args.accounts), what="clear")
+        results = self.service.clear(self.args.accounts)
+        return _report([replace(r, detail="status cleared") if r.ok else r for r in results], what="clear")
 
     def cmd_status(self) -> int:
         delivered = self.service.deliver_pending()  # a waiting change goes out before we read back
         _report_lines(delivered)
+        _report_failures(delivered)
+        # One line per account: one whose waiting change could not go out is not asked again.
+        unsettled = {r.account for r in delivered if not r.ok}
+        accounts = self.service.accounts()
+        readable = [a.name for a in accounts if a.name not in unsettled]
+        read = {r.account: r for r in self.service.current(readable)} if readable else {}
+        _report_failures(list(read.values()))
         pending = self.service.pending_changes()
-        results = self.service.current()
-        rows = []
-        for result in results:
-            account = self.service.account(result.account)
-            current = result.current or self.service.cached_current(result.account)
-            row = _status_row(account, current, live=result.ok)
+        now = datetime.now(timezone.utc)
+        rows, cells = [], []
+        for account in accounts:
+            result = read.get(account.name)
+            live = result is not None and result.ok
+            current = (result.current if result else None) or self.service.cached_current(account.name)
             waiting = pending.get(account.name)
+            row = _status_row(account, current, live=live)
             row["pending"] = waiting.change.describe() if waiting else None
             rows.append(row)
-        failed = _report_failures(results)
+            cells.append(_status_cells(account, current, live, row["pending"], now))
         if self.args.json:
             print(json.dumps(rows, indent=2, ensure_ascii=False))
         elif not rows:
             print("No accounts yet: add one with 'trayapp accounts add'.")
         else:
-            _table([_status_cells(r) for r in rows])
-        return 1 if failed else 0
+            _table(cells)
+        return _exit_code(delivered + list(read.values()))
 
     def cmd_schedule(self) -> int:
         from trayapp.core.service import describe_entry
 
         if self.args.schedule_command == "cancel":
-            entry = self.service.cancel_scheduled(self.args.entry_id)
-            print(f"{entry.id}: {entry.change.describe()} is {entry.phase.value}.")
-            for event in self.service.run_schedule():
-                print(f"{event.account}: {event.message}")
-            return 0
+            return self._cancel(self.args.entry_id)
         entries = self.service.schedule_entries()
         rows = [
             {
@@ -369,18 +427,95 @@ class _Commands:
                     for r, e in zip(rows, entries, strict=True)
                 ]
             )
-        return 0
+        return EXIT_OK
+
+    def _cancel(self, entry_id: str) -> int:
+        from trayapp.core.scheduler import Phase
+
+        entries = self.service.schedule_entries()
+        found = next((e for e in entries if e.id == entry_id), None)
+        if found is not None and found.phase.finished:
+            if found.phase is Phase.CANCELLED:  # asked twice: what was wanted already holds
+                print(f"{found.id}: '{found.change.describe()}' was already cancelled.")
+                return EXIT_OK
+            raise TrayAppError(_why_not_cancellable(found, entries))
+        entry = self.service.cancel_scheduled(entry_id)
+        print(f"{entry.id}: {entry.change.describe()} is {entry.phase.value}.")
+        for event in self.service.run_schedule():
+            print(f"{event.account}: {event.message}")
+        return EXIT_OK
 
 
-def _end_time(args: argparse.Namespace, start: datetime) -> datetime | None:
+def _check_account_values(args: argparse.Namespace) -> None:
+    """The values of `accounts add` that can be judged without the service."""
+    from trayapp.backends.contract import check_url
+    from trayapp.core.settings import check_account_name
+
+    with _usage():
+        check_account_name(args.name)
+        if args.url:  # checked before the token is sent anywhere
+            check_url(args.url)
+        email = getattr(args, "email", None)
+        if email is not None and "@" not in email:
+            raise InputError(f"'{email.strip()}' is not an e-mail address.")
+
+
+def _check_create_field(account: Account, field: str | None, status_type: str, emoji: str) -> None:
+    label = account.kind.label
+    if status_type and field != "type":
+        raise UsageError(f"{label} statuses have no type: --type is for Rocket.Chat statuses.")
+    if emoji and field != "emoji":
+        raise UsageError(f"{label} statuses have no emoji: --emoji is for Callbell statuses.")
+
+
+def _window(args: argparse.Namespace, now: datetime) -> tuple[datetime | None, datetime | None]:
+    """--start and --end/--for as aware datetimes (None when not given)."""
+    start = parse_when(args.start, now) if args.start else None
     if args.duration:
-        return start + parse_duration(args.duration)
-    if args.end:
-        end = parse_when(args.end, datetime.now(timezone.utc))
-        if end <= start:
+        end = (start or now) + parse_duration(args.duration)
+    elif args.end:
+        end = parse_when(args.end, now)
+        if start is not None and end <= start:
             raise InputError("The end time must be after the start time.")
-        return end
-    return None
+    else:
+        return start, None
+    if end <= now:
+        raise InputError(f"The end time ({local_time(end, now)}) has already passed.")
+    return start, end
+
+
+def _why_not_cancellable(entry: ScheduleEntry, entries: Sequence[ScheduleEntry]) -> str:
+    from trayapp.core.scheduler import Phase
+
+    what = f"'{entry.change.describe()}' ({entry.id})"
+    if entry.phase is Phase.SUPERSEDED:
+        newer = _replacement(entry, entries)
+        if newer is None:
+            return f"{what} has already been replaced by a newer change; there is nothing to cancel."
+        hint = "" if newer.phase.finished else f" Cancel {newer.id} instead."
+        return (
+            f"{what} has already been replaced by '{newer.change.describe()}' ({newer.id}); "
+            f"there is nothing to cancel.{hint}"
+        )
+    if entry.phase is Phase.MISSED:
+        return f"{what} was missed (its window passed while trayapp was not running); nothing to cancel."
+    if entry.phase is Phase.FAILED:
+        return f"{what} failed and is over; there is nothing to cancel."
+    return f"{what} has already been carried out; there is nothing to cancel."
+
+
+def _replacement(entry: ScheduleEntry, entries: Sequence[ScheduleEntry]) -> ScheduleEntry | None:
+    """The entry that superseded `entry`: recorded at the moment `entry` finished, on a shared account."""
+    if entry.finished is None:
+        return None
+    shared = set(entry.accounts)
+    finished = entry.finished
+    newer = [
+        e
+        for e in entries
+        if e.id != entry.id and shared & set(e.accounts) and e.created is not None and e.created >= finished
+    ]
+    return min(newer, key=lambda e: (e.created or finished, e.id), default=None)
 
 
 def _status_row(account: Account, current: CurrentStatus | None, live: bool) -> dict[str, Any]:
@@ -390,6 +525,7 @@ def _status_row(account: Account, current: CurrentStatus | None, live: bool) -> 
         "service": account.kind.value,
         "availability": current.availability.value if current.availability else None,
         "status": current.status_name,
+        "emoji": current.emoji,
         "message": current.message,
         "start": current.start.isoformat() if current.start else None,
         "end": current.end.isoformat() if current.end else None,
@@ -399,27 +535,29 @@ def _status_row(account: Account, current: CurrentStatus | None, live: bool) -> 
     }
 
 
-def _status_cells(row: dict[str, Any]) -> list[str]:
-    text = row["status"] or "—"
-    if row["message"] and row["message"] != row["status"]:
-        text += f' "{row["message"]}"'
-    if row["end"]:
-        text += " until " + datetime.fromisoformat(row["end"]).astimezone().strftime("%a %H:%M")
-    availability = (row["availability"] or "unknown").capitalize()
-    if not row["live"]:
+def _status_cells(
+    account: Account, current: CurrentStatus | None, live: bool, pending: str | None, now: datetime
+) -> list[str]:
+    current = current or CurrentStatus()
+    text = current.label or "—"
+    if current.message and current.message != current.status_name:
+        text += f' "{current.message}"'
+    if current.end:
+        text += " until " + local_time(current.end, now)
+    availability = current.availability.label if current.availability else "Unknown"
+    if not live:
         availability += " (last known)"
-    if row.get("pending"):
-        text += f" (pending: {row['pending']})"
-    if row.get("notice"):
-        text += f" — {row['notice']}"
-    return [row["account"], ServiceKind(row["service"]).label, availability, text]
+    if pending:
+        text += f" (pending: {pending})"
+    if current.notice:
+        text += f" — {current.notice}"
+    return [account.name, account.kind.label, availability, text]
 
 
-def _report_failures(results: list[AccountResult]) -> bool:
-    failed = [r for r in results if r.outcome is Outcome.FAILED]
-    for result in failed:
-        _err(f"{result.account}: {result.detail}")
-    return bool(failed)
+def _report_failures(results: list[AccountResult]) -> None:
+    for result in results:
+        if result.outcome is Outcome.FAILED:
+            _err(f"{result.account}: {result.detail}")
 
 
 def _report_lines(results: list[AccountResult]) -> None:
@@ -434,23 +572,39 @@ def _report_lines(results: list[AccountResult]) -> None:
             print(f"{result.account}: note: {note}")
 
 
-EXIT_PENDING = 75  # EX_TEMPFAIL: kept, will be delivered later
+def _transient_kinds() -> set[str]:
+    """Error kinds that mean 'not reached this time' (with any subclasses a backend defines)."""
+    kinds: set[str] = set()
+    todo: list[type[Exception]] = [ServiceUnavailable, RateLimited]
+    while todo:
+        kind = todo.pop()
+        kinds.add(kind.__name__)
+        todo.extend(kind.__subclasses__())
+    return kinds
+
+
+def _exit_code(results: Sequence[AccountResult]) -> int:
+    """1 when a service refused, else 75 when one could not be reached (a change is kept), else 0."""
+    transient = _transient_kinds()
+    failed = [r for r in results if r.outcome is Outcome.FAILED]
+    if any(r.error_kind not in transient for r in failed):
+        return EXIT_FAILURE
+    if failed or any(r.outcome is Outcome.PENDING for r in results):
+        return EXIT_UNREACHABLE
+    return EXIT_OK
 
 
 def _report(results: list[AccountResult], what: str) -> int:
     _report_lines(results)
-    failed = _report_failures(results)
+    _report_failures(results)
     if not results:
         _err("There are no accounts yet: add one with 'trayapp accounts add'.")
-        return 1
-    if failed:
-        return 1
-    if any(r.outcome is Outcome.PENDING for r in results):
-        return EXIT_PENDING
-    if not any(r.ok for r in results):
+        return EXIT_FAILURE
+    code = _exit_code(results)
+    if code == EXIT_OK and not any(r.ok for r in results):
         _err(f"Nothing was changed: no account could apply '{what}'.")
-        return 1
-    return 0
+        return EXIT_FAILURE
+    return code
 
 
 def _table(rows: list[list[str]]) -> None:

@@ -112,7 +112,7 @@ def test_plain_http_refused_except_loopback(cli: CLI) -> None:
         "--token-stdin",
         stdin="t\n",
     )
-    assert result.code == 1 and "https" in result.err and len(result.err_lines) == 1
+    assert result.code == 2 and "https" in result.err and len(result.err_lines) == 1  # a usage error
 
 
 def test_statuses_follow_pagination_and_json_shape(accounts: CLI) -> None:
@@ -134,7 +134,7 @@ def test_statuses_work_offline_from_the_cache(accounts: CLI, demo: DemoServer) -
     cached = accounts("statuses", "--json")
     assert cached.code == 0 and len(json.loads(cached.out)) > 10
     refreshed = accounts("statuses", "--refresh")
-    assert refreshed.code == 1 and len(refreshed.err_lines) == 3  # one line per account
+    assert refreshed.code == 75 and len(refreshed.err_lines) == 3  # one line per account, unreachable
 
 
 def test_create_then_duplicate(accounts: CLI, demo: DemoServer) -> None:
@@ -148,18 +148,20 @@ def test_create_then_duplicate(accounts: CLI, demo: DemoServer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "expected"),
+    ("args", "code", "expected"),
     [
-        (("Nope", "--account", "rocket", "--type", "sleepy"), "not a valid status type"),
-        (("   ", "--account", "rocket", "--type", "busy"), "needs a name"),
-        (("Bad <b>", "--account", "rocket", "--type", "busy"), "not a valid name"),
-        (("Lunch 2", "--account", "smartsheet"), "fixed set of statuses"),
-        (("Lunch 2", "--account", "nobody"), "no account named 'nobody'"),
+        (("Nope", "--account", "rocket", "--type", "sleepy"), 2, "not a Rocket.Chat status type"),
+        (("   ", "--account", "rocket", "--type", "busy"), 2, "needs a name"),
+        (("Bad <b>", "--account", "rocket", "--type", "busy"), 1, "not a valid name"),
+        (("Lunch 2", "--account", "smartsheet"), 1, "fixed set of statuses"),
+        (("Lunch 2", "--account", "nobody"), 1, "no account named 'nobody'"),
     ],
 )
-def test_create_errors_are_one_specific_line(accounts: CLI, args: tuple[str, ...], expected: str) -> None:
-    result = accounts("create", *args)
-    assert result.code == 1 and len(result.err_lines) == 1 and expected in result.err, result.err
+def test_create_errors_are_one_specific_line(
+    accounts: CLI, args: tuple[str, ...], code: int, expected: str
+) -> None:
+    result = accounts("create", *args)  # 2: the command line is wrong; 1: the account or server refused
+    assert result.code == code and len(result.err_lines) == 1 and expected in result.err, result.err
 
 
 def test_create_without_permission(cli: CLI, demo: DemoServer) -> None:
@@ -238,7 +240,7 @@ def test_smartsheet_out_of_office_with_message_and_window(accounts: CLI, demo: D
 def test_set_rejects_bad_times(accounts: CLI) -> None:
     assert "not a duration" in accounts("set", "Lunch", "--for", "soon").err
     backwards = accounts("set", "Lunch", "--start", "2030-01-02T10:00Z", "--end", "2030-01-02T09:00Z")
-    assert backwards.code == 1 and backwards.err_lines == [
+    assert backwards.code == 2 and backwards.err_lines == [
         "trayapp: The end time must be after the start time."
     ]
 
