@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -200,3 +201,50 @@ def test_find_user_id_bad_token(demo: DemoServer) -> None:
 def test_find_user_id_needs_an_email(demo: DemoServer) -> None:
     with pytest.raises(InputError):
         find_user_id(demo.smartsheet_url, seed.SS_TOKEN, "alice")
+
+
+# --- issue 13: the wire format of status changes, a retired statuses endpoint, page size ----------
+def test_every_status_change_is_sent_form_encoded(ss: SmartsheetBackend, demo: DemoServer) -> None:
+    """The reference documents POST /users/{id}/statuses with form fields; the demo refuses JSON."""
+    start = datetime(2031, 3, 4, 10, 30, tzinfo=timezone.utc)
+    wire = demo.record()
+    ss.apply(StatusChange(ChangeKind.CUSTOM, status=_code("VAC"), message="Ski", start=start))
+    ss.apply(StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY))
+    ss.clear()
+    ss.restore(ss.expected_current(None, StatusChange(ChangeKind.CUSTOM, status=_code("WFH"), message="x")))
+    posts = [e for e in wire if e.method == "POST"]
+    assert len(posts) == 4 and all(e.status == 200 for e in posts)
+    assert {e.headers["content-type"] for e in posts} == {"application/x-www-form-urlencoded"}
+    bodies = [dict(parse_qsl(e.body.decode())) for e in posts]
+    assert bodies == [
+        {"status": "VAC", "message": "Ski", "start": "2031-03-04T10:30:00Z"},
+        {"status": "OOF"},
+        {"status": "ITO"},
+        {"status": "WFH", "message": "x"},
+    ]
+
+
+@pytest.mark.parametrize("code", [404, 410])
+def test_retired_statuses_endpoint_says_so_and_is_not_retried(
+    ss: SmartsheetBackend, demo: DemoServer, code: int
+) -> None:
+    demo.settings.ss_statuses_gone = code
+    for action in (ss.current, ss.clear):
+        before = demo.request_count("smartsheet")
+        with pytest.raises(Unsupported, match="no longer offers user statuses"):
+            action()
+        # one try, plus (for a 404) one look at the user to tell a retired endpoint from a wrong id
+        assert demo.request_count("smartsheet") - before == (2 if code == 404 else 1)
+
+
+def test_unknown_user_is_still_named_when_statuses_answer_404(make: Callable[..., Backend]) -> None:
+    backend = make(SS, user="999")
+    with pytest.raises(NotFound, match="no user with the id 999"):
+        backend.current()
+
+
+def test_users_are_paged_at_most_1000_at_a_time(demo: DemoServer) -> None:
+    wire = demo.record()
+    find_user_id(demo.smartsheet_url, seed.SS_TOKEN, seed.SS_USER_EMAIL)
+    pages = [dict(parse_qsl(e.query)) for e in wire if e.path == "/api/v1/users"]
+    assert pages and all(int(p["per_page"]) <= 1000 for p in pages)

@@ -46,8 +46,14 @@ def test_users_paging(ss: httpx.Client) -> None:
     last = ss.get("/api/v1/users", params={"page": 3}).json()
     assert len(last["data"]) == seed.SS_USER_COUNT - 40
     assert last["paging"]["next"] is None and last["paging"]["previous"] == "/api/v1/users?per_page=20&page=2"
-    clamped = ss.get("/api/v1/users", params={"per_page": 5000}).json()
-    assert clamped["paging"]["per_page"] == 1000 and len(clamped["data"]) == seed.SS_USER_COUNT
+    largest = ss.get("/api/v1/users", params={"per_page": 1000}).json()
+    assert largest["paging"]["per_page"] == 1000 and len(largest["data"]) == seed.SS_USER_COUNT
+
+
+def test_users_refuses_more_than_1000_per_page(ss: httpx.Client) -> None:
+    reply = ss.get("/api/v1/users", params={"per_page": 1001})
+    assert reply.status_code == 400
+    assert reply.json() == {"message": "bad data", "errors": ["per_page must be at most 1000"]}
 
 
 def collect(client: httpx.Client, first_url: str, resolve: Any) -> list[dict[str, Any]]:
@@ -81,7 +87,7 @@ def test_one_user_and_unknown_users(ss: httpx.Client) -> None:
     assert ss.get("/api/v1/users/9999").status_code == 404
     assert ss.get("/api/v1/users/abc").status_code == 404
     assert ss.get("/api/v1/users/9999/statuses").status_code == 404
-    assert ss.post("/api/v1/users/9999/statuses", json={"status": "ITO"}).status_code == 404
+    assert ss.post("/api/v1/users/9999/statuses", data={"status": "ITO"}).status_code == 404
 
 
 # --- statuses ------------------------------------------------------------------------------------
@@ -108,7 +114,7 @@ def test_current_breaks_created_at_ties_by_id(demo: DemoServer, ss: httpx.Client
     assert len(tied) > 1 and current["id"] == max(s["id"] for s in tied)
 
 
-def test_post_json_echoes_fields(demo: DemoServer, ss: httpx.Client) -> None:
+def test_post_form_echoes_fields(demo: DemoServer, ss: httpx.Client) -> None:
     leave_id = seed.SS_LEAVE_TYPES[0][0]
     fields = {
         "status": "VAC",
@@ -118,10 +124,10 @@ def test_post_json_echoes_fields(demo: DemoServer, ss: httpx.Client) -> None:
         "start": "2030-07-01",
         "end": "2030-07-05",
     }
-    reply = ss.post(MINE, json=fields)
+    reply = ss.post(MINE, data=fields)
     assert reply.status_code == 200
     made = reply.json()
-    assert {k: made[k] for k in fields} == fields
+    assert {k: made[k] for k in fields} == fields  # numbers sent as form text come back as numbers
     assert made["user_id"] == seed.SS_USER_ID and isinstance(made["id"], int)
     assert ISO_Z.match(made["created_at"]) and made["updated_at"] == made["created_at"]
     assert demo.ss_current(seed.SS_USER_ID) == made
@@ -143,7 +149,7 @@ def test_post_form_and_created_at_strictly_increases(demo: DemoServer, ss: httpx
     [{}, {"status": ""}, {"status": "XYZ"}, {"status": "wfh"}, {"status": "ITO", "assignable_id": 424242}],
 )
 def test_post_bad_data(ss: httpx.Client, fields: dict[str, Any]) -> None:
-    reply = ss.post(MINE, json=fields)
+    reply = ss.post(MINE, data=fields)
     assert reply.status_code == 400
     body = reply.json()
     assert (
@@ -156,14 +162,30 @@ def test_lower_case_codes_can_be_accepted(demo: DemoServer, ss: httpx.Client) ->
     assert ss.post(MINE, data={"status": "wfh"}).json()["status"] == "WFH"
 
 
-def test_invalid_json_body(ss: httpx.Client) -> None:
-    reply = ss.post(MINE, content=b"{nope", headers={"Content-Type": "application/json"})
-    assert reply.status_code == 400 and "message" in reply.json()
+@pytest.mark.parametrize(
+    "body, content_type",
+    [(b'{"status": "ITO"}', "application/json"), (b'{"status": "ITO"}', "text/plain"), (b"{nope", "")],
+)
+def test_json_body_is_refused(demo: DemoServer, ss: httpx.Client, body: bytes, content_type: str) -> None:
+    """The reference documents form fields for this POST; a JSON body is bad data and changes nothing."""
+    before = demo.ss_current(seed.SS_USER_ID)
+    reply = ss.post(MINE, content=body, headers={"Content-Type": content_type} if content_type else {})
+    assert reply.status_code == 400
+    assert reply.json()["message"] == "bad data" and "form" in reply.json()["errors"][0]
+    assert demo.ss_current(seed.SS_USER_ID) == before
+
+
+@pytest.mark.parametrize("code", [404, 410])
+def test_statuses_can_be_switched_off(demo: DemoServer, ss: httpx.Client, code: int) -> None:
+    demo.settings.ss_statuses_gone = code
+    assert ss.get(MINE).status_code == code
+    assert ss.post(MINE, data={"status": "ITO"}).status_code == code
+    assert ss.get(f"/api/v1/users/{seed.SS_USER_ID}").status_code == 200
 
 
 def test_restricted_token_is_forbidden_to_post(demo: DemoServer, ss: httpx.Client) -> None:
     demo.settings.ss_restricted_token = True
-    reply = ss.post(MINE, json={"status": "ITO"})
+    reply = ss.post(MINE, data={"status": "ITO"})
     assert reply.status_code == 403
     assert reply.json() == {"message": "forbidden", "errors": ["access denied"]}
     assert ss.get(MINE).status_code == 200

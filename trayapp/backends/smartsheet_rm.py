@@ -35,6 +35,7 @@ from trayapp.core.errors import (
     NotFound,
     PermissionDenied,
     RateLimited,
+    TrayAppError,
     Unsupported,
     ValidationError,
 )
@@ -64,6 +65,11 @@ CODES: dict[str, str] = {
     "OOF": "Out of office",
 }
 _AVAILABLE_CODES = frozenset({"ITO", "WFH"})
+# The vendor's docs index marks user statuses deprecated: an account without them answers 404 or 410.
+NO_STATUSES = (
+    "This Smartsheet RM account no longer offers user statuses (Smartsheet has retired them), "
+    "so trayapp cannot read or set your status there."
+)
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -131,8 +137,17 @@ def _next_params(body: dict[str, Any]) -> list[tuple[str, str]] | None:
     return params or None
 
 
-def _pages(client: httpx.Client, path: str, doing: str, not_found: str = "") -> list[dict[str, Any]]:
-    """Every item of a paged collection, following paging.next to the end."""
+class _StatusesGone(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _pages(
+    client: httpx.Client, path: str, doing: str, not_found: str = "", gone: bool = False
+) -> list[dict[str, Any]]:
+    """Every item of a paged collection, following paging.next to the end. With `gone`, a 404 or 410
+    raises _StatusesGone for the caller to tell a retired endpoint from an unknown user."""
     items: list[dict[str, Any]] = []
     params: list[tuple[str, str]] | None = [("per_page", str(PAGE_SIZE))]
     seen: set[tuple[tuple[str, str], ...]] = set()
@@ -144,6 +159,8 @@ def _pages(client: httpx.Client, path: str, doing: str, not_found: str = "") -> 
             break
         seen.add(key)
         response = send(client, SERVICE, "GET", path, params=params)
+        if gone and response.status_code in (404, 410):
+            raise _StatusesGone(response.status_code)
         _raise_for_status(response, doing, not_found)
         body = _object(response)
         page = expect(body.get("data"), list, "list of results", SERVICE)
@@ -249,11 +266,22 @@ class SmartsheetBackend(HttpBackend):
     def list_statuses(self) -> list[CustomStatus]:
         return [CustomStatus(id=code, name=name, type=code) for code, name in CODES.items()]
 
+    def _statuses_gone(self, code: int) -> TrayAppError:
+        """A 410, or a 404 for a user who exists: the statuses endpoint itself is gone. Unsupported is
+        never retried or kept for later, unlike an outage; a 404 for an unknown user stays NotFound."""
+        if code == 404:
+            response = send(self.client, SERVICE, "GET", self._user_path())
+            if response.status_code == 404:
+                return NotFound(self._unknown_user())
+            _raise_for_status(response, "read your user", self._unknown_user())
+        return Unsupported(NO_STATUSES)
+
     def current(self) -> CurrentStatus:
         """The newest entry of the history by created_at, then id (the order of the list is undocumented)."""
-        entries = _pages(
-            self.client, self._user_path() + "/statuses", "read your statuses", self._unknown_user()
-        )
+        try:
+            entries = _pages(self.client, self._user_path() + "/statuses", "read your statuses", gone=True)
+        except _StatusesGone as gone:
+            raise self._statuses_gone(gone.code) from None
         if not entries:
             return CurrentStatus()
 
@@ -306,9 +334,12 @@ class SmartsheetBackend(HttpBackend):
         return body
 
     def apply(self, change: StatusChange) -> None:
+        # Form fields, as the reference documents for this POST ("-d 'status=OOO'"), not JSON.
         response = send(
-            self.client, SERVICE, "POST", self._user_path() + "/statuses", json=self._body(change)
+            self.client, SERVICE, "POST", self._user_path() + "/statuses", data=self._body(change)
         )
+        if response.status_code in (404, 410):
+            raise self._statuses_gone(response.status_code)
         _raise_for_status(response, "set your status", self._unknown_user(), field="status")
         created = _object(response)
         if not isinstance(created.get("status"), str):

@@ -27,7 +27,7 @@ from trayapp.demo.settings import DemoSettings
 from trayapp.demo.smartsheet import SmartsheetFake
 from trayapp.demo.wire import JSON, FakeService, Reply, Request, json_reply
 
-__all__ = ["DemoServer", "RequestRecord", "serve_forever"]
+__all__ = ["DemoServer", "Exchange", "RequestRecord", "serve_forever"]
 
 _log = logging.getLogger(__name__)
 
@@ -46,6 +46,23 @@ class RequestRecord:
     at: float  # time.time() on arrival
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One request and the reply it got, as they crossed the wire (for the contract tests). Holds the
+    request headers, tokens included: kept in memory only, and only while a test records."""
+
+    service: str
+    method: str
+    path: str  # below the service prefix, e.g. "/api/v1/me"
+    query: str  # raw, without "?"
+    headers: dict[str, str]  # lower-cased names
+    body: bytes
+    status: int
+    reply_headers: dict[str, str]
+    reply_body: bytes
+    reply_type: str | None
+
+
 class DemoServer:
     """All three services on http://127.0.0.1:PORT (port 0 picks a free one at start())."""
 
@@ -58,6 +75,7 @@ class DemoServer:
         self._log_lock = threading.Lock()
         self._log: list[RequestRecord] = []
         self._faults = FaultQueue()
+        self._exchanges: list[Exchange] | None = None  # recording is off unless a test turns it on
         self._rc = RocketChatFake(self.settings)
         self._cb = CallbellFake(self.settings)
         self._ss = SmartsheetFake(self.settings)
@@ -112,6 +130,7 @@ class DemoServer:
         self._faults.clear()
         with self._log_lock:
             self._log.clear()
+            self._exchanges = None
 
     # --- addresses -----------------------------------------------------------------------------
     @property
@@ -163,6 +182,17 @@ class DemoServer:
                 for r in self._log
                 if (service is None or r.service == service) and (wanted is None or r.method == wanted)
             )
+
+    def record(self) -> list[Exchange]:
+        """Start recording every exchange (request and reply) into the returned list, which fills as
+        requests arrive; reset() and stop_recording() end it."""
+        with self._log_lock:
+            self._exchanges = []
+            return self._exchanges
+
+    def stop_recording(self) -> None:
+        with self._log_lock:
+            self._exchanges = None
 
     # --- state readers (copies) ----------------------------------------------------------------
     def rc_user(self, user_id: str) -> dict[str, Any]:
@@ -227,6 +257,23 @@ class DemoServer:
         self, method: str, target: str, headers: dict[str, str], body: bytes, client_ip: str
     ) -> Reply | None:
         """The reply for one request, or None to reset the connection without answering."""
+        reply = self._respond(method, target, headers, body, client_ip)
+        with self._log_lock:
+            recording = self._exchanges
+        split = urlsplit(target)
+        if recording is not None and reply is not None and not split.path.startswith(CONTROL_PREFIX):
+            service, sub_path = self._route(split.path)
+            exchange = Exchange(
+                service, method, sub_path, split.query, dict(headers), body,
+                reply.status, dict(reply.headers), reply.body, reply.content_type,
+            )  # fmt: skip
+            with self._log_lock:
+                recording.append(exchange)
+        return reply
+
+    def _respond(
+        self, method: str, target: str, headers: dict[str, str], body: bytes, client_ip: str
+    ) -> Reply | None:
         split = urlsplit(target)
         if split.path == CONTROL_PREFIX or split.path.startswith(CONTROL_PREFIX + "/"):
             return self._control(method, split.path, body)

@@ -27,6 +27,7 @@ class DemoSettings:
     # Smartsheet RM
     ss_accept_lowercase: bool = False
     ss_restricted_token: bool = False  # the token may read but not post statuses (403)
+    ss_statuses_gone: int = 0  # 404 or 410: the (deprecated) user-statuses endpoint is switched off
 
     def restore_defaults(self) -> None:
         """In place, so every holder of this object sees the reset."""
@@ -54,4 +55,5 @@ _CHOICES: dict[str, tuple[object, ...]] = {
     "cb_unknown_status_code": (404, 422),
     "cb_delete_status_code": (200, 204),
     "cb_delete_paths": ("both", "plural", "singular"),
+    "ss_statuses_gone": (0, 404, 410),
 }

@@ -201,6 +201,9 @@ class SmartsheetFake:
             return json_reply(200, self.users[self._user_id(match.group(1))])
         if match := _STATUSES.match(path):
             user_id = self._user_id(match.group(1))
+            gone = self.settings.ss_statuses_gone
+            if gone:  # an account where the deprecated user statuses were switched off
+                raise _Failure(gone, {"message": "not found" if gone == 404 else "gone"})
             if method == "GET":
                 return self._list_statuses(req, user_id)
             if method == "POST":
@@ -247,7 +250,9 @@ class SmartsheetFake:
 
     # --- paging --------------------------------------------------------------------------------
     def _paged(self, req: Request, items: Sequence[JSON]) -> Reply:
-        per_page = min(max(_int_arg(req, "per_page", _DEFAULT_PER_PAGE), 1), _MAX_PER_PAGE)
+        per_page = max(_int_arg(req, "per_page", _DEFAULT_PER_PAGE), 1)
+        if per_page > _MAX_PER_PAGE:  # the documented maximum; a client asking for more is refused
+            raise _bad_data(f"per_page must be at most {_MAX_PER_PAGE}")
         page = max(_int_arg(req, "page", 1), 1)
         pages = max(1, math.ceil(len(items) / per_page))
         # Links are relative to the host, like the real ones; the token never goes into a link.
@@ -300,10 +305,12 @@ class SmartsheetFake:
     def _create_status(self, req: Request, user_id: int) -> Reply:
         if self.settings.ss_restricted_token:
             raise _Failure(403, {"message": "forbidden", "errors": ["access denied"]})
+        if req.is_json():  # documented as form fields ("-d 'status=OOO'")
+            raise _bad_data("the status fields must be sent as application/x-www-form-urlencoded")
         try:
             params = req.params()
         except BadBody:
-            raise _Failure(400, {"message": "The request body had invalid json"}) from None
+            raise _bad_data("the request body is not valid form data") from None
         code = params.get("status")
         if not isinstance(code, str) or not code:
             raise _bad_data("status is required")

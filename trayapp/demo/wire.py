@@ -41,6 +41,13 @@ class Request:
     def _content_type(self) -> str:
         return (self.header("content-type") or "").split(";")[0].strip().lower()
 
+    def is_json(self) -> bool:
+        """Declared as JSON, or a body that reads as a JSON object or list whatever it declares."""
+        return self._content_type() == "application/json" or (
+            self._content_type() != "application/x-www-form-urlencoded"
+            and self.body.lstrip().startswith((b"{", b"["))
+        )
+
     def json_object(self) -> JSON:
         """The body as a JSON object, whatever the Content-Type says; anything else is BadBody."""
         if not self.body.strip():
