@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("--token-stdin", action="store_true", help="read the personal access token from stdin")
     rc.add_argument("--username", help="sign in with username (or e-mail) and password instead")
     rc.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    rc.add_argument("--code", help="two-factor code, when the server asks for one")
+    rc.add_argument(
+        "--code", help="two-factor code (authenticator app or e-mail, as the server asks), when it asks"
+    )
     cb = add_sub.add_parser("callbell", help="Callbell: API key + your user uuid")
     cb.add_argument("name")
     cb.add_argument("--user-uuid", required=True)
@@ -272,10 +274,8 @@ class _Commands:
                 user_id, token = login(a.url, a.username, password, a.code)
             except TwoFactorRequired as exc:
                 if a.code or not sys.stdin.isatty():
-                    raise InputError(
-                        f"Rocket.Chat asks for a two-factor code ({exc.method}): run again with --code CODE."
-                    ) from None
-                code = input("Two-factor code: ").strip()
+                    raise InputError(f"{exc} Run again with --code CODE.") from None
+                code = input(f"{exc.prompt}: ").strip()  # by the method the server names
                 user_id, token = login(a.url, a.username, password, code)
             return Account(a.name, ServiceKind.ROCKETCHAT, a.url, user_id, display_user=a.username), token
         if not (a.user_id and a.token_stdin):

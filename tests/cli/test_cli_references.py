@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
+import pytest
+
 from tests.cli.conftest import CLI
+from trayapp.cli import main
+from trayapp.core.paths import AppPaths
+from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
 
 
@@ -19,3 +26,60 @@ def test_retired_smartsheet_statuses_fail_once_and_are_not_kept_for_later(
     assert demo.request_count("smartsheet", "POST") == 1
     status = accounts("status")
     assert "pending" not in status.out and "no longer offers user statuses" in status.err
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "code", "source"),
+    [
+        (seed.RC_BOB_USERNAME, seed.RC_BOB_PASSWORD, seed.RC_BOB_TOTP, "authenticator app"),
+        (seed.RC_DAVE_USERNAME, seed.RC_DAVE_PASSWORD, seed.RC_DAVE_EMAIL_CODE, "e-mail"),
+    ],
+    ids=["app", "email"],
+)
+def test_two_factor_sign_in_names_where_the_code_comes_from(
+    cli: CLI, demo: DemoServer, username: str, password: str, code: str, source: str
+) -> None:
+    base = ("accounts", "add", "rocketchat", username, "--url", demo.rocketchat_url, "--username", username)
+    asked = cli(*base, "--password-stdin", stdin=password + "\n")
+    assert asked.code == 1 and len(asked.err_lines) == 1
+    assert source in asked.err and "--code" in asked.err and "password" not in asked.err
+    wrong = cli(*base, "--password-stdin", "--code", "000000", stdin=password + "\n")
+    assert wrong.code == 1 and len(wrong.err_lines) == 1
+    assert "code was wrong" in wrong.err and source in wrong.err
+    ok = cli(*base, "--password-stdin", "--code", code, stdin=password + "\n")
+    assert ok.code == 0, ok.err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "code", "prompt"),
+    [
+        (seed.RC_BOB_USERNAME, seed.RC_BOB_PASSWORD, seed.RC_BOB_TOTP, "Code from your authenticator app: "),
+        (
+            seed.RC_DAVE_USERNAME,
+            seed.RC_DAVE_PASSWORD,
+            seed.RC_DAVE_EMAIL_CODE,
+            "Code from the e-mail: ",
+        ),
+    ],
+    ids=["app", "email"],
+)
+def test_terminal_prompt_asks_by_the_servers_method(
+    profile: AppPaths,
+    demo: DemoServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    username: str,
+    password: str,
+    code: str,
+    prompt: str,
+) -> None:
+    monkeypatch.setattr("sys.stdin", _Terminal(code + "\n"))
+    monkeypatch.setattr("getpass.getpass", lambda _prompt="": password)
+    argv = ["accounts", "add", "rocketchat", "me", "--url", demo.rocketchat_url, "--username", username]
+    assert main([*argv, "--password-stdin"]) == 0
+    assert prompt in capsys.readouterr().out

@@ -118,11 +118,20 @@ def test_future_login_failure_hides_the_reason(demo: DemoServer, rc: httpx.Clien
 def test_two_factor_login(rc: httpx.Client) -> None:
     needed = login(rc, user="bob", password=seed.RC_BOB_PASSWORD)
     assert needed.status_code == 401
-    body = needed.json()
-    assert body["error"] == "totp-required" and body["message"] == "TOTP Required"
-    assert body["details"]["method"] == "totp" and "totp" in body["details"]["availableMethods"]
+    assert needed.json() == {  # the envelope of authentication.yaml's two-factor section
+        "success": False,
+        "error": "TOTP Required [totp-required]",
+        "errorType": "totp-required",
+        "details": {"method": "totp", "availableMethods": ["totp"]},
+    }
     wrong = login(rc, user="bob", password=seed.RC_BOB_PASSWORD, code="000000")
-    assert wrong.status_code == 401 and wrong.json()["error"] == "totp-invalid"
+    assert wrong.status_code == 401
+    assert wrong.json() == {
+        "success": False,
+        "error": "TOTP Invalid [totp-invalid]",
+        "errorType": "totp-invalid",
+        "details": {"method": "totp"},
+    }
     dashed = seed.RC_BOB_TOTP[:3] + "-" + seed.RC_BOB_TOTP[3:]
     assert login(rc, user="bob", password=seed.RC_BOB_PASSWORD, code=dashed).status_code == 200
     by_header = rc.post(
@@ -131,6 +140,38 @@ def test_two_factor_login(rc: httpx.Client) -> None:
         headers={"X-2fa-code": seed.RC_BOB_TOTP},
     )
     assert by_header.json()["data"]["userId"] == seed.RC_BOB_ID
+
+
+def test_two_factor_login_in_the_login_routes_own_shape(demo: DemoServer, rc: httpx.Client) -> None:
+    demo.settings.rc_login_2fa_shape = "login"
+    body = login(rc, user="bob", password=seed.RC_BOB_PASSWORD).json()
+    assert body == {
+        "status": "error",
+        "error": "totp-required",
+        "message": "TOTP Required",
+        "details": {"method": "totp", "availableMethods": ["totp"]},
+        "success": False,
+    }
+    wrong = login(rc, user="bob", password=seed.RC_BOB_PASSWORD, code="000000").json()
+    assert (wrong["error"], wrong["message"]) == ("totp-invalid", "TOTP Invalid")
+
+
+def test_two_factor_login_by_email_code(rc: httpx.Client) -> None:
+    first = login(rc, user="dave", password=seed.RC_DAVE_PASSWORD)
+    assert first.status_code == 401 and first.json()["errorType"] == "totp-required"
+    assert first.json()["details"] == {
+        "method": "email",
+        "codeGenerated": True,
+        "emailOrUsername": "dave",
+        "availableMethods": ["email"],
+    }
+    again = login(rc, user="dave", password=seed.RC_DAVE_PASSWORD).json()["details"]
+    assert again["codeGenerated"] is False and again["codeCount"] == 1 and len(again["codeExpires"]) == 1
+    assert login(rc, user="dave", password=seed.RC_DAVE_PASSWORD, code="111111").json()["details"] == {
+        "method": "email"
+    }
+    ok = login(rc, user="dave", password=seed.RC_DAVE_PASSWORD, code=seed.RC_DAVE_EMAIL_CODE)
+    assert ok.status_code == 200 and ok.json()["data"]["userId"] == seed.RC_DAVE_ID
 
 
 def test_wrong_password_is_reported_before_two_factor(rc: httpx.Client) -> None:

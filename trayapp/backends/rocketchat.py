@@ -213,10 +213,9 @@ def _raise_for_status(response: httpx.Response, doing: str) -> None:
     if error_type == "error-invalid-date":
         raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="end")
     if error_type.startswith("totp-"):
-        method = details.get("method")
         raise TwoFactorRequired(
             f"Rocket.Chat asks for a two-factor code to {doing}; use a personal access token instead.",
-            method=method if isinstance(method, str) else "totp",
+            method=_two_factor_method(details),
         )
     if text.lower() == "unauthorized":  # the handler-level refusal (HTTP 403 on <= 6.x, 401 later)
         raise PermissionDenied(f"Rocket.Chat refused to {doing}: this account is not allowed to do that.")
@@ -471,6 +470,39 @@ def _match(known: Sequence[CustomStatus], message: str | None, status_type: str)
     return named[0] if named else None
 
 
+# Where the code comes from, by the method the server names (details.method).
+_CODE_SOURCES = {
+    "totp": "the code from your authenticator app",
+    "email": "the code Rocket.Chat sent you by e-mail",
+}
+_CODE_PROMPTS = {"totp": "Code from your authenticator app", "email": "Code from the e-mail"}
+_TRAILING_CODE = re.compile(r"\[([^\[\]]+)\]\s*$")
+
+
+def _two_factor_code(error: dict[str, Any]) -> str:
+    """totp-required / totp-invalid from either shape a server answers a login with: the REST envelope
+    {"errorType": "totp-required", "error": "TOTP Required [totp-required]"} that the OpenAPI documents,
+    or the login route's own {"error": "totp-required", "message": "TOTP Required"}."""
+    for value in (error.get("errorType"), error.get("error")):
+        if isinstance(value, str):
+            found = _TRAILING_CODE.search(value)
+            code = (found.group(1) if found else value).strip()
+            if code.startswith("totp-"):
+                return code
+    return ""
+
+
+def _two_factor_method(details: dict[str, Any]) -> str:
+    """The method the server names; else the first it offers; "" when it names none (never guessed)."""
+    method = details.get("method")
+    if isinstance(method, str) and method:
+        return method
+    offered = details.get("availableMethods")
+    if isinstance(offered, list) and offered and isinstance(offered[0], str):
+        return offered[0]
+    return ""
+
+
 def login(url: str, username: str, password: str, code: str | None = None) -> tuple[str, str]:
     """Password login; returns (user id, auth token). Raises TwoFactorRequired(method) when the
     server asks for a code, AuthError for a wrong name, password or code."""
@@ -495,20 +527,23 @@ def login(url: str, username: str, password: str, code: str | None = None) -> tu
         error = _error_body(response)
         kind = error.get("error")
         details = _dict(error.get("details"))
-        if kind == "totp-required":
-            method = details.get("method")
-            method = method if isinstance(method, str) and method else "totp"
-            where = (
-                "the code Rocket.Chat just sent by e-mail"
-                if method == "email"
-                else "the code from your authenticator app"
-            )
+        two_factor = _two_factor_code(error)
+        if two_factor == "totp-required":
+            method = _two_factor_method(details)
+            where = _CODE_SOURCES.get(method, "your two-factor code")
+            if method == "email" and details.get("codeGenerated") is True:
+                where = "the code Rocket.Chat has just sent you by e-mail"
             raise TwoFactorRequired(
                 f"Rocket.Chat asks for a two-factor code for {username.strip()}: enter {where}.",
                 method=method,
+                prompt=_CODE_PROMPTS.get(method, "Two-factor code"),
             )
-        if kind == "totp-invalid":
-            raise AuthError("Rocket.Chat did not accept the two-factor code: check it and try again.")
+        if two_factor == "totp-invalid":
+            method = _two_factor_method(details)
+            where = {"totp": " from your authenticator app", "email": " from the e-mail"}.get(method, "")
+            raise AuthError(
+                f"Rocket.Chat did not accept the two-factor code{where}: the code was wrong or has expired."
+            )
         if error.get("success") is False and kind == "unauthorized" and "details" not in error:
             # Future servers no longer tell a wrong password from a missing two-factor code.
             raise AuthError(

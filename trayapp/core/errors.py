@@ -48,9 +48,14 @@ class AuthError(ServiceError):
 
 
 class TwoFactorRequired(AuthError):
-    def __init__(self, message: str, method: str = "totp") -> None:
+    """The server wants a two-factor code. `method` is the server's name for where the code comes from
+    ("totp": an authenticator app, "email": a mailed code; "" when it named none); `prompt` is the
+    label to ask for it with."""
+
+    def __init__(self, message: str, method: str = "", prompt: str = "Two-factor code") -> None:
         super().__init__(message)
         self.method = method
+        self.prompt = prompt
 
 
 class PermissionDenied(ServiceError):

@@ -20,6 +20,13 @@ RC_BOB_USERNAME = "bob"
 RC_BOB_EMAIL = "bob@example.com"
 RC_BOB_PASSWORD = "bob-demo-password"
 RC_BOB_TOTP = "123456"
+# dave: plain user with e-mail two-factor; each login without a code "mails" RC_DAVE_EMAIL_CODE.
+RC_DAVE_ID = "dAvEDemoUser00004"
+RC_DAVE_USERNAME = "dave"
+RC_DAVE_NAME = "Dave Demo"
+RC_DAVE_EMAIL = "dave@example.com"
+RC_DAVE_PASSWORD = "dave-demo-password"
+RC_DAVE_EMAIL_CODE = "246810"
 # carol: plain user (no manage-user-status, rate limited), personal access token.
 RC_CAROL_ID = "cArOlDemoUser0003"
 RC_CAROL_USERNAME = "carol"

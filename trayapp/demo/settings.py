@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 RcVersion = Literal["v6", "v7", "v8", "future"]  # v8: 8.6+ (presence claims, expiresAt)
+RcTwoFactorShape = Literal["documented", "login"]
 CbDeletePaths = Literal["both", "plural", "singular"]
 
 
@@ -19,6 +20,10 @@ class DemoSettings:
     rc_rate_limit_admins: bool = False  # admins are exempt (api-bypass-rate-limit) unless this is on
     rc_rate_window: float = 60.0  # seconds
     rc_login_token_ttl_days: float = 90.0  # Accounts_LoginExpiration; read at check time
+    # A login that needs a two-factor code: "documented" is the envelope of the OpenAPI's 2FA section
+    # ({"errorType": "totp-required", "error": "TOTP Required [totp-required]"}), "login" the login
+    # route's older {"error": "totp-required", "message": "TOTP Required"}.
+    rc_login_2fa_shape: RcTwoFactorShape = "documented"
     # Callbell
     cb_unique_names: bool = False
     cb_unknown_status_code: int = 404  # unknown custom_status_uuid on PUT /users/:uuid/status (404 | 422)
@@ -52,6 +57,7 @@ class DemoSettings:
 
 _CHOICES: dict[str, tuple[object, ...]] = {
     "rc_version": ("v6", "v7", "v8", "future"),
+    "rc_login_2fa_shape": ("documented", "login"),
     "cb_unknown_status_code": (404, 422),
     "cb_delete_status_code": (200, 204),
     "cb_delete_paths": ("both", "plural", "singular"),

@@ -209,7 +209,7 @@ class AccountEditor(QDialog):
         self.token = secret_edit(keep)
         self.password = secret_edit("")
         self.code = QLineEdit()
-        self.code.setPlaceholderText("6-digit code from your authenticator app")
+        self.code.setPlaceholderText("two-factor code")  # then named by the server's method
         self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         user_box, self.user_error = with_error(self.user)
         username_box, self.username_error = with_error(self.username)
@@ -391,7 +391,7 @@ class AccountEditor(QDialog):
                 bad.append(self.password)
             code = self.code.text().strip()
             if self._two_factor and not code:
-                self.code_error.set("Type the code your authenticator app shows.")
+                self.code_error.set(f"Type the {self.code.placeholderText()}.")
                 bad.append(self.code)
             creds = Credentials(self.kind, name, url, "", password, username=username, code=code)
         elif self.kind is ServiceKind.SMARTSHEET and self.find_by_email.isChecked():
@@ -485,8 +485,7 @@ class AccountEditor(QDialog):
         if isinstance(exc, TwoFactorRequired):
             self._two_factor = True
             self._update_rows()
-            how = "sent by e-mail" if exc.method == "email" else "from your authenticator app"
-            self.code.setPlaceholderText(f"the code {how}")
+            self.code.setPlaceholderText(exc.prompt[:1].lower() + exc.prompt[1:])
         focus.setFocus()
         if isinstance(focus, QLineEdit):
             focus.selectAll()

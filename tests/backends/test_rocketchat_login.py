@@ -1,0 +1,60 @@
+"""Rocket.Chat password sign-in with two-factor codes, in both reply shapes servers use (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from trayapp.backends import rocketchat
+from trayapp.backends.rocketchat import login
+from trayapp.core.errors import AuthError, TwoFactorRequired
+from trayapp.demo import seed
+from trayapp.demo.server import DemoServer
+
+APP = (seed.RC_BOB_USERNAME, seed.RC_BOB_PASSWORD, seed.RC_BOB_TOTP)
+EMAIL = (seed.RC_DAVE_USERNAME, seed.RC_DAVE_PASSWORD, seed.RC_DAVE_EMAIL_CODE)
+
+
+@pytest.fixture(params=["documented", "login"])
+def shape(request: pytest.FixtureRequest, demo: DemoServer) -> str:
+    demo.settings.rc_login_2fa_shape = request.param
+    return str(request.param)
+
+
+@pytest.mark.parametrize(
+    ("who", "method", "source"),
+    [(APP, "totp", "authenticator app"), (EMAIL, "email", "e-mail")],
+    ids=["app", "email"],
+)
+def test_code_is_asked_for_by_the_servers_method(
+    demo: DemoServer, shape: str, who: tuple[str, str, str], method: str, source: str
+) -> None:
+    username, password, code = who
+    with pytest.raises(TwoFactorRequired) as asked:
+        login(demo.rocketchat_url, username, password)
+    assert asked.value.method == method
+    assert source in str(asked.value) and source in asked.value.prompt
+    with pytest.raises(AuthError) as wrong:
+        login(demo.rocketchat_url, username, password, code="000000")
+    assert not isinstance(wrong.value, TwoFactorRequired)
+    assert "code was wrong" in str(wrong.value) and source in str(wrong.value)
+    assert "password" not in str(wrong.value)
+    user_id, token = login(demo.rocketchat_url, username, password, code=code)
+    assert user_id and token
+
+
+def test_email_code_just_sent_is_said(demo: DemoServer) -> None:
+    with pytest.raises(TwoFactorRequired, match="has just sent you by e-mail"):
+        login(demo.rocketchat_url, *EMAIL[:2])
+    with pytest.raises(TwoFactorRequired, match="sent you by e-mail") as again:  # no new mail this time
+        login(demo.rocketchat_url, *EMAIL[:2])
+    assert "just" not in str(again.value)
+
+
+def test_method_is_not_guessed_when_the_server_names_none() -> None:
+    """A reply without a method is read as "a two-factor code", not as "your authenticator app"."""
+    bare = {"success": False, "error": "TOTP Required [totp-required]", "errorType": "totp-required"}
+    assert rocketchat._two_factor_code(bare) == "totp-required"
+    assert rocketchat._two_factor_code({"error": "totp-invalid"}) == "totp-invalid"
+    assert rocketchat._two_factor_code({"error": 403, "message": "Incorrect password"}) == ""
+    assert rocketchat._two_factor_method({}) == ""
+    assert rocketchat._two_factor_method({"availableMethods": ["email"]}) == "email"
