@@ -126,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     create = sub.add_parser("create", help="create a custom status")
     create.add_argument("status_name", metavar="STATUS_NAME")
     create.add_argument("--account", required=True)
-    create.add_argument("--type", default="", help="Rocket.Chat status type: online, busy, away or offline")
+    create.add_argument(
+        "--type", default="", help="Rocket.Chat status type: online (the default), busy, away or offline"
+    )
     create.add_argument("--emoji", default="", help="Callbell emoji")
 
     setp = sub.add_parser("set", help="apply a status and/or availability")

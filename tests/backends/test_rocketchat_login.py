@@ -1,12 +1,15 @@
-"""Rocket.Chat password sign-in with two-factor codes, in both reply shapes servers use (issue 13)."""
+"""Rocket.Chat sign-in with two-factor codes in both reply shapes servers use, and create (issue 13)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from tests.backends.conftest import RC
 from trayapp.backends import rocketchat
 from trayapp.backends.rocketchat import login
-from trayapp.core.errors import AuthError, TwoFactorRequired
+from trayapp.core.errors import AuthError, PermissionDenied, TwoFactorRequired
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
 
@@ -58,3 +61,27 @@ def test_method_is_not_guessed_when_the_server_names_none() -> None:
     assert rocketchat._two_factor_code({"error": 403, "message": "Incorrect password"}) == ""
     assert rocketchat._two_factor_method({}) == ""
     assert rocketchat._two_factor_method({"availableMethods": ["email"]}) == "email"
+
+
+# --- create: statusType is always sent (issue 13) ----------------------------------------------------
+@pytest.mark.parametrize(("given", "sent"), [("", "online"), ("Busy", "busy"), (" away ", "away")])
+def test_create_always_sends_a_lower_case_status_type(demo: DemoServer, given: str, sent: str) -> None:
+    backend = RC.build(demo)
+    wire = demo.record()
+    try:
+        created = backend.create_status("Reading", type=given)
+    finally:
+        backend.close()
+    assert created.type == sent
+    (exchange,) = wire
+    assert json.loads(exchange.body) == {"name": "Reading", "statusType": sent}
+
+
+def test_create_without_permission_names_the_permission(demo: DemoServer) -> None:
+    """The route answers 403 error-unauthorized (the OpenAPI's permission error), not a bare refusal."""
+    backend = RC.build(demo, token=seed.RC_CAROL_PAT, user=seed.RC_CAROL_ID)
+    try:
+        with pytest.raises(PermissionDenied, match="manage-user-status"):
+            backend.create_status("Gym", type="busy")
+    finally:
+        backend.close()

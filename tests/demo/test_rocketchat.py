@@ -312,7 +312,7 @@ def test_list_count_above_100_is_refused_clamped_on_v6_and_zero_means_all(
 ) -> None:
     for number in range(100):
         assert rc.post(
-            "/custom-user-status.create", headers=ALICE, json={"name": f"S{number:03d}"}
+            "/custom-user-status.create", headers=ALICE, json={"name": f"S{number:03d}", "statusType": "away"}
         ).is_success
     refused = rc.get("/custom-user-status.list", headers=ALICE, params={"count": 101})
     assert refused.status_code == 400 and refused.json()["errorType"] == "invalid-params"
@@ -332,9 +332,20 @@ def create(rc: httpx.Client, headers: dict[str, str], **fields: Any) -> httpx.Re
 
 
 def test_create_checks_in_order(rc: httpx.Client) -> None:
-    not_admin = create(rc, CAROL, name="", statusType="Busy")  # permission comes before everything
-    assert not_admin.status_code == 400
-    assert not_admin.json() == {"success": False, "error": "[not_authorized]", "errorType": "not_authorized"}
+    not_admin = create(rc, CAROL, name="")  # the route's permission comes before everything
+    assert not_admin.status_code == 403
+    assert not_admin.json() == {  # the OpenAPI's "Permission Error" shape
+        "success": False,
+        "error": "User does not have the permissions required for this action [error-unauthorized]",
+        "errorType": "error-unauthorized",
+    }
+    untyped = create(rc, ALICE, name="Gym")
+    assert untyped.status_code == 400
+    assert untyped.json() == {
+        "success": False,
+        "error": "must have required property 'statusType' [invalid-params]",
+        "errorType": "invalid-params",
+    }
     blank = create(rc, ALICE, name="   ", statusType="Busy")
     assert blank.json()["errorType"] == "error-the-field-is-required"
     assert blank.json()["details"] == {"method": "insertOrUpdateUserStatus", "field": "Name"}
@@ -359,7 +370,7 @@ def test_create_is_case_sensitive_about_duplicates_and_returns_the_object(rc: ht
     made = reply.json()["customUserStatus"]
     assert made["name"] == "lunch" and made["statusType"] == "away" and RC_ID.match(made["_id"])
     assert RC_ISO.match(made["_updatedAt"])
-    untyped = create(rc, ALICE, name="No type").json()["customUserStatus"]
+    untyped = create(rc, ALICE, name="No type", statusType="").json()["customUserStatus"]
     assert untyped["statusType"] == ""
 
 

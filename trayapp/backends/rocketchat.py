@@ -54,6 +54,7 @@ from trayapp.core.models import (
 
 SERVICE = "Rocket.Chat"
 STATUS_TYPES = ("online", "away", "busy", "offline")
+DEFAULT_CREATE_TYPE = "online"  # a status created without a type shows the user online with its name
 MESSAGE_LIMIT = CAPABILITIES[ServiceKind.ROCKETCHAT].max_message  # the server cuts silently at 120
 PAGE_SIZE = 100  # the server's default upper limit; larger counts are clamped
 _MAX_PAGES = 1000
@@ -371,11 +372,13 @@ class RocketChatBackend(HttpBackend):
 
     # ------------------------------------------------------------------ writing
     def create_status(self, name: str, type: str = "", emoji: str = "") -> CustomStatus:
-        body: dict[str, str] = {"name": name.strip()}
-        status_type = type.strip().lower()  # the server accepts lower case only; the docs show "Busy"
-        if status_type:
-            body["statusType"] = status_type
-        reply = self._call("POST", "/custom-user-status.create", "create the custom status", json=body)
+        # statusType is required by the OpenAPI; the server accepts lower case only (the docs show "Busy").
+        status_type = type.strip().lower() or DEFAULT_CREATE_TYPE
+        body = {"name": name.strip(), "statusType": status_type}
+        try:
+            reply = self._call("POST", "/custom-user-status.create", "create the custom status", json=body)
+        except PermissionDenied:  # 403 error-unauthorized (route permission) or 400 not_authorized
+            raise PermissionDenied(_NOT_ADMIN) from None
         created = _status(reply.get("customUserStatus"))
         self._known = (*self._known, created)
         return created

@@ -651,8 +651,14 @@ class RocketChatFake:
                 raise _error(f"Match error: Expected string, got {type(params[key]).__name__} in field {key}")
 
     def _create_status(self, req: Request, user: RcUser) -> Reply:
+        if not user.admin:  # the route's own permission check, before the body is looked at
+            text = "User does not have the permissions required for this action [error-unauthorized]"
+            return json_reply(403, {"success": False, "error": text, "errorType": "error-unauthorized"})
         params = req.params()
         self._string_fields(params, "name", "statusType")
+        for key in ("name", "statusType"):  # both required by the OpenAPI's request schema
+            if key not in params:
+                raise _error(f"must have required property '{key}'", "invalid-params")
         name, status_type = params.get("name"), params.get("statusType") or ""
         self._check_definition(user, name, status_type, None)
         assert isinstance(name, str)
