@@ -101,7 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cb = add_sub.add_parser("callbell", help="Callbell: API key + your user uuid")
     cb.add_argument("name")
-    cb.add_argument("--user-uuid", required=True)
+    cb.add_argument(
+        "--user-uuid",
+        required=True,
+        help="your Callbell user uuid: 32 hex characters, dashes allowed (the API has no call that "
+        "returns it: ask your Callbell admin or Callbell support)",
+    )
     cb.add_argument("--token-stdin", action="store_true", required=True, help="read the API key from stdin")
     cb.add_argument("--url", help="API address (default: the public Callbell API)")
     ss = add_sub.add_parser(
@@ -239,10 +244,11 @@ class _Commands:
         if kind is ServiceKind.ROCKETCHAT:
             account, secret = self._rocketchat_credentials()
         elif kind is ServiceKind.CALLBELL:
-            from trayapp.backends.callbell import DEFAULT_URL
+            from trayapp.backends.callbell import DEFAULT_URL, normalise_uuid
 
+            user = normalise_uuid(a.user_uuid)  # before the key is read: a typo costs nothing
             secret = _read_secret("API key")
-            account = Account(a.name, kind, a.url or DEFAULT_URL, a.user_uuid.strip())
+            account = Account(a.name, kind, a.url or DEFAULT_URL, user)
         else:
             from trayapp.backends.smartsheet_rm import DEFAULT_URL as SS_URL
             from trayapp.backends.smartsheet_rm import find_user_id
@@ -343,6 +349,8 @@ class _Commands:
             _check_create_field(account, capabilities.create_field, status_type, emoji)
         created = self.service.create_status(a.account, a.status_name, type=status_type, emoji=emoji)
         print(f"Created '{created.label}' on {a.account}.")
+        if a.emoji.strip() and not created.emoji:  # Callbell's reference has no emoji on create
+            print(f"{a.account}: note: the service did not take the emoji, so the status has none.")
         return EXIT_OK
 
     # -- changes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 
@@ -83,3 +84,31 @@ def test_terminal_prompt_asks_by_the_servers_method(
     argv = ["accounts", "add", "rocketchat", "me", "--url", demo.rocketchat_url, "--username", username]
     assert main([*argv, "--password-stdin"]) == 0
     assert prompt in capsys.readouterr().out
+
+
+def test_callbell_uuid_copied_with_dashes_is_stored_as_the_api_writes_it(cli: CLI, demo: DemoServer) -> None:
+    dashed = "AD42A097-1581-4E64-83B1-C5DEBD6A2DBC"
+    argv = ("accounts", "add", "callbell", "cb", "--url", demo.callbell_url, "--user-uuid", dashed)
+    assert cli(*argv, "--token-stdin", stdin=seed.CB_TOKEN + "\n").code == 0
+    settings = json.loads(AppPaths.default().settings_file.read_text(encoding="utf-8"))
+    assert settings["accounts"][0]["user"] == seed.CB_USER_UUID
+    assert cli("set", "--away", "--account", "cb").code == 0
+    assert demo.cb_user_status(seed.CB_USER_UUID)["available"] is False
+
+
+def test_callbell_wrong_uuid_is_one_line_saying_where_to_get_it(cli: CLI, demo: DemoServer) -> None:
+    argv = ("accounts", "add", "callbell", "cb", "--url", demo.callbell_url, "--user-uuid", "me@example.com")
+    result = cli(*argv, "--token-stdin", stdin=seed.CB_TOKEN + "\n")
+    assert result.code == 1 and len(result.err_lines) == 1
+    assert "ask your Callbell account admin or Callbell support" in result.err
+    assert demo.request_count() == 0
+
+
+def test_callbell_create_says_when_the_emoji_was_not_taken(accounts: CLI, demo: DemoServer) -> None:
+    demo.settings.cb_refuse_emoji = True
+    result = accounts("create", "Gym", "--account", "callbell", "--emoji", "🏋️")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        "Created 'Gym' on callbell.",
+        "callbell: note: the service did not take the emoji, so the status has none.",
+    ]

@@ -8,6 +8,7 @@ secret = API key, sent as Authorization: Bearer."""
 from __future__ import annotations
 
 import threading
+import uuid
 from typing import Any
 from urllib.parse import quote
 
@@ -50,6 +51,23 @@ from trayapp.core.models import (
 SERVICE = "Callbell"
 DEFAULT_URL = "https://api.callbell.eu/v1"
 _MAX_PAGES = 1000
+# No documented call returns a user's uuid, so the user pastes it: say where it comes from.
+UUID_SOURCE = (
+    "Callbell's API has no call that returns it: ask your Callbell account admin or Callbell support "
+    "for your user's uuid (32 hexadecimal characters, with or without dashes)"
+)
+
+
+def normalise_uuid(raw: str) -> str:
+    """A user uuid in the form the API's paths use (32 lower-case hex), from the forms people copy:
+    32 hex characters or the dashed form, in any case, with stray spaces or braces."""
+    text = raw.strip()
+    if not text:
+        raise InputError(f"This Callbell account has no user uuid. {UUID_SOURCE}.")
+    try:
+        return uuid.UUID(text.strip("{}")).hex
+    except ValueError:
+        raise InputError(f"'{text}' is not a Callbell user uuid. {UUID_SOURCE}.") from None
 
 
 def _error_text(response: httpx.Response) -> str:
@@ -164,15 +182,12 @@ class CallbellBackend(HttpBackend):
         return _object(self._request("GET", path, doing, **kwargs))
 
     def _user_path(self) -> str:
-        uuid = self.account.user.strip()
-        if not uuid:
-            raise InputError("This Callbell account has no user uuid: add it in the account settings.")
-        return f"/users/{quote(uuid, safe='')}/status"
+        return f"/users/{quote(normalise_uuid(self.account.user), safe='')}/status"
 
     def _unknown_user(self) -> str:
         return (
             f"Callbell does not know the user uuid '{self.account.user.strip()}' in this account: "
-            "check the uuid in the account settings."
+            f"check the uuid in the account settings. {UUID_SOURCE}."
         )
 
     # ------------------------------------------------------------------ reading
@@ -271,10 +286,18 @@ class CallbellBackend(HttpBackend):
             if any(s.name.strip().casefold() == key for s in self.list_statuses()):
                 raise DuplicateName(f"Callbell already has a custom status named '{name}'.")
         body = {"name": name}
-        if emoji.strip():
+        if emoji.strip():  # not in the reference's request (replies carry it): the server may refuse it
             body["emoji"] = emoji.strip()
-        reply = _object(self._request("POST", "/custom_statuses", "create the custom status", json=body))
-        return _status(reply.get("customStatus"))
+        try:
+            response = self._request("POST", "/custom_statuses", "create the custom status", json=body)
+        except ValidationError as exc:
+            if "emoji" not in body or exc.field != "emoji":
+                raise
+            # Refused, so nothing was created: create it without the emoji. The caller sees the
+            # missing emoji on the result and says so.
+            del body["emoji"]
+            response = self._request("POST", "/custom_statuses", "create the custom status", json=body)
+        return _status(_object(response).get("customStatus"))
 
     def apply(self, change: StatusChange) -> None:
         path = self._user_path()

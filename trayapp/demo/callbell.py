@@ -248,7 +248,10 @@ class CallbellFake:
         return (name if isinstance(name, str) else None), emoji
 
     def _create_status(self, req: Request) -> Reply:
-        name, emoji = self._checked_fields(req.params(), None, creating=True)
+        params = req.params()
+        if self.settings.cb_refuse_emoji and "emoji" in params:  # Rails' strict strong parameters
+            raise _Failure(400, "found unpermitted parameter: :emoji")
+        name, emoji = self._checked_fields(params, None, creating=True)
         assert name is not None
         moment = now()
         item = _CustomStatus(

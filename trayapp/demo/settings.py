@@ -29,6 +29,7 @@ class DemoSettings:
     cb_unknown_status_code: int = 404  # unknown custom_status_uuid on PUT /users/:uuid/status (404 | 422)
     cb_delete_status_code: int = 200  # DELETE /users/:uuid/status (200 | 204)
     cb_delete_paths: CbDeletePaths = "both"  # which custom-status DELETE path exists
+    cb_refuse_emoji: bool = False  # POST /custom_statuses refuses "emoji" (not in the reference's request)
     # Smartsheet RM
     ss_accept_lowercase: bool = False
     ss_restricted_token: bool = False  # the token may read but not post statuses (403)

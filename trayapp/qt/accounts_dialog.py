@@ -137,6 +137,10 @@ def resolve(creds: Credentials) -> tuple[Account, str | None]:
         if not creds.secret:
             raise InputError("Type the API token to look the e-mail up.")
         user, display = find_user_id(creds.url, creds.secret, creds.email)
+    elif creds.kind is ServiceKind.CALLBELL:
+        from trayapp.backends.callbell import normalise_uuid
+
+        user = normalise_uuid(user)  # dashed or upper case as copied: stored as the API writes it
     return Account(creds.name.strip(), creds.kind, creds.url.strip(), user, display), secret
 
 
@@ -244,7 +248,7 @@ class AccountEditor(QDialog):
             form.addRow("API &key", token_box)
             form.addRow("User &uuid", user_box)
             form.addRow("&Address", url_box)
-            self.user.setPlaceholderText("your user's uuid (Settings → Team)")
+            self.user.setPlaceholderText("32 hex characters: ask your Callbell admin or support")
             order = [self.name, self.token, self.user, self.url]
         else:
             form.addRow("API &token", token_box)
@@ -520,6 +524,8 @@ class AccountEditor(QDialog):
                 return self.url_error, self.url
             if "token" in text:
                 return self.token_error, self.token
+            if "uuid" in text:
+                return self.user_error, self.user
         if isinstance(exc, (KeyringUnavailable, KeyringLocked)):
             return self.general_error, self.save_button
         return self.general_error, self.save_button
