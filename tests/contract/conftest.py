@@ -13,16 +13,20 @@ from tests.contract.references import SHARED_SPECS, problems
 from trayapp.demo.server import DemoServer, Exchange
 
 
-@pytest.fixture(scope="session")
-def shared_specs() -> Path:
+def require_specs(folder: Path) -> Path:
     """The services' own references beside the repository. CI must have them: there a missing copy
     fails the test; elsewhere it is skipped with the reason."""
-    if not (SHARED_SPECS / "rocketchat-openapi" / "authentication.yaml").is_file():
-        reason = f"the services' references are not at {SHARED_SPECS} (../shared/specs beside the repository)"
+    if not (folder / "rocketchat-openapi" / "authentication.yaml").is_file():
+        reason = f"the services' references are not at {folder} (../shared/specs beside the repository)"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(reason)
         pytest.skip(reason)
-    return SHARED_SPECS
+    return folder
+
+
+@pytest.fixture(scope="session")
+def shared_specs() -> Path:
+    return require_specs(SHARED_SPECS)
 
 
 @pytest.fixture

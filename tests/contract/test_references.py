@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.contract.conftest import require_specs
 from tests.contract.references import problems
 from trayapp.demo.server import Exchange
 
@@ -135,3 +136,13 @@ CONFORMING = {
 @pytest.mark.parametrize("case", list(CONFORMING), ids=list(CONFORMING))
 def test_conforming_exchange_passes(shared_specs: Path, case: str) -> None:
     assert problems(CONFORMING[case], shared_specs) == []
+
+
+@pytest.mark.parametrize("ci", ["true", ""])
+def test_missing_references_fail_under_ci_and_skip_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ci: str
+) -> None:
+    monkeypatch.setenv("CI", ci)
+    expected = pytest.fail.Exception if ci else pytest.skip.Exception
+    with pytest.raises(expected, match="references are not at"):
+        require_specs(tmp_path / "shared" / "specs")
