@@ -245,10 +245,12 @@ class _Commands:
             account, secret = self._rocketchat_credentials()
         elif kind is ServiceKind.CALLBELL:
             from trayapp.backends.callbell import DEFAULT_URL, normalise_uuid
+            from trayapp.backends.contract import check_url
 
+            url = check_url(a.url or DEFAULT_URL)
             user = normalise_uuid(a.user_uuid)  # before the key is read: a typo costs nothing
             secret = _read_secret("API key")
-            account = Account(a.name, kind, a.url or DEFAULT_URL, user)
+            account = Account(a.name, kind, url, user)
         else:
             from trayapp.backends.smartsheet_rm import DEFAULT_URL as SS_URL
             from trayapp.backends.smartsheet_rm import find_user_id

@@ -67,7 +67,7 @@ def normalise_uuid(raw: str) -> str:
     try:
         return uuid.UUID(text.strip("{}")).hex
     except ValueError:
-        raise InputError(f"'{text}' is not a Callbell user uuid. {UUID_SOURCE}.") from None
+        raise InputError(f"The Callbell user uuid '{text}' is not valid. {UUID_SOURCE}.") from None
 
 
 def _error_text(response: httpx.Response) -> str:
