@@ -9,7 +9,7 @@ import keyring
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.qt.conftest import closed, wait_idle
@@ -222,13 +222,58 @@ def test_edit_keeps_the_stored_secret(qtbot: QtBot, tray_app: TrayApp, demo: Dem
     ]
 
 
-def test_remove_deletes_the_secret(qtbot: QtBot, tray_app: TrayApp) -> None:
+def confirmation(qtbot: QtBot) -> QMessageBox:
+    """The question Remove asks, found as the user sees it: a visible top-level message box."""
+    boxes: list[QMessageBox] = []
+
+    def shown() -> bool:
+        boxes[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        return len(boxes) == 1
+
+    qtbot.waitUntil(shown)
+    return boxes[0]
+
+
+def button(box: QMessageBox, text: str) -> QAbstractButton:
+    return next(b for b in box.buttons() if b.text().replace("&", "") == text)
+
+
+def test_remove_by_mouse_asks_first_and_enter_keeps_the_account(qtbot: QtBot, tray_app: TrayApp) -> None:
+    dialog = open_accounts(qtbot, tray_app)
+    dialog.select("callbell")
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    box = confirmation(qtbot)
+    text = f"{box.text()} {box.informativeText()}"
+    assert "Callbell account “callbell”" in text
+    assert "API key from the system keyring" in text and "needs a new key" in text
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter answers the default: Cancel
+    qtbot.waitUntil(lambda: closed(box))
+    wait_idle(qtbot, tray_app)
+    assert dialog.list.count() == 3
+    assert stored_secret("callbell", ServiceKind.CALLBELL) == seed.CB_TOKEN
+
+
+def test_remove_by_alt_r_deletes_the_account_and_its_secret_once_confirmed(
+    qtbot: QtBot, tray_app: TrayApp
+) -> None:
     dialog = open_accounts(qtbot, tray_app)
     dialog.select("smartsheet")
-    dialog.remove(confirm=False)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    window = dialog.windowHandle()
+    assert window is not None
+    QTest.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    box = confirmation(qtbot)
+    assert "Smartsheet RM account “smartsheet”" in box.text()
+    assert stored_secret("smartsheet", ServiceKind.SMARTSHEET) is not None  # nothing deleted yet
+    qtbot.mouseClick(button(box, "Remove"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=10_000)
     assert stored_secret("smartsheet", ServiceKind.SMARTSHEET) is None
-    assert [v.account.name for v in tray_app.controller.snapshot.accounts] == ["rocket", "callbell"]
+    qtbot.waitUntil(
+        lambda: [v.account.name for v in tray_app.controller.snapshot.accounts] == ["rocket", "callbell"],
+        timeout=10_000,
+    )
 
 
 def test_escape_closes_the_editor_without_saving(qtbot: QtBot, empty_app: TrayApp) -> None:

@@ -537,6 +537,25 @@ class AccountEditor(QDialog):
         super().reject()
 
 
+SECRET_WORDS = {
+    ServiceKind.ROCKETCHAT: "token",
+    ServiceKind.CALLBELL: "API key",
+    ServiceKind.SMARTSHEET: "API token",
+}
+
+
+def removal_details(account: Account) -> str:
+    """What Remove deletes, and what it leaves alone, in the confirmation's words."""
+    secret = SECRET_WORDS[account.kind]
+    text = (
+        f"trayapp forgets this account and deletes its {secret} from the system keyring. "
+        "Your status on the service stays as it is."
+    )
+    if account.kind is ServiceKind.CALLBELL:
+        text += " Callbell shows an API key only once: adding this account again needs a new key."
+    return text
+
+
 class _NeedSecret(TrayAppError):
     def __init__(self) -> None:
         super().__init__("Type the token again to test it: the stored one is never read back.")
@@ -593,8 +612,10 @@ class AccountsDialog(QDialog):
         self.add_button.setMenu(self.add_menu)
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.clicked.connect(self.edit)
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.clicked.connect(self.remove)
+        self.remove_button = QPushButton("&Remove…")
+        # Not connect(self.remove): a slot with a parameter would receive clicked's `checked` argument.
+        self.remove_button.clicked.connect(lambda _checked=False: self.remove())
+        self.confirm_box: QMessageBox | None = None
         self.demo_button = QPushButton("Try the &demo")
         self.demo_button.clicked.connect(self._try_demo)
         self.close_button = QPushButton("Close")
@@ -704,19 +725,38 @@ class AccountsDialog(QDialog):
         self.reload()
         self.select(editor.name.text().strip())
 
-    def remove(self, confirm: bool = True) -> None:
+    def remove(self) -> QMessageBox | None:
+        """Ask first, naming what is deleted; Cancel is the default, so Enter or Esc keeps the account.
+        The question is window-modal and non-blocking: the dialog's event loop is never nested."""
         name = self.selected_name()
-        if name is None or self._task is not None:
+        account = next((a for a in self._controller.service.accounts() if a.name == name), None)
+        if account is None or self._task is not None:
+            return None
+        if self.confirm_box is not None and self.confirm_box.isVisible():
+            self.confirm_box.raise_()
+            return self.confirm_box
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Remove account",
+            f"Remove the {account.kind.label} account “{name}”?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(removal_details(account))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.button(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r: self._confirmed(name) if box.clickedButton() is remove else None)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _confirmed(self, name: str) -> None:
+        if self._task is not None:
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                "Remove account",
-                f"Remove the account '{name}'? Its token is deleted from the keyring; the status on the "
-                "service stays as it is.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
         service = self._controller.service
         self.error.clear_error()
         self._task = self._controller.submit(
