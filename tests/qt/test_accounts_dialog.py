@@ -199,6 +199,21 @@ def test_duplicate_account_name_is_caught_before_any_request(
     assert demo.request_count() == count
 
 
+def test_the_same_callbell_user_twice_is_refused_next_to_the_uuid(
+    qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
+) -> None:
+    dialog = open_accounts(qtbot, tray_app)
+    editor = dialog.add(ServiceKind.CALLBELL)
+    editor.url.setCurrentText(demo.callbell_url)
+    editor.token.setText(seed.CB_TOKEN)
+    editor.user.setText(seed.CB_USER_UUID)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, editor)
+    assert editor.isVisible()
+    assert editor.user_error.text() == "This Callbell user is already added, as the account 'callbell'."
+    assert [a.name for a in tray_app.controller.service.accounts()] == ["rocket", "callbell", "smartsheet"]
+
+
 def test_edit_keeps_the_stored_secret(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) -> None:
     dialog = open_accounts(qtbot, tray_app)
     dialog.select("callbell")

@@ -183,10 +183,26 @@ class StatusService:
 
     def add_account(self, account: Account, secret: str) -> str:
         name = check_account_name(account.name)
+        url = check_url(account.url)
         with self._lock:
             if self._settings.find(name) is not None:
                 raise InputError(f"An account named '{name}' already exists: pick another name.")
-        return self._save_account(replace(account, name=name, url=check_url(account.url)), secret, None)
+            twin = self._same_user(replace(account, url=url))
+            if twin is not None:  # two entries for one user would set every status twice
+                raise InputError(
+                    f"This {account.kind.label} user is already added, as the account '{twin.name}'."
+                )
+        return self._save_account(replace(account, name=name, url=url), secret, None)
+
+    def _same_user(self, account: Account) -> Account | None:
+        """An account for the same user of the same service (kind, address, user id), if any."""
+
+        def identity(a: Account) -> tuple[str, str, str]:
+            return (a.kind.value, a.url.strip().rstrip("/").casefold(), a.user.strip().casefold())
+
+        if not account.user.strip():
+            return None
+        return next((a for a in self._settings.accounts if identity(a) == identity(account)), None)
 
     def update_account(self, old_name: str, account: Account, secret: str | None) -> str:
         old = self.account(old_name)

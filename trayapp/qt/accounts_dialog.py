@@ -520,6 +520,8 @@ class AccountEditor(QDialog):
             text = str(exc).lower()
             if "account name" in text or "account named" in text:
                 return self.name_error, self.name
+            if "already added" in text:  # the same user of this service, under another name
+                return self.user_error, self.user
             if "address" in text or "http" in text:
                 return self.url_error, self.url
             if "token" in text:
