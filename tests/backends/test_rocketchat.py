@@ -176,10 +176,10 @@ def test_bad_stored_status_type_is_validation_error(rc: RocketChatBackend) -> No
 def test_signed_out_in_every_version(make: Callable[..., Backend], demo: DemoServer, version: str) -> None:
     demo.settings.rc_version = version  # type: ignore[assignment]
     backend = make(RC, token="revoked")
-    with pytest.raises(AuthError, match="sign in again"):
+    with pytest.raises(AuthError, match="make a new personal access token"):
         backend.whoami()
     demo.set_fault("401", service="rocketchat")
-    with pytest.raises(AuthError, match="sign in again"):
+    with pytest.raises(AuthError, match="make a new personal access token"):
         make(RC).current()
 
 

@@ -291,7 +291,7 @@ def test_clear(accounts: CLI, demo: DemoServer) -> None:
         ("429", 75, "Rocket.Chat"),
         ("malformed", 1, "not JSON"),
         ("html", 75, "web page"),
-        ("401", 1, "sign in again"),
+        ("401", 1, "make a new personal access token"),
     ],
 )
 def test_failures_are_one_line_per_account(

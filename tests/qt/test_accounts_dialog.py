@@ -308,7 +308,7 @@ def test_signed_out_line_opens_the_editor(qtbot: QtBot, tray_app: TrayApp, demo:
     tray_app.refresh(["rocket"])
     wait_idle(qtbot, tray_app)
     line = entries(tray_app.tray.menu)[1]
-    assert line.startswith("Signed out")
+    assert line.startswith("Rocket.Chat rejected this account's token")
     find(tray_app.tray.menu, line).trigger()
     qtbot.waitUntil(lambda: "accounts" in tray_app.dialogs)
     dialog = tray_app.dialogs["accounts"]

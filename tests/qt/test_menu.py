@@ -217,8 +217,8 @@ def test_signed_out_account_points_to_accounts(qapp: object) -> None:
     out = replace(rc, signed_out=True, error="Rocket.Chat rejected the token.")
     menu, recorder = render(Snapshot((out, cb, ss)))
     shown = entries(menu)
-    assert shown[0] == "Rocket.Chat (rocket-user): signed out"
-    assert shown[1] == "Signed out: Rocket.Chat rejected the token. Sign in again in Accounts…"
+    assert shown[0] == "Rocket.Chat (rocket-user): token not accepted"
+    assert shown[1] == "Rocket.Chat rejected the token. Fix it in Accounts…"
     assert "Rocket.Chat (rocket-user)" not in shown  # no statuses to pick while signed out
     find(menu, shown[1]).trigger()
     assert recorder.calls[-1] == ("accounts", "rocket")

@@ -110,8 +110,13 @@ def test_signed_out_account(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) -
     find(tray_app.tray.menu, "Busy").trigger()
     wait_idle(qtbot, tray_app)
     shown = entries(tray_app.tray.menu)
-    assert shown[0] == f"{RC}: signed out"
-    assert shown[1].startswith("Signed out: ") and shown[1].endswith("Sign in again in Accounts…")
+    assert shown[0] == f"{RC}: token not accepted"
+    # What to do, not "sign in": a personal access token involves no sign-in.
+    assert shown[1] == (
+        "Rocket.Chat rejected this account's token (wrong, expired or revoked): check it, or make a new "
+        "personal access token under My Account → Personal Access Tokens. Fix it in Accounts…"
+    )
+    assert "sign in" not in " ".join(shown).lower()
 
 
 def test_a_quick_second_change_is_not_overtaken(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) -> None:

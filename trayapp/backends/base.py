@@ -178,7 +178,7 @@ def clean_token(raw: str, service: str) -> str:
     """The saved token, checked before it goes into a header (never echoed in a message)."""
     token = raw.strip()
     if not token:
-        raise AuthError(f"No {service} token is saved for this account: sign in again.")
+        raise AuthError(f"No {service} token is saved for this account: enter it again in Accounts… → Edit.")
     if any(not 0x21 <= ord(ch) <= 0x7E for ch in token):
         raise AuthError(f"The saved {service} token contains characters a token cannot have: paste it again.")
     return token

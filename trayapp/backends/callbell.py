@@ -90,7 +90,10 @@ def _raise_for_status(response: httpx.Response, doing: str, not_found: str = "")
     if code < 400:
         return
     if code == 401:
-        raise AuthError("Callbell rejected the API key for this account: create a new key and sign in again.")
+        raise AuthError(
+            "Callbell rejected this account's API key (wrong or deleted): check it, or make a new key "
+            "in the Callbell dashboard under Settings → API keys."
+        )
     if code == 429:
         retry_after = retry_after_from_reset(response, milliseconds=False)
         when = f" in {max(1, round(retry_after))} seconds" if retry_after is not None else " in a moment"

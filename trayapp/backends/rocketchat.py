@@ -70,7 +70,10 @@ _FROM_STATUS = {value: key for key, value in _TO_STATUS.items()}
 _CODE_SUFFIX = re.compile(r"\s*\[[^\[\]]*\]\s*$")
 _WAIT_SECONDS = re.compile(r"wait (\d+(?:\.\d+)?) seconds?", re.IGNORECASE)
 
-_SIGNED_OUT = "Rocket.Chat rejected the token for this account: sign in again."
+_SIGNED_OUT = (
+    "Rocket.Chat rejected this account's token (wrong, expired or revoked): check it, or make a new "
+    "personal access token under My Account → Personal Access Tokens."
+)
 _NO_INVISIBLE = (
     "This Rocket.Chat workspace does not allow the Invisible (offline) status{said}: an admin can turn "
     "on 'Allow Invisible status option' in the Accounts settings."
@@ -283,7 +286,7 @@ class RocketChatBackend(HttpBackend):
     def _auth_headers(self) -> dict[str, str]:
         user = self.account.user.strip()
         if not user:
-            raise AuthError("This Rocket.Chat account has no user id: sign in again.")
+            raise AuthError("This Rocket.Chat account has no user id: type the one shown next to your token.")
         return {"X-User-Id": user, "X-Auth-Token": self._token()}
 
     def _call(self, method: str, path: str, doing: str, **kwargs: Any) -> dict[str, Any]:

@@ -91,8 +91,8 @@ def _raise_for_status(response: httpx.Response, doing: str, not_found: str = "",
         return
     if code == 401:
         raise AuthError(
-            "Smartsheet RM rejected the API token for this account: copy a current token from "
-            "Settings > Developer API and sign in again."
+            "Smartsheet RM rejected this account's API token: check it, or copy a current token from "
+            "Settings → Developer API."
         )
     if code == 429:
         retry_after = retry_after_from_reset(response, milliseconds=False)

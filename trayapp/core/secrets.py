@@ -57,8 +57,8 @@ class SecretStore:
         backend = self._backend if self._backend is not None else keyring.get_keyring()
         if _is_refused(backend):
             raise KeyringUnavailable(
-                f"No secure keyring is available (found {type(backend).__name__}); trayapp never stores "
-                f"tokens in plain text. {_how_to_get_a_keyring()}"
+                "No secure keyring is available to keep your tokens in, and trayapp never stores them "
+                f"in plain text. {_how_to_get_a_keyring()}"
             )
         return backend
 
@@ -70,7 +70,9 @@ class SecretStore:
         with _LOCK:
             value = self._call("get_password", SERVICE, key)
         if not value:
-            raise AuthError(f"No token is stored in the keyring for '{account_name}': sign in again.")
+            raise AuthError(
+                f"No token is stored in the keyring for '{account_name}': enter it again in Accounts… → Edit."
+            )
         register_secret(str(value))
         return str(value)
 

@@ -671,7 +671,7 @@ class AccountsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, account.name)
             item.setToolTip(f"{account.kind.label} account '{account.name}' at {account.url}")
             if view is not None and view.signed_out:
-                item.setToolTip("Signed out: edit the account to sign in again")
+                item.setToolTip("The service does not accept its token: edit the account to enter a new one")
             self.list.addItem(item)
             if account.name == current:
                 self.list.setCurrentItem(item)

@@ -128,7 +128,7 @@ def status_text(current: CurrentStatus | None) -> str:
 def header_text(view: AccountView, views: Sequence[AccountView], now: datetime) -> str:
     label = account_label(view, views)
     if view.signed_out:
-        text = f"{label}: signed out"
+        text = f"{label}: token not accepted"
     else:
         text = f"{label}: {status_text(view.current)}"
         end = view.until or (view.current.end if view.current else None)
@@ -145,8 +145,9 @@ def header_text(view: AccountView, views: Sequence[AccountView], now: datetime) 
 
 def error_text(view: AccountView) -> str:
     if view.signed_out:
-        detail = view.error or "the service no longer accepts the stored credentials."
-        return f"Signed out: {detail.rstrip('.')}. Sign in again in Accounts…"
+        # The detail (the backend's sentence) says what to do; this says where.
+        detail = view.error or "The service no longer accepts the stored token."
+        return f"{detail.rstrip('.')}. Fix it in Accounts…"
     return view.error
 
 
@@ -410,7 +411,7 @@ def build_menu(
         if err:
             if view.signed_out:
                 retry = _bind(actions.accounts, name)
-                tip = "Open Accounts to sign in again"
+                tip = "Open Accounts to enter a new token"
             else:
                 retry = _bind(actions.refresh, [name])
                 tip = "Try again now"
