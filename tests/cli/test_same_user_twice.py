@@ -24,9 +24,7 @@ def test_the_same_callbell_user_cannot_be_added_twice(accounts: CLI, demo: DemoS
         stdin=seed.CB_TOKEN + "\n",
     )
     assert run.code == 1
-    assert run.err_lines == [
-        "trayapp: This Callbell user is already added, as the account 'callbell'."
-    ]
+    assert run.err_lines == ["trayapp: This Callbell user is already added, as the account 'callbell'."]
     assert demo.request_count() == count  # refused before any request
     listed = json.loads(accounts("accounts", "list", "--json").out)
     assert [a["name"] for a in listed] == ["rocket", "callbell", "smartsheet"]
