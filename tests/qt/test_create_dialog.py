@@ -46,6 +46,7 @@ def test_opens_with_the_name_focused_and_a_natural_tab_order(qtbot: QtBot, tray_
     rows = [r.check for r in dialog._rows]
     expected = [
         dialog.name,
+        dialog.show_as[Availability.AVAILABLE],  # a radio group: Tab visits the chosen one
         dialog.rc_type,
         dialog.cb_emoji,
         dialog.ss_code,
@@ -89,9 +90,13 @@ def test_end_before_start_is_caught_before_any_request(
     start = dialog.times.start_edit.dateTime()
     dialog.times.end_edit.setDateTime(start.addSecs(-3600))
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
-    assert dialog.times.end_error.text() == "The end must be after the start."
+    error = dialog.times.end_error
+    assert error.text() == "The end must be after the start."
     assert dialog.isVisible() and demo.request_count() == count
     assert dialog.name.text() == "Workshop"
+    # Shown whole: it was cut to "The end must be after the" (one line's height for two lines' text).
+    qtbot.waitUntil(lambda: error.isVisible() and error.height() >= error.heightForWidth(error.width()))
+    assert error.visibleRegion().boundingRect().height() >= error.heightForWidth(error.width())
 
 
 def test_duplicate_name_from_the_server_shows_inline_and_keeps_the_inputs(
@@ -117,8 +122,10 @@ def test_duplicate_name_from_the_server_shows_inline_and_keeps_the_inputs(
     assert dialog.message.text() == "back at 2"
     assert QApplication.focusWidget() is dialog.name and dialog.name.selectedText() == "Lunch"
 
-    # Fix the name and press Enter again: created on the server and applied.
-    dialog.name.setText("Pairing")
+    # Fix the name (typed over the selection) and press Enter again: created on the server and applied.
+    qtbot.keyClicks(dialog.name, "Pairing")
+    assert dialog.name.text() == "Pairing"
+    assert not dialog.name_error.isVisible()  # the error was about "Lunch": gone once the name changes
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
     wait_idle(qtbot, tray_app)
@@ -133,6 +140,7 @@ def test_duplicate_name_from_the_server_shows_inline_and_keeps_the_inputs(
 def test_keyboard_only_create_on_every_account(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) -> None:
     dialog = open_create(qtbot, tray_app)
     qtbot.keyClicks(QApplication.focusWidget(), "Dentist")
+    qtbot.mouseClick(dialog.show_as[Availability.AWAY], Qt.MouseButton.LeftButton)
     dialog.cb_emoji.setCurrentText("🦷")
     dialog.ss_code.setCurrentIndex(dialog.ss_code.findData("OOF"))
     qtbot.keyClick(dialog.name, Qt.Key.Key_Enter)
@@ -145,6 +153,53 @@ def test_keyboard_only_create_on_every_account(qtbot: QtBot, tray_app: TrayApp, 
     assert demo.cb_user_status(seed.CB_USER_UUID)["custom_status_id"] == created["id"]
     current = demo.ss_current(seed.SS_USER_ID)
     assert current is not None and current["status"] == "OOF" and current["message"] == "Dentist"
+    # One "Show me as: Away" made the status away on all three services.
+    assert demo.rc_user(seed.RC_ALICE_ID)["status"] == "away"
+    assert demo.cb_user_status(seed.CB_USER_UUID)["available"] is False
+
+
+def test_one_availability_choice_drives_every_service_by_default(
+    qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
+) -> None:
+    dialog = open_create(qtbot, tray_app)
+    # The defaults agree (they were Rocket.Chat Away, Callbell available, Smartsheet RM In the office).
+    assert dialog.chosen_availability() is Availability.AVAILABLE
+    assert (dialog.rc_type.currentData(), dialog.ss_code.currentData()) == ("online", "ITO")
+    qtbot.mouseClick(dialog.show_as[Availability.AWAY], Qt.MouseButton.LeftButton)
+    assert (dialog.rc_type.currentText(), dialog.ss_code.currentText()) == ("Away", "Out of office")
+    qtbot.mouseClick(dialog.show_as[Availability.BUSY], Qt.MouseButton.LeftButton)
+    assert (dialog.rc_type.currentText(), dialog.ss_code.currentText()) == ("Busy", "In the office")
+    assert "Callbell: not available" in dialog.show_as[Availability.BUSY].toolTip()
+    qtbot.keyClicks(dialog.name, "Code review")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
+    wait_idle(qtbot, tray_app)
+    assert demo.rc_user(seed.RC_ALICE_ID)["status"] == "busy"
+    assert demo.cb_user_status(seed.CB_USER_UUID)["available"] is False  # Callbell has no busy
+    current = demo.ss_current(seed.SS_USER_ID)
+    assert current is not None and (current["status"], current["message"]) == ("ITO", "Code review")
+
+
+def test_smartsheet_statuses_are_named_by_their_meaning(qtbot: QtBot, tray_app: TrayApp) -> None:
+    dialog = open_create(qtbot, tray_app)
+    names = [dialog.ss_code.itemText(i) for i in range(dialog.ss_code.count())]
+    assert "On the road" in names and "In the office" in names  # OOO means on the road, not away
+    shown = " ".join([*names, *(r.check.text() for r in dialog._rows), dialog.ss_code.toolTip()])
+    for jargon in ("ITO", "OOO", "OOF", "code", "fixed"):
+        assert jargon not in shown
+
+
+def test_typing_a_time_over_the_whole_field_sets_that_time(qtbot: QtBot, tray_app: TrayApp) -> None:
+    dialog = open_create(qtbot, tray_app)
+    dialog.times.end_check.setChecked(True)
+    edit = dialog.times.end_edit
+    day = edit.date()
+    edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(edit, "19:25")  # was silently ignored: the old value stayed
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.time().toString("HH:mm") == "19:25" and edit.date() == day
 
 
 def test_a_failure_on_one_account_applies_nothing_and_a_retry_creates_only_what_is_missing(

@@ -54,6 +54,7 @@ from trayapp.qt.dialogs import (
     chain_tab_order,
     error_colour,
     point_labels_at_fields,
+    side_by_side,
     with_error,
 )
 from trayapp.qt.dispatcher import Task
@@ -80,17 +81,6 @@ def suggest_name(kind: ServiceKind, taken: set[str]) -> str:
     while name in taken:
         name, n = f"{base}-{n}", n + 1
     return name
-
-
-def side_by_side(*widgets: QWidget) -> QWidget:
-    """One form row holding several widgets (the choices of a radio group), left-aligned."""
-    row_widget = QWidget()
-    row = QHBoxLayout(row_widget)
-    row.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return row_widget
 
 
 def secret_edit(placeholder: str) -> QLineEdit:
@@ -747,11 +737,11 @@ class AccountsDialog(QDialog):
         box.setInformativeText(removal_details(account))
         box.setTextFormat(Qt.TextFormat.PlainText)
         remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.button(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(lambda _r: self._confirmed(name) if box.clickedButton() is remove else None)
+        chosen = account.name
+        box.finished.connect(lambda _r: self._confirmed(chosen) if box.clickedButton() is remove else None)
         self.confirm_box = box
         box.open()
         return box

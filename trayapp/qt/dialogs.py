@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtCore import QDateTime, QEvent, QObject, QSize, Qt, QTime, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +43,7 @@ from trayapp.core.errors import (
 )
 from trayapp.core.models import (
     AccountView,
+    Availability,
     ChangeKind,
     CustomStatus,
     ServiceKind,
@@ -48,9 +52,19 @@ from trayapp.core.models import (
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller, plain_error
 from trayapp.qt.dispatcher import Task
-from trayapp.qt.menu import Target, account_label
+from trayapp.qt.menu import Target, account_label, elide
 
-RC_TYPES = (("away", "Away"), ("busy", "Busy"), ("online", "Online"), ("offline", "Offline"))
+RC_TYPES = (("online", "Online"), ("away", "Away"), ("busy", "Busy"), ("offline", "Offline"))
+
+# One "Show me as" choice drives every service's own setting by default (each can still be changed):
+# the Rocket.Chat type, Callbell's available flag (it has no busy: busy is "not available"), and the
+# Smartsheet RM status (busy people are still at work: In the office).
+SHOW_AS: tuple[tuple[Availability, str, str, bool, str], ...] = (
+    (Availability.AVAILABLE, "A&vailable", "online", True, "ITO"),
+    (Availability.AWAY, "Awa&y", "away", False, "OOF"),
+    (Availability.BUSY, "B&usy", "busy", False, "ITO"),
+)
+ACCOUNT_LABEL_CHARS = 44  # longer account names (e-mail addresses) are elided; the tooltip has all
 COMMON_EMOJI = ("📅", "🍽️", "☕", "🏠", "🚗", "✈️", "🌴", "🤒", "📚", "🎧", "🔕", "💬")
 
 
@@ -75,6 +89,14 @@ class FieldError(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet(f"color: {error_colour()};")
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A wrapped label in a form row is otherwise given the height of one line, cutting the rest
+        # off ("The end must be after the"): ask for the height the current width needs.
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def set(self, text: str) -> None:
         self.setText(text)
@@ -105,24 +127,43 @@ class FieldError(QLabel):
         self.set("")
 
 
-def with_error(field: QWidget, extra: QWidget | None = None) -> tuple[QWidget, FieldError]:
-    """The field with its error label underneath (one form row)."""
+def with_error(
+    field: QWidget, extra: QWidget | None = None, natural_width: bool = False
+) -> tuple[QWidget, FieldError]:
+    """The field with its error label underneath (one form row). `natural_width`: the field keeps its
+    own width while the row (and so the error line) takes all the width the form gives."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
-    if extra is None:
+    if extra is None and not natural_width:
         layout.addWidget(field)
     else:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(field, 1)
-        row.addWidget(extra)
+        row.addWidget(field, 0 if natural_width else 1)
+        if extra is not None:
+            row.addWidget(extra)
+        if natural_width:
+            row.addStretch(1)
+            # Without this the box is as narrow as the field and a message wraps after three words.
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addLayout(row)
     error = FieldError(field)
     layout.addWidget(error)
     box.setFocusProxy(field)  # the form label's Alt+key (its buddy is this box) must reach the field
     return box, error
+
+
+def side_by_side(*widgets: QWidget) -> QWidget:
+    """One form row holding several widgets (the choices of a radio group), left-aligned."""
+    row_widget = QWidget()
+    row = QHBoxLayout(row_widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row_widget
 
 
 def point_labels_at_fields(form: QFormLayout) -> None:
@@ -152,8 +193,27 @@ def next_quarter(now: datetime) -> datetime:
     return local + timedelta(minutes=15 - local.minute % 15)
 
 
+class DateTimeEdit(QDateTimeEdit):
+    """A date-time field where typing a time over a selection of the whole field (Ctrl+A, or a
+    double click) sets the time. Qt's own field rejects the keys silently when the selection spans
+    several sections: "19:25" typed after Ctrl+A left the old value, or changed only the minutes."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        edit = self.lineEdit()
+        typed = event.text()[:1]
+        if (
+            typed.isdigit()
+            and edit is not None
+            and len(edit.selectedText()) > len(self.sectionText(self.currentSection()))
+        ):
+            # A new time, typed from its hour: "19" then ":25" (or "1925") gives 19:25 on the same day.
+            self.setTime(QTime(self.time().hour(), 0))
+            self.setSelectedSection(QDateTimeEdit.Section.HourSection)
+        super().keyPressEvent(event)
+
+
 def make_datetime_edit(value: datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(to_qdatetime(value))
+    edit = DateTimeEdit(to_qdatetime(value))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
     return edit
@@ -188,8 +248,8 @@ class TimeFields:
         self.start_check.toggled.connect(self.start_edit.setEnabled)
         self.end_check.toggled.connect(self.end_edit.setEnabled)
         self.start_check.toggled.connect(self._start_toggled)
-        start_box, self.start_error = with_error(self.start_edit)
-        end_box, self.end_error = with_error(self.end_edit)
+        start_box, self.start_error = with_error(self.start_edit, natural_width=True)
+        end_box, self.end_error = with_error(self.end_edit, natural_width=True)
         form.addRow(self.start_check, start_box)
         form.addRow(self.end_check, end_box)
 
@@ -284,6 +344,81 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def show_as_tip(availability: Availability) -> str:
+    _a, _t, rc_type, available, ss_code = next(row for row in SHOW_AS if row[0] is availability)
+    from trayapp.backends.smartsheet_rm import CODES
+
+    return (
+        f"Rocket.Chat: {rc_type}; Callbell: {'available' if available else 'not available'}; "
+        f"Smartsheet RM: {CODES[ss_code]}"
+    )
+
+
+class _FormScroll(QScrollArea):
+    """Asks for the whole form's size (QScrollArea alone asks for a fixed, smaller one), so the dialog
+    opens showing everything whenever the screen has room."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The form grew (an error line appeared): ask for the new size, and grow the window to show it
+        # while the screen has room; only ever grows, so the dialog does not jump while the user types.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+            QTimer.singleShot(0, self._grow_window)
+        return False
+
+    def _grow_window(self) -> None:
+        try:
+            window = self.window()
+        except RuntimeError:
+            return
+        if not window.isVisible():
+            return
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        room = window.screen().availableGeometry().height() - 48
+        needed = min(window.sizeHint().height(), room)
+        if needed > window.height():
+            window.resize(window.width(), needed)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        hint = content.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + bar, hint.height())
+
+
+def scrolling(layout: QFormLayout) -> QScrollArea:
+    """The form in a frameless scroll area: on a small or scaled screen the dialog scrolls instead of
+    cutting rows off; the buttons stay in view under it."""
+    content = QWidget()
+    content.setLayout(layout)
+    layout.setContentsMargins(0, 0, 0, 0)
+    area = _FormScroll()
+    area.setWidget(content)
+    content.installEventFilter(area)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def fit_to_screen(dialog: QDialog, min_width: int) -> None:
+    """The size the content asks for, within the screen's free area (Qt would cap it at 2/3 of the
+    screen's width, cutting long lines off)."""
+    screen = dialog.screen().availableGeometry()
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    hint = dialog.sizeHint()
+    width = min(max(hint.width(), min_width), screen.width() - 16)
+    height = min(hint.height(), screen.height() - 48)  # room for the title bar
+    dialog.setMinimumWidth(min(min_width, screen.width() - 16))
+    dialog.resize(width, height)
+
+
 # ------------------------------------------------------------------------------- quick-create dialog
 
 
@@ -320,10 +455,20 @@ class CreateStatusDialog(QDialog):
         name_box, self.name_error = with_error(self.name)
         form.addRow("&Name", name_box)
 
+        # One choice sets each service's own field below (which can still be changed one by one).
+        self.show_as: dict[Availability, QRadioButton] = {}
+        for availability, text, _rc, _cb, _ss in SHOW_AS:
+            radio = QRadioButton(text)
+            radio.setToolTip(show_as_tip(availability))
+            radio.toggled.connect(lambda on, a=availability: self._show_as(a) if on else None)
+            self.show_as[availability] = radio
+        self.show_as_row = side_by_side(*self.show_as.values())
+        form.addRow("Show me as", self.show_as_row)
+
         self.rc_type = QComboBox()
         for value, label in RC_TYPES:
             self.rc_type.addItem(label, value)
-        rc_box, self.rc_type_error = with_error(self.rc_type)
+        rc_box, self.rc_type_error = with_error(self.rc_type, natural_width=True)
         form.addRow("Rocket.Chat &type", rc_box)
 
         self.cb_emoji = QComboBox()
@@ -336,16 +481,18 @@ class CreateStatusDialog(QDialog):
         emoji_edit = self.cb_emoji.lineEdit()
         if emoji_edit is not None:
             emoji_edit.setPlaceholderText("optional, e.g. 📅")
-        cb_box, self.cb_emoji_error = with_error(self.cb_emoji)
+        cb_box, self.cb_emoji_error = with_error(self.cb_emoji, natural_width=True)
         form.addRow("Callbell &emoji", cb_box)
 
         self.ss_code = QComboBox()
         ss_view = next((v for v in views if v.account.kind is ServiceKind.SMARTSHEET), None)
         for status in ss_view.statuses if ss_view else ():
-            self.ss_code.addItem(f"{status.type or status.id} – {status.name}", status.id)
-        self.ss_code.setToolTip("Smartsheet RM has a fixed set of codes: the name becomes the message")
-        ss_box, self.ss_code_error = with_error(self.ss_code)
-        form.addRow("Smartsheet RM &code", ss_box)
+            self.ss_code.addItem(status.name, status.id)  # its meaning ("On the road"), not "OOO"
+        self.ss_code.setToolTip(
+            "Smartsheet RM cannot store new statuses: it shows one of its own, with this name as the message"
+        )
+        ss_box, self.ss_code_error = with_error(self.ss_code, natural_width=True)
+        form.addRow("Smartsheet RM &status", ss_box)
 
         self.message = QLineEdit()
         self.message.setPlaceholderText("optional")
@@ -358,10 +505,10 @@ class CreateStatusDialog(QDialog):
         accounts_layout.setSpacing(2)
         self._rows: list[_AccountRow] = []
         for view in views:
-            text = account_label(view, snapshot.accounts)
-            if not view.capabilities.can_create:
-                text += " – fixed codes"
-            check = QCheckBox(text)
+            full = account_label(view, snapshot.accounts)
+            check = QCheckBox(elide(full, ACCOUNT_LABEL_CHARS))
+            if check.text() != full:
+                check.setAccessibleName(full)
             check.setChecked(not view.signed_out)
             check.setIcon(icons.availability_icon(view.current.availability if view.current else None))
             check.toggled.connect(self._update_rows)
@@ -379,6 +526,7 @@ class CreateStatusDialog(QDialog):
         self.times = TimeFields(form, controller.now())
         self.apply_now.toggled.connect(self._update_rows)
         self.name.textChanged.connect(self._update_rows)
+        self.name.textChanged.connect(self._name_edited)
 
         self.general_error = FieldError()
         self.progress = QLabel("")
@@ -386,7 +534,7 @@ class CreateStatusDialog(QDialog):
 
         point_labels_at_fields(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(form))
         layout.addWidget(self.general_error)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
@@ -402,6 +550,7 @@ class CreateStatusDialog(QDialog):
             form.setRowVisible(box, kind in kinds)
         self._inputs = [
             self.name,
+            *self.show_as.values(),
             self.rc_type,
             self.cb_emoji,
             self.ss_code,
@@ -414,6 +563,7 @@ class CreateStatusDialog(QDialog):
         chain_tab_order(
             [
                 self.name,
+                *self.show_as.values(),
                 self.rc_type,
                 self.cb_emoji,
                 self.ss_code,
@@ -425,11 +575,26 @@ class CreateStatusDialog(QDialog):
                 *self.buttons.buttons(),
             ]
         )
+        self.show_as[Availability.AVAILABLE].setChecked(True)
         self._update_rows()
         self.name.setFocus()
-        self.setMinimumWidth(440)
+        fit_to_screen(self, 440)
 
     # ------------------------------------------------------------------ state
+    def chosen_availability(self) -> Availability:
+        return next((a for a, radio in self.show_as.items() if radio.isChecked()), Availability.AVAILABLE)
+
+    def _show_as(self, availability: Availability) -> None:
+        _a, _t, rc_type, _cb, ss_code = next(row for row in SHOW_AS if row[0] is availability)
+        self.rc_type.setCurrentIndex(max(0, self.rc_type.findData(rc_type)))
+        index = self.ss_code.findData(ss_code)
+        if index >= 0:
+            self.ss_code.setCurrentIndex(index)
+
+    def _name_edited(self) -> None:
+        # A server's "already in use" concerns the name it was given: a new name makes it stale.
+        self.name_error.clear_error()
+
     def selected(self) -> list[_AccountRow]:
         return [r for r in self._rows if r.check.isChecked() and self._usable(r)]
 
@@ -446,14 +611,18 @@ class CreateStatusDialog(QDialog):
                 ""
                 if self._usable(row)
                 else f"{row.view.account.kind.label} cannot store new statuses; tick "
-                "'Apply it now' to set one of its codes with this name as the message"
+                "'Apply it now' to set one of its own statuses with this name as the message"
             )
+            full = row.check.accessibleName()
+            if full and self._usable(row):
+                row.check.setToolTip(full)
             if done:
                 row.error.setStyleSheet("")
                 row.error.set(f"✓ Created “{row.created.name if row.created else ''}”")
             elif row.created is not None and row.error.text().startswith("✓"):
                 row.error.set("")  # the name changed: it will be created under the new name
         chosen = {r.view.account.kind for r in self.selected()}
+        self.show_as_row.setEnabled(bool(chosen))
         self.rc_type.setEnabled(ServiceKind.ROCKETCHAT in chosen)
         self.cb_emoji.setEnabled(ServiceKind.CALLBELL in chosen)
         self.ss_code.setEnabled(ServiceKind.SMARTSHEET in chosen)
@@ -499,7 +668,7 @@ class CreateStatusDialog(QDialog):
             any(r.view.account.kind is ServiceKind.SMARTSHEET for r in rows)
             and self.ss_code.currentIndex() < 0
         ):
-            self.ss_code_error.set("Smartsheet RM has no codes yet: refresh first.")
+            self.ss_code_error.set("Smartsheet RM's statuses are not loaded yet: refresh first.")
             ok = False
         times = self.times.validate(now) if self.apply_now.isChecked() else Times(None, None)
         if times is None:
@@ -584,9 +753,18 @@ class CreateStatusDialog(QDialog):
 
     def _apply(self, view: AccountView, status: CustomStatus, name: str, message: str, times: Times) -> None:
         if not view.capabilities.can_create:
-            message = message or name  # Smartsheet RM: a code plus the name as its message
+            message = message or name  # Smartsheet RM: one of its statuses plus the name as its message
+        availability = None
+        if view.account.kind is ServiceKind.CALLBELL:  # its statuses carry no availability of their own
+            available = next(row[3] for row in SHOW_AS if row[0] is self.chosen_availability())
+            availability = Availability.AVAILABLE if available else Availability.AWAY
         change = StatusChange(
-            ChangeKind.CUSTOM, status=status, message=message or None, start=times.start, end=times.end
+            ChangeKind.CUSTOM,
+            status=status,
+            availability=availability,
+            message=message or None,
+            start=times.start,
+            end=times.end,
         )
         self._controller.apply(change, [view.account.name])
 
