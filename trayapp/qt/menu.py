@@ -23,7 +23,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
 
 from trayapp.core.models import (
     AccountView,
@@ -80,6 +80,24 @@ def escape(text: str) -> str:
     return text.replace("&", "&&")
 
 
+# Longest status name shown whole in the menu and the window (~350 px); longer ones are elided and the
+# full text goes into the tooltip. A menu is as wide as its widest entry: one 150-character name made
+# it ~1075 px wide. Counted in characters, as DBusMenu panels get text, not pixels.
+STATUS_CHARS = 48
+WHO_CHARS = 32
+
+
+def elide(text: str, limit: int = STATUS_CHARS) -> str:
+    """The text cut to `limit` characters with an ellipsis in the middle of words' run, not mid-emoji."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rstrip()
+    space = cut.rfind(" ")
+    if space > limit * 2 // 3:  # end on a word when that loses little
+        cut = cut[:space]
+    return cut.rstrip(" ,;–-") + "…"
+
+
 # ------------------------------------------------------------------------------------------ labels
 
 
@@ -89,7 +107,7 @@ def account_label(view: AccountView, views: Sequence[AccountView]) -> str:
     same_kind = sum(1 for v in views if v.account.kind is view.account.kind)
     if not who and same_kind > 1:
         who = view.account.name
-    return f"{view.account.kind.label} ({who})" if who else view.account.kind.label
+    return f"{view.account.kind.label} ({elide(who, WHO_CHARS)})" if who else view.account.kind.label
 
 
 def format_until(end: datetime, now: datetime) -> str:
@@ -104,10 +122,11 @@ def short_status(current: CurrentStatus | None) -> str:
     """The status's own name, for one-line actions ("End “Lunch” now")."""
     if current is None:
         return "it"
-    return (
+    return elide(
         current.status_name
         or current.message
-        or (current.availability.label if current.availability else "it")
+        or (current.availability.label if current.availability else "it"),
+        STATUS_CHARS // 2,
     )
 
 
@@ -125,12 +144,16 @@ def status_text(current: CurrentStatus | None) -> str:
     return name or avail or "no status"
 
 
-def header_text(view: AccountView, views: Sequence[AccountView], now: datetime) -> str:
+def header_text(
+    view: AccountView, views: Sequence[AccountView], now: datetime, limit: int | None = STATUS_CHARS
+) -> str:
+    """The account's line; the status part elided to `limit` characters (None: whole, for tooltips)."""
     label = account_label(view, views)
     if view.signed_out:
         text = f"{label}: token not accepted"
     else:
-        text = f"{label}: {status_text(view.current)}"
+        status = status_text(view.current)
+        text = f"{label}: {elide(status, limit) if limit else status}"
         end = view.until or (view.current.end if view.current else None)
         if end is not None and end > now:
             text += f", {format_until(end, now)}"
@@ -289,10 +312,11 @@ def _status_entries(view: AccountView, views: Sequence[AccountView], actions: Me
     return [
         ActionSpec(
             f"st:{view.account.name}:{s.id}",
-            escape(s.label),
+            escape(elide(s.label)),
             _bind(actions.apply, status_target(view, s, account)),
             checkable=True,
             checked=is_current(view, s),
+            tooltip=s.label if len(s.label) > STATUS_CHARS else "",
         )
         for s in view.statuses
     ]
@@ -334,7 +358,7 @@ def _status_durations(
     return [
         _durations_menu(
             f"for:st:{view.account.name}:{s.id}",
-            s.label,
+            elide(s.label),
             status_target(view, s, account),
             actions,
             now,
@@ -400,9 +424,14 @@ def build_menu(
         nodes.append(ActionSpec("hdr:add", "Add an account…", lambda: actions.accounts()))
     for view in views:
         name = view.account.name
+        line, whole = header_text(view, views, at), header_text(view, views, at, limit=None)
         nodes.append(
             ActionSpec(
-                f"hdr:{name}", escape(header_text(view, views, at)), enabled=False, icon=view_icon(view)
+                f"hdr:{name}",
+                escape(line),
+                enabled=False,
+                icon=view_icon(view),
+                tooltip=whole if whole != line else "",
             )
         )
         if view.notice:  # what the schedule did: notifications may not show on every desktop
@@ -575,8 +604,7 @@ class MenuReconciler:
             elif isinstance(node, MenuSpec):
                 sub = state.submenus.get(node.key)
                 if sub is None:
-                    sub = _MenuState(QMenu(state.menu))
-                    sub.menu.setToolTipsVisible(True)
+                    sub = _MenuState(style_menu(QMenu(state.menu)))
                     sub.menu.aboutToShow.connect(lambda s=sub: self._fill(s))
                     state.submenus[node.key] = sub
                     state.actions[node.key] = sub.menu.menuAction()
@@ -644,7 +672,32 @@ class MenuReconciler:
             callback()
 
 
-def make_menu(parent: QWidget | None = None) -> QMenu:
-    menu = QMenu(parent)
+class _ScrollingMenus(QProxyStyle):
+    """Menus taller than the screen scroll instead of opening a second column (Qt's default in the
+    Fusion style): at QT_SCALE_FACTOR=2 on 1280x800 the menu split in two with Quit alone on the right."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_Menu_Scrollable:
+            return 1
+        return super().styleHint(hint, option, widget, returnData)
+
+
+_menu_style: list[_ScrollingMenus] = []  # one for every menu, kept alive here (widgets do not own it)
+
+
+def style_menu(menu: QMenu) -> QMenu:
+    if not _menu_style:
+        _menu_style.append(_ScrollingMenus())
+    menu.setStyle(_menu_style[0])
     menu.setToolTipsVisible(True)
     return menu
+
+
+def make_menu(parent: QWidget | None = None) -> QMenu:
+    return style_menu(QMenu(parent))

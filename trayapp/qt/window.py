@@ -99,6 +99,8 @@ class StatusWindow(QWidget):
                 view = views[i]
                 icon.setPixmap(icons.named_icon(view_icon(view)).pixmap(20, 20))
                 text.setText(header_text(view, views, now))
+                whole = header_text(view, views, now, limit=None)
+                text.setToolTip(whole if whole != text.text() else "")
                 error.setText(f"⚠ {error_text(view)}" if error_text(view) else "")
             else:
                 icon.setPixmap(icons.named_icon("attention").pixmap(20, 20))
@@ -106,6 +108,7 @@ class StatusWindow(QWidget):
                     "No accounts yet: open “Statuses and more” → Accounts… to add one." if i == 0 else ""
                 )
                 error.setText("")
+                text.setToolTip("")
             for widget in (icon, text):
                 widget.setVisible(i < len(views) or i == 0)
             error.setVisible(bool(error.text()))
