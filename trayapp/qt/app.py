@@ -266,7 +266,11 @@ class TrayApp(QObject):
             self.primary_action()
 
     def primary_action(self) -> None:
-        """Left click: one safe, idempotent thing (P2)."""
+        """Left click: one safe, idempotent thing (P2). With no account: the accounts dialog. Where Qt
+        draws the right-click menu too (Windows, an X11 XEmbed tray): that same menu. Elsewhere (a
+        StatusNotifierItem panel, Wayland, macOS): the status window, with each account's line, the
+        availability buttons and the same menu behind "Statuses and more"; never a second, Qt-drawn
+        menu next to the panel's own."""
         if self.window is not None and self.window.isVisible():
             self.window.bring_up()
         elif not self.controller.snapshot.accounts:
@@ -274,7 +278,8 @@ class TrayApp(QObject):
         elif self.tray.is_visible() and self.tray_available() and can_popup_menu():
             self.tray.popup_menu()
         else:
-            self.new_status()
+            log.info("Left click: showing the status window")
+            self.show_window()
 
     # ------------------------------------------------------------------ MenuActions
     def apply(self, target: Target) -> None:

@@ -45,9 +45,28 @@ def locale_durations() -> tuple[Duration, ...]:
 
 
 def can_popup_menu() -> bool:
-    """Whether a left click may open the menu itself: X11 and Windows give a usable cursor position; on
-    Wayland a client-side popup has no anchor (P3) and on macOS the platform opens the menu itself."""
-    return QGuiApplication.platformName() in ("xcb", "windows")
+    """Whether a left click may open the menu itself: only where Qt draws the right-click menu too, so
+    both clicks show the same menu. That is Windows and an X11 XEmbed tray. A StatusNotifierItem host
+    (KDE, XFCE, GNOME's AppIndicator extension, waybar) draws the right-click menu itself, in the panel's
+    look; a Qt popup from the left click would look different and needs a position computed by us (P2,
+    P3). On Wayland a client-side popup has no anchor, and on macOS the platform opens the menu itself."""
+    platform = QGuiApplication.platformName()
+    return platform == "windows" or (platform == "xcb" and not sni_host())
+
+
+def sni_host() -> bool:
+    """Whether the icon is shown by a StatusNotifierItem host: Qt exports it over D-Bus whenever a
+    watcher is on the session bus. Asked at click time (a local D-Bus round trip): hosts come and go."""
+    from PySide6.QtDBus import QDBusConnection
+
+    bus = QDBusConnection.sessionBus()
+    interface = bus.interface() if bus.isConnected() else None
+    if interface is None:
+        return False
+    return any(
+        bool(interface.isServiceRegistered(name).value())
+        for name in ("org.kde.StatusNotifierWatcher", "org.freedesktop.StatusNotifierWatcher")
+    )
 
 
 class Tray(QObject):
