@@ -39,6 +39,7 @@ from trayapp.core.paths import AppPaths
 from trayapp.core.statusfields import check_emoji, check_status_type
 from trayapp.core.timeparse import parse_duration, parse_when
 from trayapp.core.timetext import local_time
+from trayapp.qt_options import split_qt_args
 
 if TYPE_CHECKING:
     from trayapp.core.scheduler import ScheduleEntry
@@ -169,12 +170,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Qt's own options (-style fusion, -platform xcb) go to QApplication, not to this parser.
+    qt_args, argv = split_qt_args(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    if qt_args and args.command is not None:
+        _err(f"{qt_args[0].split('=')[0]} is an option of the tray app: give it without a command.")
+        return EXIT_USAGE
     try:
         if args.command is None:
             from trayapp.qt.app import run  # Qt is imported only when the tray starts
 
-            return run(paths=None, demo=args.demo, background=args.background)
+            return run(paths=None, demo=args.demo, background=args.background, qt_args=qt_args)
         if args.command == "demo-server":
             return _demo_server(args.port)
         if args.command == "autostart":

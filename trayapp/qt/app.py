@@ -511,13 +511,20 @@ def instance_dir(paths: AppPaths, demo: bool) -> tuple[Path, str]:
     return paths.runtime_dir, "trayapp"
 
 
-def run(paths: AppPaths | None = None, demo: bool = False, background: bool = False) -> int:
+def run(
+    paths: AppPaths | None = None,
+    demo: bool = False,
+    background: bool = False,
+    qt_args: Sequence[str] = (),
+) -> int:
+    """`qt_args`: Qt's own options from the command line (-style, -platform, ...), for QApplication."""
     from trayapp.core.logs import setup_logging
 
     paths = paths or AppPaths.default()
     log_file = setup_logging(paths.log_dir)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication([*sys.argv[:1], *qt_args])
     assert isinstance(app, QApplication)
+    log.info("Qt platform %s, style %s", app.platformName(), app.style().name())
     app.setApplicationName("trayapp")
     app.setApplicationDisplayName("trayapp")
     app.setDesktopFileName("trayapp")
