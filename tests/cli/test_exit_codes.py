@@ -115,7 +115,8 @@ def test_75_when_adding_an_account_or_creating_a_status_finds_the_server_down(
     demo.set_fault("503", service="callbell")
     added = accounts(
         "accounts", "add", "callbell", "cb2", "--url", demo.callbell_url,
-        "--user-uuid", seed.CB_USER_UUID, "--token-stdin", stdin=seed.CB_TOKEN + "\n",
+        # Another user: the same one is refused before any request (one account per user).
+        "--user-uuid", "0123456789abcdef0123456789abcdef", "--token-stdin", stdin=seed.CB_TOKEN + "\n",
     )  # fmt: skip
     assert added.code == 75 and len(added.err_lines) == 1 and "unavailable" in added.err, added.err
     created = accounts("create", "Ramen", "--account", "callbell", "--emoji", "🍜")
