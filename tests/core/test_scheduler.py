@@ -737,7 +737,7 @@ def test_native_schedule_accounts_get_one_apply_with_start_and_end(
     new, _ = sched.add(["rm", "rc"], lunch(at(hours=1), at(hours=2)))
     sent = port.ops("apply", "rm")
     assert len(sent) == 1 and sent[0] == lunch(at(hours=1), at(hours=2))
-    assert port.ops("read", "rm") == []
+    assert len(port.ops("read", "rm")) == 1  # only the state to post back if it is ended early
     assert new.phase is Phase.SCHEDULED and new.account("rm").step is Step.NATIVE  # type: ignore[union-attr]
     assert "handed to the service" in new.note
     assert sched.next_wakeup() == at(hours=1)
@@ -747,7 +747,7 @@ def test_native_schedule_accounts_get_one_apply_with_start_and_end(
     assert entry(sched, new.id).phase is Phase.ACTIVE and sched.active_for("rm") is not None
     clock.set(hours=2)
     assert [(e.account, e.kind) for e in sched.tick()] == [("rc", "restored")]
-    assert port.ops("restore", "rm") == [] and port.ops("read", "rm") == []
+    assert port.ops("restore", "rm") == [] and len(port.ops("read", "rm")) == 1
     assert len(port.ops("apply", "rm")) == 1
     assert entry(sched, new.id).phase is Phase.DONE
 
@@ -762,7 +762,7 @@ def test_native_only_entry_phase_follows_the_clock(sched: Scheduler, port: FakeP
     clock.set(hours=2)
     sched.tick()
     assert entry(sched, new.id).phase is Phase.DONE and sched.next_wakeup() is None
-    assert [c[0] for c in port.calls] == ["apply"]
+    assert [c[0] for c in port.calls] == ["read", "apply"]  # the read: what "End now" would post
 
 
 # ---- cancel, end now, extend -------------------------------------------------------------------
@@ -803,7 +803,7 @@ def test_extend_moves_the_end(sched: Scheduler, port: FakePort, clock: Clock) ->
     new, _ = sched.add(["rc"], lunch(end=at(hours=1)))
     extended = sched.extend(new.id, timedelta(minutes=15))
     assert extended.end == at(hours=1, minutes=15) and extended.change.end == extended.end
-    assert kinds(sched.tick()) == ["applied"]
+    assert kinds(sched.tick()) == ["applied", "extended"]  # the extension is reported like any step
     clock.set(hours=1)
     assert sched.tick() == []
     assert port.ops("restore") == []
@@ -838,3 +838,79 @@ def test_add_validates_input(sched: Scheduler) -> None:
 def test_entry_round_trips_through_dict(sched: Scheduler, clock: Clock) -> None:
     new, _ = sched.add(["rc", "rm"], lunch(end=at(hours=1)))
     assert ScheduleEntry.from_dict(json.loads(json.dumps(new.to_dict()))) == new
+
+
+# ---- changes made by hand through trayapp, and one entry for several accounts ------------------
+
+
+def test_a_change_by_hand_ends_the_running_entry_without_restoring(
+    sched: Scheduler, port: FakePort, clock: Clock
+) -> None:
+    """Away for 30 minutes, then Available: the new status has no end, and nothing is put back later."""
+    away = StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY, end=at(minutes=30))
+    new, _ = sched.add(["rc", "cb"], away)
+    later, _ = sched.add(["rc"], lunch(at(hours=2), at(hours=3)))
+    clock.set(minutes=5)
+    available = StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AVAILABLE)
+    [touched] = sched.release(["rc"], available)
+    assert touched.id == new.id and touched.account("rc").step is Step.SUPERSEDED  # type: ignore[union-attr]
+    assert "was replaced by 'Available'" in touched.note
+    assert sched.active_for("rc") is None
+    assert sched.active_for("cb") is not None  # an account the change did not touch keeps its end
+    assert sched.next_for("rc") == entry(sched, later.id)  # a change still to come stays
+    clock.set(minutes=30)
+    events = sched.tick()
+    assert [(e.account, e.kind) for e in events if e.kind != "applied"] == [
+        ("rc", "superseded"),
+        ("cb", "restored"),
+    ]
+    assert port.ops("restore", "rc") == []
+    assert sched.release(["rc"], available) == []  # nothing left running there: no write
+
+
+def test_a_change_by_hand_stops_a_start_that_is_still_being_retried(
+    sched: Scheduler, port: FakePort, clock: Clock
+) -> None:
+    port.fail("apply", "rc", ServiceUnavailable("Rocket.Chat is not answering."))
+    new, _ = sched.add(["rc"], lunch(end=at(hours=1)))
+    assert entry(sched, new.id).account("rc").retry_at is not None  # type: ignore[union-attr]
+    sched.release(["rc"], StatusChange(ChangeKind.CLEAR))
+    clock.set(minutes=1)
+    sched.tick()
+    assert len(port.ops("apply", "rc")) == 1  # the old change is not sent over the new one
+    assert entry(sched, new.id).phase is Phase.SUPERSEDED
+
+
+def test_end_now_on_a_native_account_posts_the_state_from_before(
+    sched: Scheduler, port: FakePort, clock: Clock
+) -> None:
+    """The service keeps its own copy and cannot delete it: post what should follow, as a restore does."""
+    port.state["rm"] = CurrentStatus(Availability.AVAILABLE, "WFH", "Working from home")
+    new, _ = sched.add(["rm", "rc"], lunch(end=at(hours=1)))
+    clock.set(minutes=10)
+    ended = sched.end_now(new.id)
+    assert port.ops("restore", "rm") == [CurrentStatus(Availability.AVAILABLE, "WFH", "Working from home")]
+    assert port.ops("restore", "rc") == [BEFORE]
+    assert ended.phase is Phase.DONE and "remove it there" not in ended.note
+    assert [(e.account, e.kind) for e in sched.tick() if e.kind == "restored"] == [
+        ("rm", "restored"),
+        ("rc", "restored"),
+    ]
+
+
+def test_extend_hands_a_native_account_the_new_end(sched: Scheduler, port: FakePort, clock: Clock) -> None:
+    new, _ = sched.add(["rm", "rc"], lunch(end=at(hours=1)))
+    sched.tick()
+    sched.extend(new.id, timedelta(minutes=15))
+    handed = port.ops("apply", "rm")
+    assert len(handed) == 2 and handed[-1].end == at(hours=1, minutes=15)  # type: ignore[attr-defined]
+    events = sched.tick()
+    assert [(e.account, e.kind) for e in events] == [("rm", "extended"), ("rc", "extended")]
+    new_end = at(hours=1, minutes=15).astimezone()
+    assert events[0].text == f"'Lunch (back soon)' now lasts until {new_end:%H:%M}."
+    assert "change it there too" not in entry(sched, new.id).note
+
+
+def test_event_text_leaves_out_the_account_name(sched: Scheduler) -> None:
+    [event] = [e for e in (sched.add(["rc"], lunch()), sched.tick())[1]]
+    assert event.message.startswith("rc: ") and event.text == "'Lunch (back soon)' is set."

@@ -104,6 +104,7 @@ FAILED = "failed"
 RETRYING = "retrying"
 CANCELLED = "cancelled"
 SUPERSEDED = "superseded"
+EXTENDED = "extended"
 
 
 @dataclass(frozen=True)
@@ -241,8 +242,14 @@ class ScheduleEvent:
 
     entry_id: str
     account: str
-    kind: str  # applied, restored, kept, missed, failed, retrying, cancelled, superseded
-    message: str
+    kind: str  # applied, restored, kept, missed, failed, retrying, cancelled, superseded, extended
+    message: str  # "rocket: 'Lunch' is set until 15:30." (the account's name first, for the CLI)
+
+    @property
+    def text(self) -> str:
+        """The sentence without the account's name, for front ends that name the account their way."""
+        prefix = f"{self.account}: "
+        return self.message[len(prefix) :] if self.message.startswith(prefix) else self.message
 
 
 class Scheduler:
@@ -361,17 +368,59 @@ class Scheduler:
                         f"That would overlap '{other.change.describe()}' on {', '.join(sorted(shared))}; "
                         "cancel that one first."
                     )
-            progress = tuple(
-                replace(p, note=f"{p.account}: the service keeps its own end time; change it there too.")
-                if p.native and p.step is Step.NATIVE
-                else p
-                for p in entry.progress
-            )
+            what = entry.change.describe()
+            note = f"'{what}' now lasts until {_local(end, now)}."
+            progress = []
+            for p in entry.progress:
+                if p.account not in live:
+                    progress.append(p)
+                elif p.native and p.step is Step.NATIVE:
+                    # The service keeps its own end: hand the change over again with the new one.
+                    progress.append(replace(_fresh(p, Step.PENDING, p.applied), note=f"{p.account}: {note}"))
+                else:
+                    progress.append(replace(p, note=f"{p.account}: {note}"))
             change = replace(entry.change, end=end)
-            self._put(_settle(replace(entry, end=end, change=change, progress=progress), now))
+            self._put(_settle(replace(entry, end=end, change=change, progress=tuple(progress)), now))
             self._save(now)
-            self._events.extend(self._run_due(now))
+            events = self._run_due(now)
+            # A hand-over again is part of this extension, not a new status being set.
+            events = [e for e in events if not (e.entry_id == entry_id and e.kind == APPLIED)]
+            failed = {e.account for e in events if e.entry_id == entry_id}
+            extended = [
+                ScheduleEvent(entry_id, name, EXTENDED, f"{name}: {note}")
+                for name in entry.accounts
+                if name in live and name not in failed
+            ]
+            self._events.extend(extended + events)
             return self._get(entry_id)
+
+    def release(self, accounts: Sequence[str], change: StatusChange) -> list[ScheduleEntry]:
+        """The user set `change` through trayapp, now: the timed changes running on these accounts end
+        without putting anything back, as a new status replaces the old one's expiry in Slack. Changes
+        still to start, and other accounts of the same entry, keep theirs. Returns the entries touched."""
+        names = set(accounts)
+        with self._lock, _FileLock(self._lock_path):
+            self._load()
+            now = self._now()
+            touched: list[str] = []
+            for entry in list(self._entries):
+                if entry.phase.finished or entry.start > now:
+                    continue
+                what = entry.change.describe()
+                progress = []
+                for p in entry.progress:
+                    if p.account not in names or _account_done(entry, p, now):
+                        progress.append(p)
+                        continue
+                    note = f"{p.account}: '{what}' was replaced by '{change.describe()}'."
+                    progress.append(replace(p, step=Step.SUPERSEDED, retry_at=None, note=note))
+                    self._events.append(ScheduleEvent(entry.id, p.account, SUPERSEDED, note))
+                if tuple(progress) != entry.progress:
+                    self._put(_settle(replace(entry, progress=tuple(progress)), now))
+                    touched.append(entry.id)
+            if touched:
+                self._save(now)
+            return [self._get(entry_id) for entry_id in touched]
 
     def tick(self) -> list[ScheduleEvent]:
         """Do everything due at clock(), in order of time; persist after each step."""
@@ -533,6 +582,12 @@ class Scheduler:
         for p in entry.progress:
             if _account_done(entry, p, now):
                 progress.append(p)
+            elif p.native and p.step is Step.NATIVE and _in_effect(entry, p, now):
+                # The service keeps its own copy and cannot delete it: post what should follow, as the
+                # restore at a normal end does (the state read before the hand-over, else plain Available).
+                previous = p.previous or CurrentStatus(availability=Availability.AVAILABLE)
+                progress.append(replace(_fresh(p, Step.APPLIED, p.applied), previous=previous))
+                ending = True
             elif p.native:
                 note = f"{p.account}: '{what}' was cancelled."
                 if p.step is Step.NATIVE:
@@ -600,6 +655,12 @@ class Scheduler:
     def _apply(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
         what = entry.change.describe()
         if p.native:
+            if p.previous is None and p.applied is None:
+                # Not needed for the hand-over, only to end the change early ("End now"): best effort.
+                try:
+                    p = replace(p, previous=self._port.read(p.account))
+                except Exception as exc:
+                    log.info("could not read %s before handing over '%s': %s", p.account, what, exc)
             change = replace(entry.change, start=entry.start, end=entry.end)
             try:
                 applied = self._port.apply(p.account, change)
