@@ -174,6 +174,7 @@ class AccountView:
     pending: str = ""  # description of a change not yet confirmed by the service
     until: datetime | None = None  # end of the scheduled change in effect now
     active_entry: str = ""  # its schedule id (for "+15 min", "End now")
+    active_label: str = ""  # what it set ("Away"), the same on every account of the entry
     next_label: str = ""  # the next scheduled change ("Lunch") ...
     next_at: datetime | None = None  # ... and when it starts
     next_entry: str = ""  # its schedule id (for "Cancel next")

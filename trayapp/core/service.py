@@ -46,6 +46,7 @@ from trayapp.core.scheduler import (
     ScheduleEntry,
     ScheduleEvent,
     Scheduler,
+    Step,
     active_entry,
     next_entry,
     read_entries,
@@ -154,6 +155,7 @@ class StatusService:
                     pending=live.pending or (waiting.change.describe() if waiting else ""),
                     until=active.end if active else None,
                     active_entry=active.id if active else "",
+                    active_label=active.change.describe() if active else "",
                     next_label=upcoming.change.describe() if upcoming else "",
                     next_at=upcoming.start if upcoming else None,
                     next_entry=upcoming.id if upcoming else "",
@@ -323,7 +325,15 @@ class StatusService:
 
     # ------------------------------------------------------------------ changes
     def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> list[AccountResult]:
-        return self._fan_out(self._select(names), lambda account: self._apply_one(account, change))
+        accounts = self._select(names)
+        if change.start is not None or change.end is not None:
+            return self._schedule(accounts, change)
+        results = self._fan_out(accounts, lambda account: self._apply_one(account, change))
+        # A new status replaces the end of a timed one still running on the same account (the change
+        # sent or kept to be sent); the accounts it skipped or failed on keep theirs.
+        taken = [r.account for r in results if r.outcome in (Outcome.OK, Outcome.PENDING)]
+        self._end_timed(taken, change)
+        return results
 
     def apply_named(
         self,
@@ -346,7 +356,8 @@ class StatusService:
     def clear(self, names: Sequence[str] | None = None) -> list[AccountResult]:
         return self.apply(StatusChange(ChangeKind.CLEAR), names)
 
-    def _apply_one(self, account: Account, change: StatusChange) -> AccountResult:
+    def _prepare(self, account: Account, change: StatusChange) -> AccountResult | _Prepared:
+        """The change as this account takes it (its own custom status), or why it does not apply."""
         backend = self._backend(account)
         caps = backend.capabilities
         label = account.kind.label
@@ -374,11 +385,14 @@ class StatusService:
                 error_kind=InputError.__name__,
             )
         if change.message and not caps.supports_message:
-            notes: tuple[str, ...] = (f"{label} has no status message; the message was not sent.",)
-        else:
-            notes = ()
-        if change.start is not None or change.end is not None:
-            return self._schedule_one(account, change, notes)
+            return _Prepared(change, (f"{label} has no status message; the message was not sent.",))
+        return _Prepared(change, ())
+
+    def _apply_one(self, account: Account, change: StatusChange) -> AccountResult:
+        prepared = self._prepare(account, change)
+        if isinstance(prepared, AccountResult):
+            return prepared
+        change = prepared.change
         try:
             current = self._apply_now(account, change)
         except (ServiceUnavailable, RateLimited) as exc:
@@ -387,7 +401,18 @@ class StatusService:
         detail = change.describe()
         if current.notice:  # accepted, but not what people see: say so rather than report success
             detail = f"'{detail}' is saved, but not shown: {current.notice}"
-        return AccountResult(account.name, Outcome.OK, detail, current=current, notes=notes)
+        return AccountResult(account.name, Outcome.OK, detail, current=current, notes=prepared.notes)
+
+    def _end_timed(self, names: Sequence[str], change: StatusChange) -> None:
+        if not names or not self.paths.schedule_file.exists():
+            return  # nothing was ever scheduled: no lock file, no read
+        try:
+            ended = self.scheduler.release(names, change)
+        except TrayAppError as exc:  # the change itself went through; the old end is then kept
+            log.warning("Could not end the timed changes on %s: %s", ", ".join(names), exc)
+            return
+        for entry in ended:
+            log.info("schedule %s: replaced on %s by %s", entry.id, ", ".join(names), change.describe())
 
     # ------------------------------------------------------------------ undelivered changes
     def _keep_pending(
@@ -476,28 +501,61 @@ class StatusService:
             log.info("%s: no read-back after the change: %s", name, exc)
             return expected
 
-    def _schedule_one(self, account: Account, change: StatusChange, notes: tuple[str, ...]) -> AccountResult:
-        """Changes with a start or an end go through the scheduler, which applies what is due now."""
-        entry, superseded = self.scheduler.add([account.name], change)
+    def _schedule(self, accounts: list[Account], change: StatusChange) -> list[AccountResult]:
+        """A change with a start or an end: one schedule entry for every account it applies to (so
+        "End now" and "Keep longer" act on all of them), which applies what is due now."""
+        prepared: dict[str, _Prepared] = {}
+
+        def check(account: Account) -> AccountResult:
+            outcome = self._prepare(account, change)
+            if isinstance(outcome, AccountResult):
+                return outcome
+            prepared[account.name] = outcome
+            return AccountResult(account.name, Outcome.OK)
+
+        checked = self._fan_out(accounts, check)
+        names = [a.name for a in accounts if a.name in prepared]
+        if not names:
+            return checked
+        # One account: its own status. Several: the status by name, resolved per account when applied.
+        stored = prepared[names[0]].change if len(names) == 1 else change
+        entry, superseded = self.scheduler.add(names, stored)
         events = self.scheduler.tick()
-        mine = [e for e in events if e.entry_id == entry.id and e.account == account.name]
+        mine = [e for e in events if e.entry_id == entry.id]
         with self._lock:
             self._events.extend(e for e in events if e not in mine)
-        notes += tuple(f"Replaces '{old.change.describe()}' ({old.id})." for old in superseded)
-        failed = next((e for e in mine if e.kind in ("failed", "retrying")), None)
-        if failed is not None:
-            return self._record_failure(account.name, _ScheduleFailure(failed.message))
         entry = next((e for e in self.scheduler.entries() if e.id == entry.id), entry)
-        if entry.end is not None and not self.capabilities(account).native_schedule:
+        done = {
+            name: self._scheduled_result(name, entry, mine, superseded, prepared[name].notes)
+            for name in names
+        }
+        return [done.get(r.account, r) for r in checked]
+
+    def _scheduled_result(
+        self,
+        name: str,
+        entry: ScheduleEntry,
+        events: list[ScheduleEvent],
+        superseded: list[ScheduleEntry],
+        notes: tuple[str, ...],
+    ) -> AccountResult:
+        failed = next((e for e in events if e.account == name and e.kind in ("failed", "retrying")), None)
+        if failed is not None:
+            return self._record_failure(name, _ScheduleFailure(failed.text))
+        replaced = [old for old in superseded if (p := old.account(name)) and p.step is Step.SUPERSEDED]
+        notes += tuple(f"Replaces '{describe_entry(old)}'." for old in replaced)
+        if entry.end is not None and not self.capabilities(self.account(name)).native_schedule:
             notes += (
                 "trayapp puts the previous status back at the end while it runs in the tray "
                 "(or at its next start).",
             )
+        with self._lock:
+            self._live_state(name).pending = ""
         return AccountResult(
-            account.name,
+            name,
             Outcome.OK,
             f"{describe_entry(entry)} [{entry.id}]",
-            current=self._cache.current(account.name),
+            current=self._cache.current(name),
             notes=notes,
         )
 
@@ -620,6 +678,14 @@ class StatusService:
                 self._drop_backend(name)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A change as one account takes it, with what the user should know about it."""
+
+    change: StatusChange
+    notes: tuple[str, ...]
+
+
 class _GaveUp(ServiceError):
     """An undelivered change was dropped; the sentence says which and why."""
 
@@ -638,7 +704,15 @@ class _SchedulePort:
         return self._service.current_of(account)
 
     def apply(self, account: str, change: StatusChange) -> CurrentStatus:
-        return self._service._apply_now(self._service.account(account), change)
+        found = self._service.account(account)
+        if change.kind is ChangeKind.CUSTOM:
+            # An entry for several accounts names its status; each account applies its own of that name.
+            status = self._service._resolve(found, change.status)
+            if status is None:
+                wanted = change.status.name if change.status else "?"
+                raise InputError(f"{found.kind.label} has no status named '{wanted}' any more.")
+            change = replace(change, status=status)
+        return self._service._apply_now(found, change)
 
     def restore(self, account: str, state: CurrentStatus) -> None:
         self._service.restore(account, state)
