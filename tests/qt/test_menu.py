@@ -62,14 +62,14 @@ class Recorder:
     def accounts(self, name: str | None = None) -> None:
         self.calls.append(("accounts", name))
 
-    def end_scheduled(self, account: str, entry_id: str) -> None:
-        self.calls.append(("end_scheduled", (account, entry_id)))
+    def end_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
+        self.calls.append(("end_scheduled", (accounts, entry_id)))
 
-    def cancel_scheduled(self, account: str, entry_id: str) -> None:
-        self.calls.append(("cancel_scheduled", (account, entry_id)))
+    def cancel_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
+        self.calls.append(("cancel_scheduled", (accounts, entry_id)))
 
-    def extend_scheduled(self, account: str, entry_id: str) -> None:
-        self.calls.append(("extend_scheduled", (account, entry_id)))
+    def extend_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
+        self.calls.append(("extend_scheduled", (accounts, entry_id)))
 
     def toggle_autostart(self, enable: bool) -> None:
         self.calls.append(("autostart", enable))
@@ -353,20 +353,57 @@ def test_a_running_or_coming_scheduled_change_can_be_ended_or_cancelled(qapp: ob
         rc,
         until=NOON + timedelta(hours=1),
         active_entry="e1",
+        active_label="Lunch",
         next_label="Focus time",
         next_at=NOON + timedelta(hours=3),
         next_entry="e2",
     )
     menu, recorder = render(Snapshot((rc, cb, ss)))
     shown = entries(menu)
+    until = (NOON + timedelta(hours=1)).astimezone().strftime("%H:%M")
     at = (NOON + timedelta(hours=3)).astimezone().strftime("%H:%M")
-    assert shown[1] == "End “Lunch” now"
-    assert shown[2] == "Keep “Lunch” 15 min longer"
-    assert shown[3] == f"Cancel “Focus time” at {at}"
+    # After the three account lines: one line per scheduled change.
+    assert shown[3:5] == [f"“Lunch” until {until}", f"Cancel “Focus time” at {at}"]
+    assert entries(find(menu, shown[3]).menu()) == ["End now", "Keep 15 min longer"]
     assert shown[0].endswith(f"; next: Focus time at {at}")
-    find(menu, shown[1]).trigger()
-    assert recorder.calls[-1] == ("end_scheduled", ("rocket", "e1"))
-    find(menu, shown[2]).trigger()
-    assert recorder.calls[-1] == ("extend_scheduled", ("rocket", "e1"))
-    find(menu, shown[3]).trigger()
-    assert recorder.calls[-1] == ("cancel_scheduled", ("rocket", "e2"))
+    find(menu, shown[3], "End now").trigger()
+    assert recorder.calls[-1] == ("end_scheduled", (("rocket",), "e1"))
+    find(menu, shown[3], "Keep 15 min longer").trigger()
+    assert recorder.calls[-1] == ("extend_scheduled", (("rocket",), "e1"))
+    find(menu, shown[4]).trigger()
+    assert recorder.calls[-1] == ("cancel_scheduled", (("rocket",), "e2"))
+
+
+def test_one_timed_change_on_three_accounts_is_one_line_acting_on_all(qapp: object) -> None:
+    """Before: nine lines (End, Keep and a notice per account) with the same labels repeated."""
+    end = NOON + timedelta(minutes=30)
+    views = tuple(
+        replace(v, until=end, active_entry="e1", active_label="Away", notice="'Away' is set until 12:30.")
+        for v in three_views()
+    )
+    menu, recorder = render(Snapshot(views))
+    plain, _ = render(Snapshot(three_views()))
+    added = [e for e in entries(menu) if e not in entries(plain)]
+    headers = [e for e in added if ", until " in e]
+    assert len(headers) == 3  # each account's own line says until when
+    assert [e for e in added if e not in headers] == [
+        "'Away' is set until 12:30.",
+        f"“Away” until {end.astimezone():%H:%M}",
+    ]
+    find(menu, f"“Away” until {end.astimezone():%H:%M}", "End now").trigger()
+    assert recorder.calls[-1] == ("end_scheduled", (("rocket", "callbell", "smartsheet"), "e1"))
+    find(menu, f"“Away” until {end.astimezone():%H:%M}", "Keep 15 min longer").trigger()
+    assert recorder.calls[-1] == ("extend_scheduled", (("rocket", "callbell", "smartsheet"), "e1"))
+
+
+def test_two_changes_that_read_the_same_name_their_accounts(qapp: object) -> None:
+    end = NOON + timedelta(minutes=30)
+    rc, cb, ss = three_views()
+    rc = replace(rc, until=end, active_entry="e1", active_label="Away", notice="'Away' is set.")
+    cb = replace(cb, until=end, active_entry="e2", active_label="Away", notice="'Away' is set.")
+    menu, _ = render(Snapshot((rc, cb, ss)))
+    shown = entries(menu)
+    until = f"{end.astimezone():%H:%M}"
+    assert "Rocket.Chat (rocket-user), Callbell (callbell-user): 'Away' is set." in shown
+    assert f"“Away” until {until} on Rocket.Chat (rocket-user)" in shown
+    assert f"“Away” until {until} on Callbell (callbell-user)" in shown

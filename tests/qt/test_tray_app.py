@@ -68,7 +68,8 @@ def test_a_failure_stays_visible_in_the_menu_and_is_notified(
     with qtbot.waitSignal(tray_app.controller.notify, timeout=10_000) as notified:
         find(tray_app.tray.menu, CB, "📅 Meeting").trigger()
     title, text, is_error = notified.args  # type: ignore[misc]
-    assert is_error and title == "Could not set 📅 Meeting" and text.startswith("Callbell: ")
+    assert is_error and title == "Could not set 📅 Meeting"
+    assert text.startswith(f"{CB}: ")  # the account as the menu names it
     wait_idle(qtbot, tray_app)
     shown = entries(tray_app.tray.menu)
     assert shown[1] == f"{CB}: Available"
@@ -317,11 +318,11 @@ def test_end_a_timed_status_now_puts_the_previous_one_back(
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch"
     shown = entries(tray_app.tray.menu)
     assert shown[0].startswith(f"{RC}: Lunch (away), until ")
-    end_line = next(e for e in shown if e.startswith("End “"))
-    find(tray_app.tray.menu, end_line).trigger()
+    timed_line = next(e for e in shown if e.startswith("“Lunch” until "))
+    find(tray_app.tray.menu, timed_line, "End now").trigger()
     qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "", timeout=10_000)
     wait_idle(qtbot, tray_app)
-    assert not any(e.startswith("End “") for e in entries(tray_app.tray.menu))
+    assert timed_line not in entries(tray_app.tray.menu)
     assert entries(tray_app.tray.menu)[0] == f"{RC}: Available"
 
 
@@ -345,10 +346,11 @@ def test_a_change_recorded_by_the_cli_is_picked_up_and_can_be_extended(
     qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch", timeout=5000)
     assert time.monotonic() - picked < 4
     qtbot.waitUntil(lambda: "until" in entries(tray_app.tray.menu)[0], timeout=5000)
-    # what the schedule did stays readable in the menu, notifications or not
-    assert entries(tray_app.tray.menu)[1].startswith("'Lunch' is set until ")
+    # what the schedule did stays readable in the menu, notifications or not (after the account lines)
+    assert entries(tray_app.tray.menu)[3].startswith(f"{RC}: 'Lunch' is set until ")
     [entry] = service.schedule_entries()
-    find(tray_app.tray.menu, "Keep “Lunch” 15 min longer").trigger()
+    timed_line = next(e for e in entries(tray_app.tray.menu) if e.startswith("“Lunch” until "))
+    find(tray_app.tray.menu, timed_line, "Keep 15 min longer").trigger()
     qtbot.waitUntil(lambda: service.schedule_entries()[0].end != entry.end, timeout=5000)
     assert service.schedule_entries()[0].end - entry.end == timedelta(minutes=15)
     cli.close()

@@ -324,16 +324,18 @@ class TrayApp(QObject):
             if view is not None and view.signed_out:
                 QTimer.singleShot(0, dialog.edit)
 
-    def end_scheduled(self, account: str, entry_id: str) -> None:
-        self._schedule_op(account, entry_id, "end_scheduled_now", "Could not end it now")
+    def end_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
+        self._schedule_op(accounts, entry_id, "end_scheduled_now", "Could not end it now")
 
-    def cancel_scheduled(self, account: str, entry_id: str) -> None:
-        self._schedule_op(account, entry_id, "cancel_scheduled", "Could not cancel it")
+    def cancel_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
+        self._schedule_op(accounts, entry_id, "cancel_scheduled", "Could not cancel it")
 
-    def extend_scheduled(self, account: str, entry_id: str) -> None:
-        self._schedule_op(account, entry_id, "extend_scheduled", "Could not make it longer", EXTEND_BY)
+    def extend_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
+        self._schedule_op(accounts, entry_id, "extend_scheduled", "Could not make it longer", EXTEND_BY)
 
-    def _schedule_op(self, account: str, entry_id: str, method: str, failure: str, *args: object) -> None:
+    def _schedule_op(
+        self, accounts: tuple[str, ...], entry_id: str, method: str, failure: str, *args: object
+    ) -> None:
         service: Any = self.controller.service
         call = getattr(service, method, None)
         if call is None:
@@ -345,8 +347,8 @@ class TrayApp(QObject):
         self.controller.submit(
             lambda: call(entry_id, *args),
             done,
-            lambda exc: self.tray.show_message(failure, plain_error(exc), True),
-            keys=[account],
+            lambda exc: self.controller.tell_failure(failure, exc),
+            keys=list(accounts),
         )
 
     def toggle_autostart(self, enable: bool) -> None:

@@ -28,6 +28,8 @@ from trayapp.core.models import (
     Snapshot,
     StatusChange,
 )
+from trayapp.core.scheduler import ScheduleEvent
+from trayapp.qt import notices
 from trayapp.qt.dispatcher import Dispatcher, Task
 
 log = logging.getLogger(__name__)
@@ -70,17 +72,6 @@ class ServiceLike(Protocol):
     def clear(self, names: Sequence[str] | None = None) -> list[AccountResult]: ...
 
 
-# Scheduler events worth a notification: kind -> (title, is_error). Others (kept, cancelled, superseded)
-# are the user's own doing and only logged.
-_EVENT_NOTES = {
-    "applied": ("Scheduled status set", False),
-    "restored": ("Status restored", False),
-    "missed": ("Missed while trayapp was not running", False),
-    "failed": ("A scheduled change failed", True),
-    "retrying": ("A scheduled change will be retried", True),
-}
-
-
 class Controller(QObject):
     changed = Signal()  # the displayed snapshot (or refreshing state) changed
     notify = Signal(str, str, bool)  # title, text, is_error -> tray notification
@@ -120,7 +111,8 @@ class Controller(QObject):
         self._schedule_changed = True  # the schedule file may hold something not yet run
         self._ticking = False
         self._delivering = False
-        self._notices: dict[str, tuple[str, datetime]] = {}  # account -> (schedule event, when)
+        # What the schedule did lately, for the menu: account -> (entry id, sentence, when).
+        self._notices: dict[str, tuple[str, str, datetime]] = {}
         # A change recorded by the CLI while the tray runs: the data folder's files are replaced
         # atomically, so watch the folder (inotify and friends: no polling, no idle wake-ups).
         self._watcher = QFileSystemWatcher(self)
@@ -257,7 +249,7 @@ class Controller(QObject):
             views.append(
                 replace(
                     view,
-                    notice=notice[0] if notice and self._clock() - notice[1] < NOTICE_FOR else "",
+                    notice=notice[1] if notice and self._clock() - notice[2] < NOTICE_FOR else "",
                     pending=pending[-1][1] if pending else view.pending,
                     error=error,
                     signed_out=signed_out,
@@ -296,7 +288,7 @@ class Controller(QObject):
                 self._recovered.discard(name)
                 self._errors[name] = plain_error(exc)
                 self._context[name] = f"Could not set {change.describe()}"
-            self.notify.emit(f"Could not set {change.describe()}", plain_error(exc), True)
+            self.tell_failure(f"Could not set {change.describe()}", exc)
             self.reload(lambda: self._unmark(task_id[0], names))
 
         task = self._dispatcher.run(fn, done, failed, keys=names)
@@ -322,46 +314,44 @@ class Controller(QObject):
         results: Sequence[AccountResult],
         change: StatusChange | None,
         then: Callable[[], None] | None = None,
+        *,
+        sending: bool = False,
     ) -> None:
-        labels = {v.account.name: v.account.kind.label for v in self._base.accounts}
         pending_of = {v.account.name: v.pending for v in self._base.accounts}
-        failures: list[str] = []
-        waiting: list[str] = []
-        notes: list[str] = []
         what = change.describe() if change else "the status"
         for result in results:
-            label = labels.get(result.account, result.account)
             if result.outcome is Outcome.FAILED:
                 self._context[result.account] = (
                     f"Could not set {what}" if change is not None else "Could not read the status"
                 )
                 self._errors.pop(result.account, None)
                 self._recovered.discard(result.account)
-                failures.append(f"{label}: {result.detail}")
             elif result.outcome is Outcome.PENDING:
                 # Unreachable or rate limited: the service keeps the change and sends it later.
                 kept = change.describe() if change else pending_of.get(result.account, "")
                 self._context[result.account] = f"Waiting to send {kept}" if kept else "Waiting to send"
                 self._errors.pop(result.account, None)
                 self._recovered.discard(result.account)
-                waiting.append(f"{label}: {result.detail}")
             else:
                 self._context.pop(result.account, None)
                 self._errors.pop(result.account, None)
                 if result.outcome is Outcome.OK:
                     self._recovered.add(result.account)
-                notes.extend(result.notes)
-                if result.outcome is Outcome.SKIPPED and change is not None and _worth_telling(change):
-                    notes.append(result.detail)
         # The pending line stays until the snapshot that contains the result is shown: no flicker back.
         self.reload(then)
-        if failures:
-            title = f"Could not set {what}" if change is not None else "Could not refresh"
-            self.notify.emit(title, "\n".join(failures), True)
-        if waiting:
-            self.notify.emit(f"{what[:1].upper() + what[1:]} not sent yet", "\n".join(waiting), True)
-        if notes and not failures:
-            self.notify.emit(what[:1].upper() + what[1:], "\n".join(dict.fromkeys(notes)), False)
+        notice = notices.for_results(results, self._labels(), change, sending=sending)
+        if notice is not None:
+            self.tell(notice)
+
+    def tell(self, notice: notices.Notice) -> None:
+        """The one way out for notifications (the tray shows them): one per user action."""
+        self.notify.emit(notice.title, notice.text, notice.error)
+
+    def tell_failure(self, title: str, exc: BaseException) -> None:
+        self.tell(notices.for_failure(title, plain_error(exc)))
+
+    def _labels(self) -> dict[str, str]:
+        return notices.labels_of(self._base)
 
     def deliver_pending(self) -> None:
         """Send the changes the service kept while a server was unreachable (timer, "retry" click)."""
@@ -373,10 +363,7 @@ class Controller(QObject):
 
         def done(results: list[AccountResult]) -> None:
             self._delivering = False
-            self._handle_results(results, None)
-            sent = [r.detail for r in results if r.outcome is Outcome.OK]
-            if sent:
-                self.notify.emit("Sent", "\n".join(sent), False)
+            self._handle_results(results, None, sending=True)
 
         def failed(exc: BaseException) -> None:
             self._delivering = False
@@ -396,7 +383,7 @@ class Controller(QObject):
 
         def failed(exc: BaseException) -> None:
             self._refreshing -= 1
-            self.notify.emit("Could not refresh", plain_error(exc), True)
+            self.tell_failure("Could not refresh", exc)
             self.reload()
 
         task = self._dispatcher.run(lambda: service.refresh(targets), done, failed, keys=targets)
@@ -452,12 +439,12 @@ class Controller(QObject):
             self._ticking = False
             events, wake = value
             for event in events:
-                note = _EVENT_NOTES.get(str(event.kind))
-                if note is not None:
-                    self.notify.emit(note[0], str(event.message), note[1])
                 if event.kind in ("failed", "retrying"):
                     self._recovered.discard(event.account)
-                self._notices[str(event.account)] = (_without_account(str(event.message)), self._clock())
+                self._note(event)
+            notice = notices.for_events(events, self._labels())
+            if notice is not None:
+                self.tell(notice)
             if events:
                 self.reload()
             self._arm(wake)
@@ -468,6 +455,20 @@ class Controller(QObject):
             self._arm(self._clock() + MAX_SLEEP)  # try again in a minute
 
         self._dispatcher.run(work, done, failed, keys=names)
+
+    def _note(self, event: ScheduleEvent) -> None:
+        """Keep the menu's line about what the schedule did true: a change the user replaced or extended
+        needs no line of its own, but an older line about it must not stay with the old end."""
+        old = self._notices.get(event.account)
+        about_it = old is not None and old[0] == event.entry_id
+        if event.kind == "superseded":
+            if about_it:
+                del self._notices[event.account]
+        elif event.kind == "extended":
+            if about_it:
+                self._notices[event.account] = (event.entry_id, event.text, self._clock())
+        else:
+            self._notices[event.account] = (event.entry_id, event.text, self._clock())
 
     def _arm(self, wake: datetime | None) -> None:
         """Re-arm after the schedule ran: `wake` is its next wake-up (None: nothing scheduled)."""
@@ -502,7 +503,7 @@ class Controller(QObject):
         for view in self._base.accounts:
             ends = (view.until, view.next_at, view.current.end if view.current else None)
             due.extend(moment for moment in ends if moment is not None and moment > now)
-        due.extend(at + NOTICE_FOR for _text, at in self._notices.values() if at + NOTICE_FOR > now)
+        due.extend(at + NOTICE_FOR for _id, _text, at in self._notices.values() if at + NOTICE_FOR > now)
         delay = min(due) - now if due else AUTO_REFRESH
         return max(50, min(int(delay.total_seconds() * 1000), int(AUTO_REFRESH.total_seconds() * 1000)))
 
@@ -524,21 +525,9 @@ class Controller(QObject):
         self._compose()  # "until 14:30" must disappear once 14:30 has passed
 
 
-def _without_account(message: str) -> str:
-    """Schedule sentences start with "rocket: "; the menu line sits under that account already."""
-    head, sep, rest = message.partition(": ")
-    return rest if sep and " " not in head else message
-
-
 def _stat(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size)
-
-
-def _worth_telling(change: StatusChange) -> bool:
-    # An availability some service lacks is expected (the menu says so); a status or a time that could
-    # not be applied is something the user asked for explicitly.
-    return change.kind is not ChangeKind.AVAILABILITY or change.start is not None or change.end is not None

@@ -251,9 +251,10 @@ class MenuActions(Protocol):
     def new_status(self) -> None: ...
     def refresh(self, names: Sequence[str] | None = None) -> None: ...
     def accounts(self, name: str | None = None) -> None: ...
-    def end_scheduled(self, account: str, entry_id: str) -> None: ...
-    def extend_scheduled(self, account: str, entry_id: str) -> None: ...
-    def cancel_scheduled(self, account: str, entry_id: str) -> None: ...
+    # `accounts`: every account of the scheduled change (the action acts on all of them)
+    def end_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None: ...
+    def extend_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None: ...
+    def cancel_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None: ...
     def toggle_autostart(self, enable: bool) -> None: ...
     def quit(self) -> None: ...
 
@@ -403,8 +404,87 @@ def _bind(fn: Callable[[A], None], arg: A) -> Callable[[], None]:
     return lambda: fn(arg)
 
 
-def _bind2(fn: Callable[[str, str], None], a: str, b: str) -> Callable[[], None]:
+def _bind2(fn: Callable[[tuple[str, ...], str], None], a: tuple[str, ...], b: str) -> Callable[[], None]:
     return lambda: fn(a, b)
+
+
+def _labelled(texts: list[tuple[str, list[AccountView]]], views: Sequence[AccountView]) -> list[str]:
+    """Texts that would read the same on two lines get the accounts they are about."""
+    seen = [text for text, _ in texts]
+    return [
+        f"{text} on {', '.join(account_label(v, views) for v in group)}" if seen.count(text) > 1 else text
+        for text, group in texts
+    ]
+
+
+def _notice_entries(views: Sequence[AccountView]) -> list[Node]:
+    """What the schedule did, once per sentence however many accounts it concerns (notifications may
+    not show on every desktop); the accounts are named unless it concerns all of them."""
+    groups: dict[str, list[AccountView]] = {}
+    for view in views:
+        if view.notice:
+            groups.setdefault(view.notice, []).append(view)
+    nodes: list[Node] = []
+    for text, group in groups.items():
+        if len(group) < len(views):
+            text = f"{', '.join(account_label(v, views) for v in group)}: {text}"
+        key = "note:" + "+".join(v.account.name for v in group)
+        nodes.append(ActionSpec(key, escape(text), enabled=False))
+    return nodes
+
+
+def _timed_entries(views: Sequence[AccountView], actions: MenuActions, at: datetime) -> list[Node]:
+    """One line per scheduled change, however many accounts it covers: a running one opens "End now" and
+    "Keep 15 min longer", which act on all its accounts; one still to come is cancelled in one click.
+    A change is left out while a change to one of its accounts is on its way (that may replace it)."""
+    running: dict[str, list[AccountView]] = {}
+    coming: dict[str, list[AccountView]] = {}
+    for view in views:
+        if view.active_entry:
+            running.setdefault(view.active_entry, []).append(view)
+        if view.next_entry and view.next_at is not None and view.next_at > at:
+            coming.setdefault(view.next_entry, []).append(view)
+    running = {k: g for k, g in running.items() if not any(v.pending for v in g)}
+    coming = {k: g for k, g in coming.items() if not any(v.pending for v in g)}
+    return _running_entries(running, views, actions, at) + _coming_entries(coming, views, actions, at)
+
+
+def _running_entries(
+    groups: dict[str, list[AccountView]], views: Sequence[AccountView], actions: MenuActions, at: datetime
+) -> list[Node]:
+    texts = []
+    for group in groups.values():
+        first = group[0]
+        what = first.active_label or short_status(first.current)
+        until = f" {format_until(first.until, at)}" if first.until is not None else ""
+        texts.append((f"“{what}”{until}", group))
+    nodes: list[Node] = []
+    for (entry_id, group), text in zip(groups.items(), _labelled(texts, views), strict=True):
+        names = tuple(v.account.name for v in group)
+        children: list[Node] = [
+            ActionSpec(
+                f"timed:{entry_id}:end",
+                "End now",
+                _bind2(actions.end_scheduled, names, entry_id),
+                tooltip="Put back the status from before it",
+            )
+        ]
+        if group[0].until is not None:
+            extend = _bind2(actions.extend_scheduled, names, entry_id)
+            children.append(ActionSpec(f"timed:{entry_id}:extend", "Keep 15 min longer", extend))
+        nodes.append(MenuSpec(f"timed:{entry_id}", escape(text), children))
+    return nodes
+
+
+def _coming_entries(
+    groups: dict[str, list[AccountView]], views: Sequence[AccountView], actions: MenuActions, at: datetime
+) -> list[Node]:
+    texts = [(f"Cancel “{g[0].next_label}” {format_at(g[0].next_at or at, at)}", g) for g in groups.values()]
+    nodes: list[Node] = []
+    for (entry_id, group), text in zip(groups.items(), _labelled(texts, views), strict=True):
+        cancel = _bind2(actions.cancel_scheduled, tuple(v.account.name for v in group), entry_id)
+        nodes.append(ActionSpec(f"cancel:{entry_id}", escape(text), cancel))
+    return nodes
 
 
 def build_menu(
@@ -434,8 +514,6 @@ def build_menu(
                 tooltip=whole if whole != line else "",
             )
         )
-        if view.notice:  # what the schedule did: notifications may not show on every desktop
-            nodes.append(ActionSpec(f"note:{name}", escape(view.notice), enabled=False))
         err = error_text(view)
         if err:
             if view.signed_out:
@@ -445,32 +523,9 @@ def build_menu(
                 retry = _bind(actions.refresh, [name])
                 tip = "Try again now"
             nodes.append(ActionSpec(f"err:{name}", escape(err), retry, icon="attention", tooltip=tip))
-        # A change with an end, or one waiting to start: end it or cancel it from here.
-        if view.active_entry and not view.pending:
-            nodes.append(
-                ActionSpec(
-                    f"end:{name}",
-                    escape(f"End “{short_status(view.current)}” now"),
-                    _bind2(actions.end_scheduled, name, view.active_entry),
-                    tooltip="Put back the status from before it",
-                )
-            )
-            if view.until is not None:
-                nodes.append(
-                    ActionSpec(
-                        f"extend:{name}",
-                        escape(f"Keep “{short_status(view.current)}” 15 min longer"),
-                        _bind2(actions.extend_scheduled, name, view.active_entry),
-                    )
-                )
-        if view.next_entry and view.next_at is not None and not view.pending:
-            nodes.append(
-                ActionSpec(
-                    f"cancel:{name}",
-                    escape(f"Cancel “{view.next_label}” {format_at(view.next_at, at)}"),
-                    _bind2(actions.cancel_scheduled, name, view.next_entry),
-                )
-            )
+    nodes.extend(_notice_entries(views))
+    # A change with an end, or one waiting to start: end, extend or cancel it from here.
+    nodes.extend(_timed_entries(views, actions, at))
     if state.demo:
         nodes.append(ActionSpec("hdr:demo", "Demo mode: nothing leaves this computer", enabled=False))
 

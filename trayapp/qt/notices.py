@@ -1,0 +1,111 @@
+"""What the user is told after an action or a schedule run, composed in one place.
+
+One notification per user action (or per schedule run), however many accounts it touched; accounts are
+named as the menu names them ("Rocket.Chat (alice)"), never by the internal account name or a schedule
+id. Only composition lives here: the Controller emits the result and the tray sends it, so sending it
+another way (org.freedesktop.Notifications) changes nothing in this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from trayapp.core.models import AccountResult, ChangeKind, Outcome, Snapshot, StatusChange
+from trayapp.core.scheduler import ScheduleEvent
+from trayapp.qt.menu import account_label
+
+Labels = Mapping[str, str]  # account name -> its label in the menu
+
+# Schedule events worth a notification: kind -> (title, is_error). The others (kept, cancelled,
+# superseded, extended) are the user's own doing or shown in the menu, and only logged.
+_EVENT_TITLES = {
+    "applied": ("Scheduled status set", False),
+    "restored": ("Status restored", False),
+    "missed": ("Missed while trayapp was not running", False),
+    "failed": ("A scheduled change failed", True),
+    "retrying": ("A scheduled change will be retried", True),
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    text: str
+    error: bool = False
+
+
+def labels_of(snapshot: Snapshot) -> dict[str, str]:
+    return {v.account.name: account_label(v, snapshot.accounts) for v in snapshot.accounts}
+
+
+def named(pairs: Iterable[tuple[str, str]], labels: Labels) -> list[str]:
+    """(account, sentence) pairs as one line per sentence, naming every account it concerns."""
+    groups: dict[str, list[str]] = {}
+    for account, sentence in pairs:
+        who = groups.setdefault(sentence, [])
+        label = labels.get(account, account)
+        if label not in who:
+            who.append(label)
+    return [f"{', '.join(who)}: {sentence}" for sentence, who in groups.items()]
+
+
+def for_results(
+    results: Sequence[AccountResult],
+    labels: Labels,
+    change: StatusChange | None,
+    *,
+    sending: bool = False,
+) -> Notice | None:
+    """After a change (`change`), a refresh (None) or sending kept changes (`sending`): failures first,
+    then what waits to be sent, what was sent, and what the user should know about the change."""
+    what = change.describe() if change is not None else "the status"
+    failures = named(((r.account, r.detail) for r in results if r.outcome is Outcome.FAILED), labels)
+    waiting = named(((r.account, r.detail) for r in results if r.outcome is Outcome.PENDING), labels)
+    sent = named(((r.account, r.detail) for r in results if sending and r.ok and r.detail), labels)
+    notes = [n for r in results if r.outcome in (Outcome.OK, Outcome.SKIPPED) for n in r.notes]
+    if change is not None and _worth_telling(change):
+        notes += [r.detail for r in results if r.outcome is Outcome.SKIPPED]
+    lines = failures + waiting + sent + list(dict.fromkeys(notes))
+    if not lines:
+        return None
+    if failures:
+        title = f"Could not set {what}" if change else ("Could not send" if sending else "Could not refresh")
+    elif waiting:
+        title = f"{_capital(what)} not sent yet"
+    elif sent:
+        title = "Sent"
+    else:
+        title = _capital(what)
+    return Notice(title, "\n".join(lines), bool(failures or waiting))
+
+
+def for_events(events: Sequence[ScheduleEvent], labels: Labels) -> Notice | None:
+    """Everything one schedule run did, in one notification."""
+    notable = [e for e in events if e.kind in _EVENT_TITLES]
+    if not notable:
+        return None
+    kinds = list(dict.fromkeys(e.kind for e in notable))
+    errors = [k for k in kinds if _EVENT_TITLES[k][1]]
+    if len(kinds) == 1:
+        title, error = _EVENT_TITLES[kinds[0]]
+    elif errors:
+        title, error = _EVENT_TITLES[errors[0]][0], True
+    else:
+        title, error = "Scheduled changes", False
+    return Notice(title, "\n".join(named(((e.account, e.text) for e in notable), labels)), error)
+
+
+def for_failure(title: str, sentence: str) -> Notice:
+    """An action that failed as a whole (no per-account results)."""
+    return Notice(title, sentence, True)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _worth_telling(change: StatusChange) -> bool:
+    # An availability some service lacks is expected (the menu says so); a status or a time that could
+    # not be applied is something the user asked for explicitly.
+    return change.kind is not ChangeKind.AVAILABILITY or change.start is not None or change.end is not None
