@@ -460,7 +460,7 @@ class _Commands:
         entry = self.service.cancel_scheduled(entry_id)
         print(f"{entry.id}: {entry.change.describe()} is {entry.phase.value}.")
         for event in self.service.run_schedule():
-            print(f"{event.account}: {event.message}")
+            print(f"{event.account}: {event.text}")
         return EXIT_OK
 
 

@@ -907,10 +907,10 @@ def test_extend_hands_a_native_account_the_new_end(sched: Scheduler, port: FakeP
     events = sched.tick()
     assert [(e.account, e.kind) for e in events] == [("rm", "extended"), ("rc", "extended")]
     new_end = at(hours=1, minutes=15).astimezone()
-    assert events[0].text == f"'Lunch (back soon)' now lasts until {new_end:%H:%M}."
+    assert events[0].text == f"'🍽 Lunch (back soon)' now lasts until {new_end:%H:%M}."
     assert "change it there too" not in entry(sched, new.id).note
 
 
 def test_event_text_leaves_out_the_account_name(sched: Scheduler) -> None:
     [event] = [e for e in (sched.add(["rc"], lunch()), sched.tick())[1]]
-    assert event.message.startswith("rc: ") and event.text == "'Lunch (back soon)' is set."
+    assert event.message.startswith("rc: ") and event.text == "'🍽 Lunch (back soon)' is set."
