@@ -178,6 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if args.command is None:
+            from trayapp.preflight import EXIT_CANNOT_START, first_problem
+
+            if problem := first_problem():  # before Qt: it would abort (SIGABRT) instead
+                _err(problem)
+                return EXIT_CANNOT_START
             from trayapp.qt.app import run  # Qt is imported only when the tray starts
 
             return run(paths=None, demo=args.demo, background=args.background, qt_args=qt_args)

@@ -6,12 +6,21 @@ which is how tests and the demo profile isolate themselves.
 
 from __future__ import annotations
 
+import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "trayapp"
+
+# platformdirs warns (a Python warning with its source line, on every start) when XDG_RUNTIME_DIR is unset
+# or unsafe (su, ssh, cron), then falls back to a private folder that serves us well. A filter set once
+# here, not catch_warnings around each call: that is not thread-safe and leaks its filters. The reason
+# goes to the log and `trayapp doctor` instead (runtime_dir_note).
+if (_RuntimeDirWarning := getattr(platformdirs, "RuntimeDirWarning", None)) is not None:
+    warnings.filterwarnings("ignore", category=_RuntimeDirWarning)
 
 
 @dataclass(frozen=True)
@@ -62,3 +71,14 @@ class AppPaths:
 
     def all_dirs(self) -> tuple[Path, ...]:
         return (self.config_dir, self.cache_dir, self.data_dir, self.log_dir, self.runtime_dir)
+
+
+def runtime_dir_note() -> str:
+    """Why the user's runtime folder is not under XDG_RUNTIME_DIR ("" when it is)."""
+    paths = AppPaths.default()
+    value = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not value:
+        return f"XDG_RUNTIME_DIR is not set (as under su, ssh or cron): using {paths.runtime_dir}"
+    if not paths.runtime_dir.is_relative_to(value):
+        return f"XDG_RUNTIME_DIR={value} is not a private folder of this user: using {paths.runtime_dir}"
+    return ""

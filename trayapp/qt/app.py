@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
-from trayapp.core.paths import AppPaths
+from trayapp.core.paths import AppPaths, runtime_dir_note
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
 from trayapp.qt.dispatcher import Dispatcher
@@ -524,6 +524,8 @@ def run(
 
     paths = paths or AppPaths.default()
     log_file = setup_logging(paths.log_dir)
+    if note := runtime_dir_note():  # XDG_RUNTIME_DIR unset (su, ssh, cron): a log line, no warning
+        log.info("Runtime folder: %s", note)
     app = QApplication.instance() or QApplication([*sys.argv[:1], *qt_args])
     assert isinstance(app, QApplication)
     log.info("Qt platform %s, style %s", app.platformName(), app.style().name())
