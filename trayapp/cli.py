@@ -166,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo-server", help="run the demo server in the foreground")
     demo.add_argument("--port", type=int, default=0)
+
+    doctor = sub.add_parser("doctor", help="check what this machine offers trayapp, and what to fix")
+    doctor.add_argument("--json", action="store_true")
     return parser
 
 
@@ -190,6 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo_server(args.port)
         if args.command == "autostart":
             return _autostart(args.state)
+        if args.command == "doctor":
+            from trayapp import doctor
+
+            return doctor.run(as_json=args.json)
         return _Commands(args).run()
     except UsageError as exc:
         _err(str(exc))

@@ -38,7 +38,7 @@ def _libs(*rows: tuple[str, str, str]) -> tuple[Library, ...]:
 
 # What PySide6's Qt libraries link to outside the wheel (tests/firststart/test_preflight.py reads the
 # installed plugins' DT_NEEDED entries and fails when one is missing here). glibc's own are left out.
-BASE_LIBS = _libs(  # QtCore, QtGui, QtWidgets, QtDBus: needed on every platform, offscreen too
+BASE_LIBS = _libs(  # QtCore, QtGui, QtWidgets, QtDBus, QtNetwork, QtSvg: every platform, offscreen too
     ("libglib-2.0.so.0", "libglib2.0-0", "glib2"),
     ("libgthread-2.0.so.0", "libglib2.0-0", "glib2"),
     ("libz.so.1", "zlib1g", "zlib-ng-compat"),
@@ -52,6 +52,9 @@ BASE_LIBS = _libs(  # QtCore, QtGui, QtWidgets, QtDBus: needed on every platform
     ("libX11.so.6", "libx11-6", "libX11"),
     ("libxkbcommon.so.0", "libxkbcommon0", "libxkbcommon"),
     ("libdbus-1.so.3", "libdbus-1-3", "dbus-libs"),
+    ("libgssapi_krb5.so.2", "libgssapi-krb5-2", "krb5-libs"),  # QtNetwork (the single-instance socket)
+    ("libbrotlidec.so.1", "libbrotli1", "libbrotli"),
+    ("libbrotlicommon.so.1", "libbrotli1", "libbrotli"),
 )
 XCB_LIBS = _libs(  # the xcb platform plugin (X11, XWayland)
     ("libxcb.so.1", "libxcb1", "libxcb"),
@@ -266,7 +269,7 @@ def _problem(candidates: Sequence[Candidate], env: Mapping[str, str]) -> str:
     # The first candidate whose display answers only lacks libraries: that is what to fix.
     for c in candidates:
         if not c.display_problem:
-            where = c.display or f"the {c.platform} platform"
+            where = f"the {c.display}" if c.display else f"the {c.platform} platform"
             return f"Qt cannot start on {where}: {missing_line(c.missing)}."
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         return NO_DISPLAY

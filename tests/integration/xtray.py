@@ -6,6 +6,8 @@ Our own code (modelled on the company's xvfb-tray.sh, so tests do not depend on 
 - host "trayer": Xvfb + trayer, an XEmbed-only tray strip whose colour we choose (light/dark panels);
 - with keyring_password: also a private D-Bus session with an unlocked gnome-keyring (Secret Service), as
   a logged-in desktop has (the benchmark uses it).
+- host "none": Xvfb alone (no tray host), as on stock GNOME; bus="bare" gives any host a private D-Bus
+  session that can start no service (nothing activatable: no notification server, no keyring).
 Every process is started here and stopped by its own handle; nothing global is touched (HOME and XDG
 folders are throwaway, so xfconfd started by D-Bus activation writes nowhere real).
 """
@@ -31,7 +33,18 @@ from tests.realparts import require_tools, xdg_folders
 TOOLS = {
     "xfce": ("Xvfb", "dbus-daemon", "xfce4-panel", "import"),
     "trayer": ("Xvfb", "trayer", "import", "xdotool", "xwininfo"),
+    "none": ("Xvfb", "dbus-daemon"),
 }
+BARE_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/>
+    <allow own="*"/></policy>
+</busconfig>
+"""
 
 
 def require(host: str) -> None:
@@ -84,9 +97,11 @@ class TraySession:
         panel_colour: str = "0x404040",
         size: tuple[int, int] = (1280, 800),
         keyring_password: str | None = None,
+        bus: str = "",
     ) -> None:
         self.root = root
         self.host = host
+        self.bus_kind = bus or ("session" if host == "xfce" or keyring_password is not None else "")
         self.keyring_password = keyring_password
         self.panel_colour = panel_colour
         self.size = size
@@ -101,13 +116,13 @@ class TraySession:
     def start(self) -> TraySession:
         self.home.mkdir(parents=True, exist_ok=True)
         self._start_xvfb()
-        if self.host == "xfce" or self.keyring_password is not None:
+        if self.bus_kind:
             self._start_bus()
         if self.keyring_password is not None:
             self._start_keyring(self.keyring_password)
         if self.host == "xfce":
             self._start_xfce()
-        else:
+        elif self.host == "trayer":
             self._start_trayer()
         return self
 
@@ -187,8 +202,13 @@ class TraySession:
         self.display = f":{number}"
 
     def _start_bus(self) -> None:
+        which = ["--session"]
+        if self.bus_kind == "bare":
+            config = self.root / "bare-bus.conf"
+            config.write_text(BARE_BUS_CONFIG)
+            which = [f"--config-file={config}"]
         proc = self._spawn(
-            "dbus", ["dbus-daemon", "--session", "--nofork", "--print-address"], self.base_env(), pipe=True
+            "dbus", ["dbus-daemon", *which, "--nofork", "--print-address"], self.base_env(), pipe=True
         )
         assert proc.stdout is not None
         ready, _, _ = select.select([proc.stdout], [], [], 10)
@@ -203,6 +223,12 @@ class TraySession:
         argv = ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"]
         self._spawn("keyring", argv, env, stdin=password.encode())  # --unlock reads it from stdin
         wait_for(lambda: self._bus_has("org.freedesktop.secrets"), 10, "gnome-keyring on the session bus")
+
+    def start_program(self, name: str, argv: Sequence[str], owns: str = "") -> None:
+        """Another desktop program on this display and bus (e.g. dunst); waits until it owns `owns`."""
+        self._spawn(name, argv, self.env())
+        if owns:
+            wait_for(lambda: self._bus_has(owns), 15, f"{name} on the session bus")
 
     def _bus_has(self, name: str) -> bool:
         asked = subprocess.run(

@@ -231,6 +231,16 @@ def test_waits_for_a_tray_then_falls_back_to_the_window(qtbot: QtBot, service: o
     app.shutdown()
 
 
+def test_the_no_tray_window_says_how_to_find_out_why(qtbot: QtBot, service: object) -> None:
+    app = TrayApp(service, tray_wait_s=0.2, first_run_dialog=False)  # type: ignore[arg-type]
+    app.start()
+    qtbot.waitUntil(lambda: app.window is not None and app.window.isVisible(), timeout=3000)
+    assert app.window is not None and app.window.hint.isVisible()
+    assert "Run `trayapp doctor` to see why there is no tray." in app.window.hint.text().splitlines()
+    wait_idle(qtbot, app)
+    app.shutdown()
+
+
 def test_first_run_opens_accounts_with_the_demo_offer(qtbot: QtBot, profile: object) -> None:
     from trayapp.core.service import StatusService
     from trayapp.qt.accounts_dialog import AccountsDialog

@@ -29,6 +29,7 @@ NO_TRAY_HINT = (
     "No system tray was found, so trayapp shows this window instead. On GNOME, install the "
     "“AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again."
 )
+DOCTOR_HINT = "Run `trayapp doctor` to see why there is no tray."
 
 
 class StatusWindow(QWidget):
@@ -47,7 +48,7 @@ class StatusWindow(QWidget):
         self.setWindowTitle("trayapp")
         self.setWindowIcon(icons.app_icon())
 
-        self.hint = QLabel(NO_TRAY_HINT)
+        self.hint = QLabel(f"{NO_TRAY_HINT}\n{DOCTOR_HINT}")
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines = QVBoxLayout()
