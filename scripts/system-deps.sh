@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages the real-part tests need: a virtual X screen with tray hosts (trayer for
-# XEmbed, xfce4-panel for StatusNotifierItem), Qt's xcb libraries, D-Bus, and gnome-keyring for a real
-# Secret Service. Installs only what is missing; does nothing where apt-get or root is unavailable.
+# XEmbed, xfce4-panel for StatusNotifierItem), Qt's xcb libraries, D-Bus, gnome-keyring for a real
+# Secret Service and dunst for a real notification server. Installs only what is missing; does nothing
+# where apt-get or root is unavailable.
+#   --app   only what running trayapp needs (python3-venv and Qt's libraries): the README's set-up line
 # Extra package names given as arguments are installed the same way (scripts/system-deps-packaging.sh).
 set -euo pipefail
-PACKAGES=("$@"
-  xvfb xauth trayer x11-utils xdotool imagemagick xfce4-panel dbus dbus-x11 gnome-keyring libsecret-tools
-  libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-  libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
-  fonts-dejavu-core fonts-noto-color-emoji
+APP=(python3-venv fonts-dejavu-core  # and every library of trayapp/preflight.py's tables (a test checks)
+  libglib2.0-0 zlib1g libzstd1 libstdc++6 libgcc-s1 libgl1 libegl1 libfontconfig1 libfreetype6 libx11-6
+  libxkbcommon0 libdbus-1-3 libgssapi-krb5-2 libbrotli1
+  libxcb1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-util1 libxcb-render-util0
+  libxcb-randr0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-xinerama0
+  libxkbcommon-x11-0
 )
+if [ "${1:-}" = "--app" ]; then shift; PACKAGES=("$@" "${APP[@]}"); else PACKAGES=("$@" "${APP[@]}"
+  xvfb xauth trayer x11-utils xdotool imagemagick xfce4-panel dbus dbus-x11 gnome-keyring libsecret-tools
+  dunst fonts-noto-color-emoji
+); fi
 command -v apt-get >/dev/null 2>&1 || { echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}"; exit 0; }
 SUDO=""
 if [ "$(id -u)" != 0 ]; then
-  if sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
-    echo "system-deps: not root; real-tray and keyring tests need: ${PACKAGES[*]}"; exit 0; fi
+  if sudo -n true 2>/dev/null; then SUDO="sudo -n"
+  elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then SUDO="sudo"  # a person at a terminal: sudo asks
+  else echo "system-deps: not root; install: ${PACKAGES[*]}"; exit 0; fi
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

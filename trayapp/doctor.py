@@ -364,20 +364,22 @@ def check_accounts() -> list[Check]:
         title = f"Account {account.name}"
         details: dict[str, Any] = {"account": account.name, "service": account.kind.value, "url": account.url}
         result = by_name.get(account.name)
-        where = f"{account.kind.label}, {account.url}"
+        where = f"{account.kind.label} at {account.url}"
         if result is None:
             action = "check your network and the server address; changes wait and are sent later"
-            summary = f"{where}: no answer within {ACCOUNTS_DEADLINE_S:g} s"
+            summary = f"{where}, no answer within {ACCOUNTS_DEADLINE_S:g} s"
             checks.append(Check("account", title, False, summary, action, {**details, "reachable": False}))
         elif result.outcome is Outcome.OK:
-            state = (
-                result.current.availability.label if result.current and result.current.availability else ""
-            )
-            summary = f"{where}: reachable, signed in" + (f" ({state})" if state else "")
+            current = result.current
+            state = current.availability.label if current and current.availability else ""
+            summary = f"{where}, reachable, signed in" + (f" ({state})" if state else "")
             checks.append(Check("account", title, True, summary, details={**details, "reachable": True}))
         else:
             details.update(reachable=False, error=result.error_kind)
-            checks.append(Check("account", title, False, where, _account_action(result), details))
+            summary = f"{where}, {'signed out' if result.error_kind == 'AuthError' else 'not usable'}"
+            if result.error_kind in ("ServiceUnavailable", "RateLimited"):
+                summary = f"{where}, not reachable"
+            checks.append(Check("account", title, False, summary, _account_action(result), details))
     service.close()
     return checks
 

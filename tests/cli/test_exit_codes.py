@@ -138,6 +138,19 @@ def test_a_change_that_cannot_go_out_is_not_read_back_as_well(accounts: CLI, dem
     }
 
 
+def test_69_when_the_tray_cannot_start_on_this_machine(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No display at all (ssh, a container, cron): one line instead of Qt's abort. The missing-library
+    # case runs the real app in tests/integration/test_first_start.py.
+    from trayapp.preflight import NO_DISPLAY
+
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE"):
+        monkeypatch.delenv(var, raising=False)
+    for argv in ((), ("--demo",), ("--background",)):
+        result = cli(*argv)
+        assert result.code == 69
+        assert result.err_lines == [f"trayapp: {NO_DISPLAY}"]
+
+
 def test_70_for_an_unexpected_error_with_the_details_in_the_log(
     accounts: CLI, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -87,6 +87,16 @@ def test_offscreen_needs_only_the_base_libraries() -> None:
 
 # ------------------------------------------------------------------------------- the table is complete
 
+
+def test_the_set_up_script_installs_every_package_the_check_names() -> None:
+    # The README's set-up line runs `scripts/system-deps.sh --app`: it must bring what the check asks for.
+    script = (Path(__file__).parents[2] / "scripts" / "system-deps.sh").read_text()
+    block = script.split("APP=(", 1)[1].split("\n)", 1)[0]
+    listed = [word for line in block.splitlines() for word in line.split("#", 1)[0].split()]
+    wanted = {lib.debian for lib in (*BASE_LIBS, *XCB_LIBS)}
+    assert wanted - set(listed) == set()
+
+
 GLIBC = {"libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2"}
 
 
