@@ -10,11 +10,13 @@ action (EXIT_NEEDS_ACTION).
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import os
 import platform
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -26,6 +28,7 @@ from trayapp.core.paths import runtime_dir_note
 EXIT_NEEDS_ACTION = 1
 KEYRING_DEADLINE_S = 8.0
 ACCOUNTS_DEADLINE_S = 20.0
+THREAD_NAME = "trayapp-doctor"
 SNI_WATCHER = "org.kde.StatusNotifierWatcher"
 NOTIFICATIONS = "org.freedesktop.Notifications"
 SECRETS = "org.freedesktop.secrets"
@@ -288,7 +291,9 @@ def check_keyring() -> Check:
     label += f" ({provider})" if provider else ""
     details["locked"] = locked
     if locked:
-        action = "unlock it (log in again, or open your passwords app); trayapp asks for it at every start"
+        action = (
+            "unlock it (log in again, or open your passwords app); until then trayapp cannot read its tokens"
+        )
         return Check("keyring", "Keyring", False, f"{label}, locked", action, details)
     state = "unlocked" if locked is False else "no default keyring yet (it is made at the first sign-in)"
     return Check("keyring", "Keyring", True, f"{label}, {state}", details=details)
@@ -357,8 +362,10 @@ def check_accounts() -> list[Check]:
     if not accounts:
         summary = "none yet ('trayapp accounts add ...', or try 'trayapp --demo')"
         return [Check("account", "Accounts", True, summary, details={"count": 0})]
-    results = _with_deadline(lambda: service.current(), ACCOUNTS_DEADLINE_S)
-    by_name = {r.account: r for r in results} if isinstance(results, list) else {}
+    # One thread each: a server that does not answer holds up only its own line.
+    works = {a.name: functools.partial(service.current, [a.name]) for a in accounts}
+    answers = _with_deadline(works, ACCOUNTS_DEADLINE_S, then=service.close)
+    by_name = {name: got[0] for name, got in answers.items() if isinstance(got, list) and got}
     checks = []
     for account in accounts:
         title = f"Account {account.name}"
@@ -380,7 +387,6 @@ def check_accounts() -> list[Check]:
             if result.error_kind in ("ServiceUnavailable", "RateLimited"):
                 summary = f"{where}, not reachable"
             checks.append(Check("account", title, False, summary, _account_action(result), details))
-    service.close()
     return checks
 
 
@@ -396,25 +402,45 @@ def _account_action(result: Any) -> str:
 # -------------------------------------------------------------------------------------------- run
 
 
-def _with_deadline(work: Callable[[], Any], seconds: float) -> Any:
-    """work()'s result, its exception, or None when it has not finished in time (a daemon thread is
-    left behind, so a hung keyring or server never keeps the command from ending)."""
-    box: list[Any] = []
+def _with_deadline(
+    works: Mapping[str, Callable[[], Any]], seconds: float, then: Callable[[], None] | None = None
+) -> dict[str, Any]:
+    """Each work's result (or its exception), run side by side; those not finished within `seconds`
+    are left out. They go on on daemon threads, so a hung keyring or server never keeps the command
+    from ending; `then` (e.g. closing connections) runs once all of them are done."""
+    results: dict[str, Any] = {}
 
-    def target() -> None:
+    def one(key: str, work: Callable[[], Any]) -> None:
         try:
-            box.append(work())
+            results[key] = work()
         except Exception as exc:
-            box.append(exc)
+            results[key] = exc
 
-    thread = threading.Thread(target=target, name="trayapp-doctor", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    return box[0] if box else None
+    threads = [
+        threading.Thread(target=one, args=item, name=THREAD_NAME, daemon=True) for item in works.items()
+    ]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + seconds
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    answered = dict(results)
+
+    def finish() -> None:
+        for thread in threads:
+            thread.join()
+        if then is not None:
+            then()
+
+    if any(t.is_alive() for t in threads):
+        threading.Thread(target=finish, name=THREAD_NAME, daemon=True).start()
+    else:
+        finish()
+    return answered
 
 
 def _keyring_line() -> Check:
-    outcome = _with_deadline(check_keyring, KEYRING_DEADLINE_S)
+    outcome = _with_deadline({"keyring": check_keyring}, KEYRING_DEADLINE_S).get("keyring")
     if isinstance(outcome, Check):
         return outcome
     if outcome is None:

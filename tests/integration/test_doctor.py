@@ -191,3 +191,19 @@ def test_with_no_display_and_no_bus_it_still_answers_and_never_loads_qt(tmp_path
     assert "no D-Bus session bus" in lines["Tray"] and "inside your desktop session" in lines["Tray"]
     assert lines["Notifications"].startswith("FIX Notifications: there is no D-Bus session bus")
     assert proc.stderr == ""
+
+
+def test_a_locked_keyring_says_to_unlock_it(tmp_path: Path) -> None:
+    xtray.require("none")
+    require_tools("gnome-keyring-daemon")
+    root = tmp_path / "x"
+    root.mkdir()
+    with xtray.TraySession(root, host="none", bus="bare", keyring_password="right"):
+        pass  # the first login makes the keyring, with this password
+    with xtray.TraySession(root, host="none", bus="bare", keyring_password="wrong") as session:
+        proc = trayapp(doctor_env(session, tmp_path / "profile", "GNOME"), "doctor")
+    assert proc.returncode == EXIT_NEEDS_ACTION
+    assert lines_of(proc.stdout)["Keyring"] == (
+        "FIX Keyring: Secret Service (gnome-keyring-daemon), locked — unlock it (log in again, or open "
+        "your passwords app); until then trayapp cannot read its tokens"
+    )
