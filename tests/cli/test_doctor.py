@@ -13,6 +13,7 @@ import pytest
 from tests.cli.conftest import CLI
 from trayapp import doctor
 from trayapp.demo.server import DemoServer
+from trayapp.doctor import accounts as account_checks_module
 
 
 def account_checks(out: str) -> dict[str, dict[str, object]]:
@@ -23,7 +24,7 @@ def account_checks(out: str) -> dict[str, dict[str, object]]:
 def test_a_server_that_does_not_answer_gets_its_own_line_and_the_command_still_ends(
     accounts: CLI, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(doctor, "ACCOUNTS_DEADLINE_S", 1.0)
+    monkeypatch.setattr(account_checks_module, "ACCOUNTS_DEADLINE_S", 1.0)
     demo.set_fault("slow", "callbell", count=1, delay=4)
     run = accounts("doctor", "--json")
     try:
