@@ -183,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from trayapp.preflight import EXIT_CANNOT_START, first_problem
 
-            if problem := first_problem():  # before Qt: it would abort (SIGABRT) instead
+            if problem := first_problem(qt_args):  # before Qt: it would abort (SIGABRT) instead
                 _err(problem)
                 return EXIT_CANNOT_START
             from trayapp.qt.app import run  # Qt is imported only when the tray starts

@@ -277,8 +277,24 @@ def _problem(candidates: Sequence[Candidate], env: Mapping[str, str]) -> str:
     return f"Qt cannot reach a display ({reasons}): start trayapp inside your desktop session."
 
 
-def first_problem() -> str:
+def with_qt_args(env: Mapping[str, str], qt_args: Sequence[str]) -> dict[str, str]:
+    """The environment as Qt will read it: `-platform NAME` and `-display NAME` on the command line win
+    over QT_QPA_PLATFORM and DISPLAY."""
+    seen = dict(env)
+    items = list(qt_args)
+    for i, arg in enumerate(items):
+        name, has_value, value = arg.partition("=")
+        if not has_value and i + 1 < len(items):
+            value = items[i + 1]
+        if name == "-platform" and value:
+            seen["QT_QPA_PLATFORM"] = value
+        elif name == "-display" and value:
+            seen["DISPLAY"] = value
+    return seen
+
+
+def first_problem(qt_args: Sequence[str] = ()) -> str:
     """The one line to print before starting the GUI ("" when Qt can start)."""
     with contextlib.suppress(Exception):  # a probe that itself fails must never stop a working desktop
-        return check_platform().problem
+        return check_platform(with_qt_args(os.environ, qt_args)).problem
     return ""

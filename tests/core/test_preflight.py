@@ -79,6 +79,14 @@ def test_wayland_lacking_its_libraries_falls_back_to_a_working_x_display(tmp_pat
     assert "libwayland-client0" in only_wayland.problem
 
 
+def test_qt_options_on_the_command_line_win_over_the_environment() -> None:
+    env = {"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}
+    seen = preflight.with_qt_args(env, ["-style", "fusion", "-platform", "offscreen", "-display=:5"])
+    assert seen == {"DISPLAY": ":5", "QT_QPA_PLATFORM": "offscreen"}
+    # `trayapp -platform offscreen` with no display at all starts (no abort, no refusal either)
+    assert check_platform(preflight.with_qt_args({}, ["-platform", "offscreen"]), load=hiding()).ok
+
+
 def test_offscreen_needs_only_the_base_libraries() -> None:
     assert check_platform({"QT_QPA_PLATFORM": "offscreen"}, load=hiding("libxcb-icccm.so.4")).ok
     broken = check_platform({"QT_QPA_PLATFORM": "offscreen"}, load=hiding("libglib-2.0.so.0"))
