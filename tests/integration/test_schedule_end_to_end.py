@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from tests.realparts import require_tools, xdg_folders
@@ -23,17 +23,24 @@ printf '%s\n' "$RC_TOKEN" | "$PY" -m trayapp accounts add rocketchat rocket --ur
 "$PY" -m trayapp > "$HOME/app.log" 2>&1 &
 APP=$!
 sleep 2   # the tray app is up (no tray here: it shows its window) before the CLI records the change
+# The window is placed from now, not from when the test began: under load the steps above take seconds.
+read -r START END <<< "$("$PY" -c "$TIMES")"
+printf '%s %s\n' "$START" "$END" > "$HOME/times"
 "$PY" -m trayapp set Lunch --start "$START" --end "$END" --account rocket
 sleep "$WAIT"
 "$PY" -m trayapp schedule --json > "$HOME/schedule.json"
 kill -TERM $APP; wait $APP || true
 """
+# A start 4 s ahead (the CLI needs a moment to record it) and an end 3 s after it.
+TIMES = (
+    "from datetime import datetime as dt, timedelta as td, timezone as tz; "
+    "s = dt.now(tz.utc) + td(seconds=4); "
+    "print(s.isoformat(), (s + td(seconds=3)).isoformat())"
+)
 
 
 def test_app_applies_at_start_and_restores_at_end(demo: DemoServer, tmp_path: Path) -> None:
     require_tools("dbus-run-session", "gnome-keyring-daemon")
-    start = datetime.now(timezone.utc) + timedelta(seconds=6)
-    end = start + timedelta(seconds=3)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_"))}
     env.update(
         HOME=str(tmp_path),
@@ -43,8 +50,7 @@ def test_app_applies_at_start_and_restores_at_end(demo: DemoServer, tmp_path: Pa
         RC_TOKEN=seed.RC_ALICE_PAT,
         RC_URL=demo.rocketchat_url,
         RC_USER=seed.RC_ALICE_ID,
-        START=start.isoformat(),
-        END=end.isoformat(),
+        TIMES=TIMES,
         WAIT="10",
         **xdg_folders(tmp_path),
     )
@@ -54,6 +60,7 @@ def test_app_applies_at_start_and_restores_at_end(demo: DemoServer, tmp_path: Pa
     log = (tmp_path / "app.log").read_text(encoding="utf-8") if (tmp_path / "app.log").exists() else ""
     assert proc.returncode == 0, proc.stderr + log
     assert "Traceback" not in proc.stderr + log
+    start, end = (datetime.fromisoformat(t) for t in (tmp_path / "times").read_text().split())
     writes = [r for r in demo.requests if r.path.endswith("/users.setStatus")]
     assert len(writes) == 3, writes  # "In a call" by hand, Lunch at the start, the restore at the end
     applied, restored = writes[1].at, writes[2].at
