@@ -24,7 +24,7 @@ from trayapp.core.errors import (
     TrayAppError,
     TwoFactorRequired,
 )
-from trayapp.core.logs import register_secret, setup_logging
+from trayapp.core.logs import setup_logging
 from trayapp.core.models import (
     Account,
     AccountResult,
@@ -36,6 +36,7 @@ from trayapp.core.models import (
     StatusChange,
 )
 from trayapp.core.paths import AppPaths
+from trayapp.core.redaction import redact, register_secret
 from trayapp.core.statusfields import check_emoji, check_status_type
 from trayapp.core.timeparse import parse_duration, parse_when
 from trayapp.core.timetext import local_time
@@ -216,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _err(message: str) -> None:
-    print(f"trayapp: {message}", file=sys.stderr)
+    print(f"trayapp: {redact(message)}", file=sys.stderr)
 
 
 def _read_secret(what: str) -> str:

@@ -1,17 +1,20 @@
 """Every failure a user can meet, as one exception tree.
 
-`str(error)` is a complete, user-facing sentence. By construction no secret is ever passed in:
-backends build messages from status codes and the server's own validation text, never from
-request headers or bodies they sent.
+`str(error)` is a complete, user-facing sentence. Backends build messages from status codes and the
+server's own validation text, never from request headers or bodies they sent; a server may still echo a
+request back in its text, so every message passes through the one redaction when it is made.
 """
 
 from __future__ import annotations
+
+from trayapp.core.redaction import redact
 
 
 class TrayAppError(Exception):
     """Base class; the message is shown to the user as is."""
 
     def __init__(self, message: str) -> None:
+        message = redact(message)
         super().__init__(message)
         self.message = message
 
@@ -87,6 +90,11 @@ class RateLimited(ServiceError):
 
 class ServiceUnavailable(ServiceError):
     """Unreachable, timed out, reset, or a 5xx answer: worth retrying later."""
+
+
+class CertificateError(ServiceError):
+    """TLS trust failed: the server's certificate is not trusted, or SSL_CERT_FILE/SSL_CERT_DIR cannot be
+    read. Not an outage: a change is not kept and retried for it, since retrying cannot help."""
 
 
 class BadReply(ServiceError):

@@ -1,42 +1,15 @@
-"""Logging to the per-user log folder, with a filter that redacts secrets before anything is written.
-
-The filter masks every token the process has handled (registered by the secret store) and, as a
-second line of defence, anything that looks like a credential header or field."""
+"""Logging to the per-user log folder, with a filter that passes every record through the one redaction
+(trayapp.core.redaction) before anything is written."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
-import re
-import threading
 from pathlib import Path
 
-_known: set[str] = set()
-_known_lock = threading.Lock()
-_PATTERNS = [
-    re.compile(
-        r"(?i)(x-auth-token|authorization|\bauth|x-2fa-code|api[_-]?key|token|password)(\"?\s*[:=]\s*\"?)"
-        r"(bearer\s+)?[^\s\"',;}]+"
-    ),
-]
-REDACTED = "[redacted]"
+from trayapp.core.redaction import REDACTED, redact, register_secret
 
-
-def register_secret(value: str) -> None:
-    """Remember a secret so that it is masked wherever it might appear in a log record."""
-    if len(value) >= 4:
-        with _known_lock:
-            _known.add(value)
-
-
-def redact(text: str) -> str:
-    with _known_lock:
-        known = sorted(_known, key=len, reverse=True)
-    for secret in known:
-        text = text.replace(secret, REDACTED)
-    for pattern in _PATTERNS:
-        text = pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
-    return text
+__all__ = ["REDACTED", "RedactingFilter", "redact", "register_secret", "setup_logging"]
 
 
 class RedactingFilter(logging.Filter):

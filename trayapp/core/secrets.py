@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 from trayapp.core.errors import AuthError, KeyringLocked, KeyringUnavailable
-from trayapp.core.logs import register_secret
+from trayapp.core.redaction import register_secret
 
 SERVICE = "trayapp"
 _LOCK = threading.RLock()

@@ -45,6 +45,7 @@ from trayapp.core.errors import (
     TwoFactorRequired,
 )
 from trayapp.core.models import Account, ServiceKind
+from trayapp.core.redaction import register_secret
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller, plain_error
 from trayapp.qt.dialogs import (
@@ -115,6 +116,8 @@ class Credentials:
 def resolve(creds: Credentials) -> tuple[Account, str | None]:
     """Worker side: sign in or look the user up when needed; returns the account and its secret."""
     secret: str | None = creds.secret or None
+    if secret:
+        register_secret(secret)  # typed in the dialog: masked from here on, like one read from the keyring
     user, display = creds.user.strip(), creds.display_user
     if creds.kind is ServiceKind.ROCKETCHAT and creds.username:
         from trayapp.backends.rocketchat import login

@@ -28,6 +28,7 @@ from trayapp.core.models import (
     Snapshot,
     StatusChange,
 )
+from trayapp.core.redaction import redact
 from trayapp.core.scheduler import ScheduleEvent
 from trayapp.qt import notices
 from trayapp.qt.dispatcher import Dispatcher, Task
@@ -46,9 +47,10 @@ def utc_now() -> datetime:
 
 
 def plain_error(exc: BaseException) -> str:
-    """One sentence for the user; never a traceback, never a secret (TrayAppError messages are safe)."""
+    """One sentence for the user; never a traceback, never a secret (the one redaction, again here because
+    every error text the tray shows passes through this)."""
     if isinstance(exc, TrayAppError):
-        return str(exc)
+        return redact(str(exc))
     return "Something unexpected went wrong; the details are in the log."
 
 
