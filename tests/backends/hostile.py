@@ -7,8 +7,10 @@ still dripping bytes (its socket is closed under it)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import socketserver
+import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +32,7 @@ Reply = Callable[[Request, socket.socket], None]
 @dataclass
 class _State:
     reply: Reply
+    tls: ssl.SSLContext | None = None
     requests: list[Request] = field(default_factory=list)
     sockets: list[socket.socket] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -66,6 +69,8 @@ class _Handler(socketserver.BaseRequestHandler):
         with state.lock:
             state.sockets.append(self.request)
         try:
+            if state.tls is not None:  # a client refusing the certificate ends the handshake here
+                self.request = state.tls.wrap_socket(self.request, server_side=True)
             while True:  # keep-alive: several requests may come on one connection
                 request = _read_request(self.request)
                 if request is None:
@@ -75,6 +80,9 @@ class _Handler(socketserver.BaseRequestHandler):
                 state.reply(request, self.request)
         except OSError:  # the client gave up (what the tests want), or the server stopped
             return
+        finally:
+            if isinstance(self.request, ssl.SSLSocket):  # socketserver closes only the plain socket
+                self.request.close()
 
 
 class _Server(socketserver.ThreadingTCPServer):
@@ -84,15 +92,15 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 class Hostile:
-    def __init__(self, reply: Reply) -> None:
+    def __init__(self, reply: Reply, tls: ssl.SSLContext | None = None) -> None:
         self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.state = _State(reply)
+        self._server.state = _State(reply, tls)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True, name="hostile")
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{'https' if self._server.state.tls else 'http'}://{host}:{port}"
 
     @property
     def requests(self) -> list[Request]:
@@ -129,3 +137,12 @@ def respond(
     sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
     if not length:
         sock.shutdown(socket.SHUT_WR)
+
+
+def rocketchat_ok(request: Request, sock: socket.socket) -> None:
+    """Just enough of Rocket.Chat for `accounts add` with a personal access token to succeed."""
+    if request.path.startswith("/api/v1/me"):
+        me = {"success": True, "_id": "u1", "username": "alice", "status": "online"}
+        respond(sock, 200, json.dumps(me).encode())
+    else:
+        respond(sock, 200, json.dumps({"success": True, "statuses": [], "total": 0}).encode())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.backends.hostile import Hostile, Request, respond
+from tests.backends.hostile import Hostile, Request, respond, rocketchat_ok
 from tests.cli import conftest as cli_fixtures
 from tests.cli.conftest import CLI
 from trayapp.core.models import Account, Availability, ChangeKind, ServiceKind, StatusChange
@@ -61,13 +61,7 @@ def test_cli_never_prints_an_echoed_token(service: str, cli: CLI, profile: AppPa
 
 def _rocketchat_turning_hostile(echo: dict[str, bool]) -> Hostile:
     def reply(request: Request, sock: socket.socket) -> None:
-        if echo["on"]:
-            _echo(request, sock)
-        elif request.path.startswith("/api/v1/me"):
-            me = {"success": True, "_id": "u1", "username": "alice", "status": "online"}
-            respond(sock, 200, json.dumps(me).encode())
-        else:
-            respond(sock, 200, json.dumps({"success": True, "statuses": [], "total": 0}).encode())
+        (_echo if echo["on"] else rocketchat_ok)(request, sock)
 
     return Hostile(reply)
 

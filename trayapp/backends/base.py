@@ -4,26 +4,37 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import os
 import re
 import ssl
 import threading
 import time
+import zlib
 from collections.abc import Callable, Generator
 from datetime import datetime, timezone
 from typing import Any
 
+import httpcore
 import httpx
 
 from trayapp.backends.contract import SecretGetter, check_url
-from trayapp.core.errors import AuthError, BadReply, ServiceUnavailable
+from trayapp.core.errors import AuthError, BadReply, CertificateError, ServiceUnavailable
 from trayapp.core.models import Account
+from trayapp.core.redaction import register_secret
+
+log = logging.getLogger(__name__)
 
 # httpx/httpcore debug output prints request headers (tokens): never let it through.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 TIMEOUT = httpx.Timeout(connect=5.0, read=10.0, write=10.0, pool=5.0)
-MAX_REPLY_BYTES = 5 * 1024 * 1024
+# httpx's read timeout restarts with every byte: a server dripping one byte at a time would hold a request
+# forever. Each request also gets this total (connect, TLS, headers and body together).
+DEADLINE = 30.0
+MAX_REPLY_BYTES = 5 * 1024 * 1024  # on the wire and unpacked
+MAX_RETRY_AFTER = 24 * 3600.0  # a longer wait asked by a server is taken as this
 
 
 class HeaderAuth(httpx.Auth):
@@ -45,63 +56,289 @@ class HeaderAuth(httpx.Auth):
         return f"HeaderAuth(host={self._host!r})"
 
 
+# ---------------------------------------------------------------------------------------- trust
+
 _tls_lock = threading.Lock()
 _tls: ssl.SSLContext | None = None
 
+TRUST_HINT = (
+    "If your organisation uses its own certificate authority, add it to this computer's trusted "
+    "certificates, or set SSL_CERT_FILE to a file holding it."
+)
+
 
 def tls_context() -> ssl.SSLContext:
-    """One verifying TLS context for every client of the process. httpx builds a context per client by
-    default, and each one parses the whole CA bundle again (about 1 MiB and 10 ms); a context is safe to
-    share between clients and threads."""
+    """One verifying TLS context for every client of the process (each httpx default context parses the
+    whole CA bundle again; a context is safe to share between clients and threads).
+
+    SSL_CERT_FILE / SSL_CERT_DIR, when set, are exactly what is trusted (checked first: a missing or
+    unreadable file is said so). Otherwise the operating system's trust store, through truststore: that is
+    where a company installs its own certificate authority (Windows and macOS policies, Linux
+    update-ca-certificates), which certifi's bundle never contains."""
     global _tls
     with _tls_lock:
         if _tls is None:
-            _tls = httpx.create_ssl_context(verify=True)  # httpx's defaults: certifi, SSL_CERT_FILE/DIR
+            _tls = _explicit_trust() or _system_trust()
         return _tls
+
+
+def _explicit_trust() -> ssl.SSLContext | None:
+    cafile = os.environ.get("SSL_CERT_FILE") or None
+    capath = os.environ.get("SSL_CERT_DIR") or None
+    if cafile is None and capath is None:
+        return None
+    if cafile is not None and not os.path.isfile(cafile):
+        raise CertificateError(f"SSL_CERT_FILE names {cafile}, which is not a file: correct it or unset it.")
+    if capath is not None and not os.path.isdir(capath):
+        raise CertificateError(f"SSL_CERT_DIR names {capath}, which is not a folder: correct it or unset it.")
+    try:
+        return ssl.create_default_context(cafile=cafile, capath=capath)
+    except (OSError, ssl.SSLError, ValueError):
+        raise CertificateError(
+            f"The certificates in {cafile or capath} (SSL_CERT_FILE/SSL_CERT_DIR) cannot be read: "
+            "it must hold PEM certificates."
+        ) from None
+
+
+def _system_trust() -> ssl.SSLContext:
+    import truststore
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _certificate_problem(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _untrusted(service: str, host: str, problem: ssl.SSLCertVerificationError) -> CertificateError:
+    reason = str(getattr(problem, "verify_message", "") or "").strip().rstrip(".")
+    said = f" ({reason})" if reason else ""
+    return CertificateError(
+        f"{service} at {host} presented a certificate this computer does not trust{said}: "
+        f"this is a certificate problem, not an outage. {TRUST_HINT}"
+    )
+
+
+# ------------------------------------------------------------------------------- total deadline
+
+
+class _Deadline(threading.local):
+    at: float | None = None  # time.monotonic() by which the request of this thread must be done
+
+
+_deadline = _Deadline()
+
+
+def _left(timeout: float | None, expired: type[Exception]) -> float | None:
+    """The socket timeout for the next step: httpx's own, cut to what is left of the request's total."""
+    at = _deadline.at
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise expired("the request took longer than its total deadline")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(inner)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's socket layer with every connect, read and write bounded by the request's total."""
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        bounded = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.connect_tcp(host, port, bounded, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        bounded = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.connect_unix_socket(path, bounded, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _bound_transports(client: httpx.Client) -> None:
+    """Wrap the socket layer of every transport of the client (the direct one and any proxy from the
+    environment). httpx has no public hook for it; should a later httpx move these attributes, the body is
+    still cut at the deadline between chunks (send), only slow headers would not be."""
+    mounted = [t for t in getattr(client, "_mounts", {}).values() if t is not None]
+    for transport in [getattr(client, "_transport", None), *mounted]:
+        pool = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if backend is None:
+            log.warning(
+                "cannot bound %s requests in time (httpx internals changed)", type(transport).__name__
+            )
+        elif not isinstance(backend, _DeadlineBackend):
+            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
 
 
 def make_client(base_url: str, headers: Callable[[], dict[str, str]] | None = None) -> httpx.Client:
     base_url = check_url(base_url)
     auth = HeaderAuth(httpx.URL(base_url).host, headers) if headers else None
-    return httpx.Client(
+    client = httpx.Client(
         base_url=base_url,
         auth=auth,
         timeout=TIMEOUT,
         follow_redirects=False,
         verify=tls_context(),
-        headers={"Accept": "application/json", "User-Agent": "trayapp"},
+        # only what _Unpacker reads (httpx would also offer br/zstd when those modules are installed)
+        headers={"Accept": "application/json", "Accept-Encoding": "gzip, deflate", "User-Agent": "trayapp"},
+    )
+    _bound_transports(client)
+    return client
+
+
+# ------------------------------------------------------------------------------ bounded replies
+
+
+def _too_large(service: str) -> BadReply:
+    return BadReply(
+        f"{service} sent a reply larger than {MAX_REPLY_BYTES // 2**20} MB; trayapp stopped reading it."
     )
 
 
+class _Unpacker:
+    """Unpacks a gzip or deflate body while it streams, never past the room left under the cap (a small
+    compressed reply can unpack to gigabytes)."""
+
+    def __init__(self, encoding: str, service: str) -> None:
+        self._service = service
+        self._raw_deflate_tried = encoding != "deflate"
+        self._zlib: Any = None
+        if encoding in ("gzip", "x-gzip"):
+            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS)
+        elif encoding not in ("", "identity"):
+            raise BadReply(f"{service} sent a reply packed as '{encoding[:40]}', which trayapp cannot read.")
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        if self._zlib is None:
+            out = data
+        else:
+            try:
+                out = self._zlib.decompress(data, room + 1)
+            except zlib.error:
+                if self._raw_deflate_tried:
+                    raise BadReply(f"{self._service} sent a damaged compressed reply.") from None
+                self._raw_deflate_tried = True  # "deflate" without the zlib header, as some servers send
+                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                return self.feed(data, room)
+        self._raw_deflate_tried = True
+        if len(out) > room:
+            raise _too_large(self._service)
+        return bytes(out)
+
+    def finish(self, room: int) -> bytes:
+        out = b"" if self._zlib is None else self._zlib.flush()
+        if len(out) > room:
+            raise _too_large(self._service)
+        return bytes(out)
+
+
+def _read_body(response: httpx.Response, service: str) -> bytes:
+    """The whole body, refused as soon as it passes MAX_REPLY_BYTES, compressed or unpacked."""
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > MAX_REPLY_BYTES:
+        raise BadReply(f"{service} sent an unexpectedly large reply ({int(length)} bytes).")
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    unpacker = _Unpacker(encoding, service)
+    parts: list[bytes] = []
+    received = size = 0
+    for raw in response.iter_raw():
+        received += len(raw)
+        if received > MAX_REPLY_BYTES:
+            raise _too_large(service)
+        _left(None, httpx.ReadTimeout)  # also between chunks, should the socket layer not be bounded
+        part = unpacker.feed(raw, MAX_REPLY_BYTES - size)
+        size += len(part)
+        parts.append(part)
+    parts.append(unpacker.finish(MAX_REPLY_BYTES - size))
+    return b"".join(parts)
+
+
+_DROPPED_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
 def send(client: httpx.Client, service: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
-    """One request; transport failures become ServiceUnavailable with a plain sentence. A reply that
-    announces more than MAX_REPLY_BYTES is refused before its body is read."""
+    """One request, bounded in time (DEADLINE) and size (MAX_REPLY_BYTES); transport failures become
+    ServiceUnavailable with a plain sentence, an untrusted certificate a CertificateError."""
+    outer = _deadline.at
+    _deadline.at = time.monotonic() + DEADLINE if outer is None else outer
     try:
         response = client.send(client.build_request(method, path, **kwargs), stream=True)
         try:
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > MAX_REPLY_BYTES:
-                raise BadReply(f"{service} sent an unexpectedly large reply ({int(length)} bytes).")
-            response.read()
+            body = _read_body(response, service)
         finally:
             response.close()
-        return response
+        headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _DROPPED_HEADERS]
+        return httpx.Response(response.status_code, headers=headers, content=body, request=response.request)
     except httpx.TimeoutException:
         raise ServiceUnavailable(f"{service} did not answer in time.") from None
-    except httpx.ConnectError:
+    except httpx.ConnectError as exc:
+        problem = _certificate_problem(exc)
+        if problem is not None:
+            raise _untrusted(service, client.base_url.host, problem) from None
         raise ServiceUnavailable(f"Cannot reach {service} at {client.base_url.host}.") from None
     except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
         raise ServiceUnavailable(f"The connection to {service} was cut off.") from None
     except httpx.HTTPError:
         raise ServiceUnavailable(f"Could not talk to {service}.") from None
+    finally:
+        _deadline.at = outer
 
 
 def json_body(response: httpx.Response, service: str) -> Any:
-    """The reply's JSON, or BadReply with a specific sentence (HTML proxy page, empty, huge...)."""
+    """The reply's JSON, or BadReply with a specific sentence (HTML proxy page, empty, huge, too deep...)."""
     if len(response.content) > MAX_REPLY_BYTES:
         raise BadReply(f"{service} sent an unexpectedly large reply ({len(response.content)} bytes).")
     try:
         return json.loads(response.content)
+    except RecursionError:
+        raise BadReply(
+            f"{service} sent a reply nested too deeply to read (HTTP {response.status_code})."
+        ) from None
     except (ValueError, UnicodeDecodeError):
         kind = "a web page" if b"<html" in response.content[:512].lower() else "something that is not JSON"
         raise BadReply(f"{service} answered with {kind} (HTTP {response.status_code}).") from None
@@ -114,12 +351,20 @@ def expect(value: Any, type_: type, what: str, service: str) -> Any:
     return value
 
 
+def wait_seconds(value: float) -> float | None:
+    """A wait a server asked for, as a sane number of seconds: None when unreadable (inf, nan), at most
+    MAX_RETRY_AFTER."""
+    if not math.isfinite(value):
+        return None
+    return min(max(0.0, value), MAX_RETRY_AFTER)
+
+
 def parse_retry_after(response: httpx.Response) -> float | None:
     raw = response.headers.get("Retry-After")
     if raw is None:
         return None
     try:
-        return max(0.0, float(raw))
+        return wait_seconds(float(raw))
     except ValueError:
         return None
 
@@ -133,11 +378,11 @@ def retry_after_from_reset(
         try:
             reset = float(raw)
         except ValueError:
-            reset = None
-        if reset is not None:
+            reset = math.nan
+        if math.isfinite(reset):
             if milliseconds:
                 reset /= 1000.0
-            return max(0.0, reset - (time.time() if now is None else now))
+            return wait_seconds(reset - (time.time() if now is None else now))
     return parse_retry_after(response)
 
 
@@ -177,6 +422,7 @@ def format_utc(moment: datetime) -> str:
 def clean_token(raw: str, service: str) -> str:
     """The saved token, checked before it goes into a header (never echoed in a message)."""
     token = raw.strip()
+    register_secret(token)  # whatever goes into a header is masked in every text from here on
     if not token:
         raise AuthError(f"No {service} token is saved for this account: enter it again in Accounts… → Edit.")
     if any(not 0x21 <= ord(ch) <= 0x7E for ch in token):

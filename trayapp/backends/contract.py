@@ -64,17 +64,25 @@ def is_loopback_host(host: str) -> bool:
 
 
 def check_url(url: str) -> str:
-    """Normalise a base URL; https only, except loopback (the demo server, tests)."""
+    """Normalise a base URL; https only, except loopback (the demo server, tests). An address carrying a
+    user name or password is refused first, and no message ever repeats such an address."""
     url = url.strip().rstrip("/")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        credentials = bool(parts.username or parts.password)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError:
+        if "@" in url:
+            raise InputError("Put credentials in the token fields, not in the address.") from None
+        raise InputError(f"'{url}' is not a valid web address (expected https://host/...).") from None
+    if credentials or "@" in parts.netloc:
+        raise InputError("Put credentials in the token fields, not in the address.")
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"'{url}' is not a web address (expected https://host/...).")
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise InputError(
             f"'{url}' is not secure: use https:// (plain http is only allowed on this computer)."
         )
-    if parts.username or parts.password:
-        raise InputError("Put credentials in the token fields, not in the address.")
     return url
 
 

@@ -29,6 +29,7 @@ from trayapp.backends.base import (
     sentence,
     server_error,
     server_text,
+    wait_seconds,
 )
 from trayapp.backends.contract import SecretGetter
 from trayapp.core.errors import (
@@ -124,13 +125,13 @@ def _until_reset(response: httpx.Response) -> float | None:
         server_now = parsedate_to_datetime(response.headers.get("Date", "")).timestamp()
         if abs(server_now - now) > 2.0:  # Date has whole seconds: use it only against real skew
             now = server_now
-    return max(0.0, reset - now)
+    return wait_seconds(reset - now)  # None for inf/nan, at most a day
 
 
 def _wait_seconds(response: httpx.Response) -> float | None:
     """A 429's "You must wait N seconds" (relative: immune to clock skew), else the reset header."""
     match = _WAIT_SECONDS.search(server_text(_error_body(response).get("error")))
-    return float(match.group(1)) if match else _until_reset(response)
+    return wait_seconds(float(match.group(1))) if match else _until_reset(response)
 
 
 def _slowed(retry_after: float | None) -> RateLimited:
