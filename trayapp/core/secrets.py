@@ -1,22 +1,81 @@
 """The only door to `keyring`. Tokens are stored under service "trayapp", key "<kind>:<account>".
 
 Calls are serialised (concurrent Secret Service access can hang) and never made on the GUI thread
-(the Qt layer only reaches this through workers). There is no plaintext fallback: a fail/null or
-plaintext backend is refused with a message that says how to get a keyring.
+(the Qt layer only reaches this through workers). Each runs on a thread of its own and its caller waits
+at most KEYRING_DEADLINE: a Secret Service that never answers gets a clear message, and while such a call
+is stuck every other keyring call fails at once instead of queueing behind it. There is no plaintext
+fallback: a fail/null or plaintext backend is refused with a message that says how to get a keyring.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
-from typing import Any
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from trayapp.core.errors import AuthError, KeyringLocked, KeyringUnavailable
+from trayapp.core.errors import AuthError, KeyringLocked, KeyringUnavailable, TrayAppError
 from trayapp.core.redaction import register_secret
 
 SERVICE = "trayapp"
-_LOCK = threading.RLock()
+KEYRING_DEADLINE = 20.0  # seconds; long enough to type the password into an unlock prompt
+
+T = TypeVar("T")
+
+
+class _Gate:
+    """One keyring call at a time, each on its own daemon thread; a caller never waits past the deadline,
+    and none waits at all while an earlier call is known to be stuck."""
+
+    def __init__(self) -> None:
+        self._running = threading.Lock()  # held by the thread doing the call, until the keyring answers
+        self._state = threading.Lock()
+        self._stuck = False
+
+    def call(self, fn: Callable[[], T]) -> T:
+        deadline = time.monotonic() + KEYRING_DEADLINE
+        with self._state:
+            if self._stuck:
+                raise _not_answering()
+        if not self._running.acquire(timeout=KEYRING_DEADLINE):
+            raise _not_answering()
+        outcome: list[tuple[bool, Any]] = []
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                outcome.append((True, fn()))
+            except BaseException as exc:  # handed to the caller's thread as is
+                outcome.append((False, exc))
+            finally:
+                with self._state:
+                    self._stuck = False
+                    done.set()
+                self._running.release()
+
+        threading.Thread(target=run, daemon=True, name="keyring-call").start()
+        if not done.wait(max(0.0, deadline - time.monotonic())):
+            with self._state:
+                self._stuck = not done.is_set()
+            if self._stuck:
+                raise _not_answering()
+        ok, value = outcome[0]
+        if ok:
+            return value  # type: ignore[no-any-return]
+        raise value
+
+
+def _not_answering() -> KeyringUnavailable:
+    return KeyringUnavailable(
+        f"The keyring did not answer in {KEYRING_DEADLINE:g} s; is it unlocked? Unlock it (or answer its "
+        "prompt) and try again."
+    )
+
+
+_GATE = _Gate()
 
 
 _KEYRING_HINTS = {
@@ -52,9 +111,7 @@ class SecretStore:
         self._backend = backend  # None: ask keyring lazily (get_keyring() alone costs ~60 ms)
 
     def _keyring(self) -> Any:
-        import keyring
-
-        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        backend = self._backend if self._backend is not None else _default_keyring()
         if _is_refused(backend):
             raise KeyringUnavailable(
                 "No secure keyring is available to keep your tokens in, and trayapp never stores them "
@@ -63,12 +120,10 @@ class SecretStore:
         return backend
 
     def check(self) -> None:
-        with _LOCK:
-            self._keyring()
+        _GATE.call(self._keyring)
 
     def get(self, key: str, account_name: str) -> str:
-        with _LOCK:
-            value = self._call("get_password", SERVICE, key)
+        value = self._call("get_password", SERVICE, key)
         if not value:
             raise AuthError(
                 f"No token is stored in the keyring for '{account_name}': enter it again in Accounts… → Edit."
@@ -78,22 +133,22 @@ class SecretStore:
 
     def set(self, key: str, value: str) -> None:
         register_secret(value)
-        with _LOCK:
-            self._call("set_password", SERVICE, key, value)
+        self._call("set_password", SERVICE, key, value)
 
     def delete(self, key: str) -> None:
         from keyring.errors import PasswordDeleteError
 
-        with _LOCK, contextlib.suppress(PasswordDeleteError):  # already gone: removing is idempotent
+        with contextlib.suppress(PasswordDeleteError):  # already gone: removing is idempotent
             self._call("delete_password", SERVICE, key)
 
     def _call(self, method: str, *args: str) -> Any:
         from keyring.errors import InitError, KeyringError, NoKeyringError, PasswordDeleteError
         from keyring.errors import KeyringLocked as _Locked
 
-        backend = self._keyring()
         try:
-            return getattr(backend, method)(*args)
+            return _GATE.call(lambda: getattr(self._keyring(), method)(*args))
+        except TrayAppError:
+            raise
         except _Locked as exc:
             if "dismiss" in str(exc).lower():
                 raise KeyringLocked(
@@ -112,3 +167,20 @@ class SecretStore:
             raise KeyringUnavailable(
                 f"The keyring failed ({type(exc).__name__}). {_how_to_get_a_keyring()}"
             ) from None
+
+
+def _default_keyring() -> Any:
+    """keyring's own choice; a PYTHON_KEYRING_BACKEND naming something that cannot be loaded here (a typo,
+    another platform's backend) is said so instead of crashing."""
+    import keyring
+
+    try:
+        return keyring.get_keyring()
+    except Exception as exc:
+        chosen = os.environ.get("PYTHON_KEYRING_BACKEND", "").strip()
+        if not chosen:
+            raise
+        raise KeyringUnavailable(
+            f"PYTHON_KEYRING_BACKEND is set to '{chosen[:80]}', which is not a keyring this computer can "
+            f"load ({type(exc).__name__}): correct it or unset it."
+        ) from None
