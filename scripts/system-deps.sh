@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages the real-part tests need: a virtual X screen with tray hosts (trayer for
 # XEmbed, xfce4-panel for StatusNotifierItem), Qt's xcb libraries, D-Bus, gnome-keyring for a real
-# Secret Service and dunst for a real notification server. Installs only what is missing; does nothing
-# where apt-get or root is unavailable.
+# Secret Service, dunst for a real notification server and openssl for the certificate tests. Installs
+# only what is missing; does nothing where apt-get or root is unavailable.
 #   --app   only what running trayapp needs (python3-venv and Qt's libraries): the README's set-up line
 # Extra package names given as arguments are installed the same way (scripts/system-deps-packaging.sh).
 set -euo pipefail
@@ -15,7 +15,7 @@ APP=(python3-venv fonts-dejavu-core  # and every library of trayapp/preflight.py
 )
 if [ "${1:-}" = "--app" ]; then shift; PACKAGES=("$@" "${APP[@]}"); else PACKAGES=("$@" "${APP[@]}"
   xvfb xauth trayer x11-utils xdotool imagemagick xfce4-panel dbus dbus-x11 gnome-keyring libsecret-tools
-  dunst fonts-noto-color-emoji
+  dunst fonts-noto-color-emoji openssl
 ); fi
 command -v apt-get >/dev/null 2>&1 || { echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}"; exit 0; }
 SUDO=""
