@@ -27,7 +27,7 @@ def test_credentials_in_the_address_are_refused_without_echo(url: str, cli: CLI)
         "accounts", "add", "rocketchat", "work", "--url", url, "--user-id", "u1", "--token-stdin",
         stdin="tok-abcd\n",
     )  # fmt: skip
-    assert result.code == 1
+    assert result.code == 2  # a usage error: the address given on the command line
     assert result.err_lines == ["trayapp: Put credentials in the token fields, not in the address."]
     assert PASSWORD not in result.err + result.out
 
@@ -40,5 +40,5 @@ def test_an_unparsable_address_is_a_usage_message(url: str, cli: CLI) -> None:
         "accounts", "add", "rocketchat", "work", "--url", url, "--user-id", "u1", "--token-stdin",
         stdin="tok-abcd\n",
     )  # fmt: skip
-    assert result.code == 1
+    assert result.code == 2  # a usage error: the address given on the command line
     assert result.err_lines == [f"trayapp: '{url}' is not a valid web address (expected https://host/...)."]
