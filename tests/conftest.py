@@ -20,6 +20,14 @@ def _quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("trayapp.core.retry.BASE_DELAY", 0.01)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no registered secret, as a new process does: a throwaway token such as
+    "wrong" registered by one test must not be masked in the next test's messages."""
+    monkeypatch.setattr("trayapp.core.redaction._known", set())
+    monkeypatch.setattr("trayapp.core.redaction._known_sorted", ())
+
+
 @pytest.fixture(scope="session")
 def _demo_session() -> Iterator[DemoServer]:
     server = DemoServer().start()
