@@ -29,6 +29,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 
 from bench.demo_proc import RemoteDemo
+from trayapp.backends import BACKENDS
 from trayapp.core.models import (
     Account,
     AccountView,
@@ -184,7 +185,7 @@ def find(menu: QMenu, *path: str) -> QAction:
 def demo_measures() -> dict[str, Any]:
     demo = RemoteDemo()
     root = Path(tempfile.mkdtemp(prefix="trayapp-bench-"))
-    service = StatusService(AppPaths.under(root), secrets=SecretStore(MemoryKeyring()))
+    service = StatusService(AppPaths.under(root), secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
     for account, secret in demo_accounts(demo):  # type: ignore[arg-type]
         service.add_account(account, secret)
     tray_app = TrayApp(service, first_run_dialog=False, tray_wait_s=3600)

@@ -235,12 +235,13 @@ def _read_secret(what: str) -> str:
 
 class _Commands:
     def __init__(self, args: argparse.Namespace) -> None:
+        from trayapp.backends import BACKENDS
         from trayapp.core.service import StatusService
 
         self.args = args
         paths = AppPaths.default()
         setup_logging(paths.log_dir)
-        self.service = StatusService(paths)
+        self.service = StatusService(paths, backends=BACKENDS)
         for warning in (self.service.settings_warning, self.service.cache_warning):
             if warning:
                 _err(f"warning: {warning}")
@@ -264,7 +265,7 @@ class _Commands:
             account, secret = self._rocketchat_credentials()
         elif kind is ServiceKind.CALLBELL:
             from trayapp.backends.callbell import DEFAULT_URL, normalise_uuid
-            from trayapp.backends.contract import check_url
+            from trayapp.core.ports import check_url
 
             url = check_url(a.url or DEFAULT_URL)
             user = normalise_uuid(a.user_uuid)  # before the key is read: a typo costs nothing
@@ -479,7 +480,7 @@ class _Commands:
 
 def _check_account_values(args: argparse.Namespace) -> None:
     """The values of `accounts add` that can be judged without the service."""
-    from trayapp.backends.contract import check_url
+    from trayapp.core.ports import check_url
     from trayapp.core.settings import check_account_name
 
     with _usage():

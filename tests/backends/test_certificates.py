@@ -14,7 +14,7 @@ from tests.backends.hostile import Hostile, rocketchat_ok
 from tests.cli import conftest as cli_fixtures
 from tests.cli.conftest import CLI
 from tests.realparts import require_tools
-from trayapp.backends import base
+from trayapp.backends import BACKENDS, base
 from trayapp.core.models import Account, Availability, ChangeKind, Outcome, ServiceKind, StatusChange
 from trayapp.core.paths import AppPaths
 from trayapp.core.secrets import SecretStore
@@ -84,7 +84,7 @@ def test_an_untrusted_certificate_is_not_kept_for_later(
 ) -> None:
     """Added while the CA was trusted; once it no longer is, a change fails at once instead of being kept
     and retried as if the server were down."""
-    service = StatusService(profile, secrets=SecretStore(MemoryKeyring()))
+    service = StatusService(profile, secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
     try:
         monkeypatch.setenv("SSL_CERT_FILE", str(self_signed[0]))
         service.add_account(Account("work", ServiceKind.ROCKETCHAT, tls_server.url, "u1"), "tok-abcd")

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from trayapp.backends import BACKENDS
 from trayapp.core.models import (
     Account,
     Availability,
@@ -39,7 +40,7 @@ def clock() -> Clock:
 
 
 def _service(profile: AppPaths, demo: DemoServer, clock: Clock, user: str, token: str) -> StatusService:
-    service = StatusService(profile, clock=clock)
+    service = StatusService(profile, clock=clock, backends=BACKENDS)
     service.add_account(Account("rocket", ServiceKind.ROCKETCHAT, demo.rocketchat_url, user), token)
     return service
 

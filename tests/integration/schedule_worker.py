@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from trayapp.backends import BACKENDS
 from trayapp.core.paths import AppPaths
 from trayapp.core.secrets import SERVICE, SecretStore
 from trayapp.core.service import StatusService
@@ -20,7 +21,7 @@ TOKENS = {"rocketchat": seed.RC_ALICE_PAT, "callbell": seed.CB_TOKEN, "smartshee
 
 def main(root: Path) -> None:
     keyring = MemoryKeyring()
-    service = StatusService(AppPaths.under(root), secrets=SecretStore(keyring))
+    service = StatusService(AppPaths.under(root), secrets=SecretStore(keyring), backends=BACKENDS)
     for account in service.accounts():
         keyring.set_password(SERVICE, account.secret_key, TOKENS[account.kind.value])
     deadline = time.monotonic() + 30

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from trayapp.backends import BACKENDS
 from trayapp.core.models import Availability, ChangeKind, CustomStatus, StatusChange
 from trayapp.core.paths import AppPaths
 from trayapp.core.scheduler import Phase
@@ -52,7 +53,7 @@ def test_schedule_survives_sigkill_at_random_points(demo: DemoServer, tmp_path: 
     for round_no in range(ROUNDS):
         demo.reset()
         root = tmp_path / f"round{round_no}"
-        service = StatusService(AppPaths.under(root), secrets=SecretStore(MemoryKeyring()))
+        service = StatusService(AppPaths.under(root), secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
         for account, secret in demo_accounts(demo)[:2]:  # Rocket.Chat and Callbell: kept by trayapp
             service.add_account(account, secret)
         focus = CustomStatus(id="", name="Focus time")
@@ -80,7 +81,7 @@ def test_schedule_survives_sigkill_at_random_points(demo: DemoServer, tmp_path: 
             worker.wait(timeout=10)
         final = start_worker(root)  # the last start runs to the end
         assert final.wait(timeout=60) == 0
-        after = StatusService(AppPaths.under(root), secrets=SecretStore(MemoryKeyring()))
+        after = StatusService(AppPaths.under(root), secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
         entries = after.schedule_entries()
         assert len(entries) == 4
         for entry in entries:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from trayapp.backends import BACKENDS
 from trayapp.core.models import (
     Account,
     AccountResult,
@@ -169,7 +170,7 @@ def find(menu: QMenu, *path: str) -> QAction:
 @pytest.fixture
 def service(demo: DemoServer, profile: AppPaths) -> Iterator[StatusService]:
     """A real StatusService with the three demo accounts (alice), talking HTTP to the demo server."""
-    svc = StatusService(profile)
+    svc = StatusService(profile, backends=BACKENDS)
     for account, secret in demo_accounts(demo):
         svc.add_account(account, secret)
     yield svc

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.qt.conftest import closed, wait_idle
-from trayapp.backends import callbell
+from trayapp.backends import BACKENDS, callbell
 from trayapp.core.models import ServiceKind
 from trayapp.core.paths import AppPaths
 from trayapp.core.service import StatusService
@@ -25,7 +25,7 @@ from trayapp.qt.app import TrayApp
 
 @pytest.fixture
 def empty_app(qtbot: QtBot, profile: AppPaths) -> Iterator[TrayApp]:
-    app = TrayApp(StatusService(profile), tray_wait_s=600, first_run_dialog=False)
+    app = TrayApp(StatusService(profile, backends=BACKENDS), tray_wait_s=600, first_run_dialog=False)
     app.start()
     yield app
     app.shutdown()

@@ -25,10 +25,11 @@ def test_pyside_does_not_read_and_keep_the_source_of_every_module() -> None:
 SHOW_ICON = """
 import json, sys
 from trayapp.core.paths import AppPaths
+from trayapp.backends import BACKENDS
 from trayapp.core.service import StatusService
 import trayapp.qt.app
 paths = AppPaths.default()
-snapshot = StatusService(paths).snapshot()
+snapshot = StatusService(paths, backends=BACKENDS).snapshot()
 print(json.dumps({"accounts": len(snapshot.accounts), "loaded": sorted(
     m for m in ("httpx", "ssl", "keyring", "trayapp.backends.base") if m in sys.modules)}))
 """

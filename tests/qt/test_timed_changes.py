@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.qt.conftest import entries, find, wait_idle
+from trayapp.backends import BACKENDS
 from trayapp.core.paths import AppPaths
 from trayapp.core.service import StatusService
 from trayapp.demo import seed
@@ -43,7 +44,7 @@ def clock() -> MovableClock:
 
 @pytest.fixture
 def app(qtbot: QtBot, demo: DemoServer, profile: AppPaths, clock: MovableClock) -> Iterator[TrayApp]:
-    service = StatusService(profile, clock=clock)
+    service = StatusService(profile, clock=clock, backends=BACKENDS)
     for account, secret in demo_accounts(demo):
         service.add_account(account, secret)
     app = TrayApp(service, tray_wait_s=600, first_run_dialog=False)
@@ -183,7 +184,7 @@ def test_keep_longer_leaves_no_line_with_the_old_end(
 ) -> None:
     """Before: the header said the new end and the line under it ("'Lunch' is set until …") the old."""
     service = app.controller.service
-    cli = StatusService(service.paths, clock=clock)  # type: ignore[attr-defined]  # another process
+    cli = StatusService(service.paths, clock=clock, backends=BACKENDS)  # type: ignore[attr-defined]  # another process
     start = clock() + timedelta(seconds=1)
     [result] = cli.apply_named("Lunch", start=start, end=start + timedelta(minutes=30), names=["rocket"])
     assert result.ok
@@ -225,7 +226,7 @@ def test_a_scheduled_start_on_three_accounts_is_one_notification(
     qtbot: QtBot, app: TrayApp, clock: MovableClock, told: list[tuple[str, str, bool]]
 ) -> None:
     service = app.controller.service
-    cli = StatusService(service.paths, clock=clock)  # type: ignore[attr-defined]  # another process
+    cli = StatusService(service.paths, clock=clock, backends=BACKENDS)  # type: ignore[attr-defined]  # another process
     start = clock() + timedelta(seconds=1)
     results = cli.apply_named(
         "Lunch", start=start, end=start + timedelta(minutes=30), names=["rocket", "callbell"]

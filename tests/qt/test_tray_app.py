@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from tests.qt.conftest import entries, find, wait_idle
+from trayapp.backends import BACKENDS
 from trayapp.core.models import OverallState
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
@@ -245,7 +246,7 @@ def test_first_run_opens_accounts_with_the_demo_offer(qtbot: QtBot, profile: obj
     from trayapp.core.service import StatusService
     from trayapp.qt.accounts_dialog import AccountsDialog
 
-    service = StatusService(profile)  # type: ignore[arg-type]
+    service = StatusService(profile, backends=BACKENDS)  # type: ignore[arg-type]
     app = TrayApp(service, tray_wait_s=600)
     app.start()
     qtbot.waitUntil(lambda: "accounts" in app.dialogs and app.dialogs["accounts"].isVisible())
@@ -345,7 +346,8 @@ def test_a_change_recorded_by_the_cli_is_picked_up_and_can_be_extended(
     from trayapp.demo.memory_keyring import MemoryKeyring
 
     service = tray_app.controller.service
-    cli = StatusService(service.paths, secrets=SecretStore(MemoryKeyring()))  # another process's view
+    # another process's view
+    cli = StatusService(service.paths, secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
     start = datetime.now().astimezone() + timedelta(seconds=1)
     end = start + timedelta(minutes=30)
     lunch = StatusChange(ChangeKind.CUSTOM, status=CustomStatus(id="", name="Lunch"), start=start, end=end)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from trayapp.backends import BACKENDS
 from trayapp.core.paths import AppPaths
 from trayapp.core.secrets import SecretStore
 from trayapp.core.service import StatusService
@@ -16,7 +17,7 @@ from trayapp.demo.server import DemoServer
 
 @pytest.fixture
 def service(demo: DemoServer, profile: AppPaths) -> Iterator[StatusService]:
-    svc = StatusService(profile, secrets=SecretStore(MemoryKeyring()))
+    svc = StatusService(profile, secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
     for account, secret in demo_accounts(demo):
         svc.add_account(account, secret)
     yield svc

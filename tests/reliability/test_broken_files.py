@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from trayapp.backends import BACKENDS
 from trayapp.core.models import ChangeKind, CustomStatus, StatusChange
 from trayapp.core.secrets import SecretStore
 from trayapp.core.service import StatusService
@@ -34,7 +35,7 @@ def test_damaged_file_is_set_aside_and_reported(
     target.write_bytes(content.encode("utf-8", "surrogateescape"))
     service.close()
 
-    again = StatusService(paths, secrets=SecretStore(MemoryKeyring()))
+    again = StatusService(paths, secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
     again.snapshot()  # the menu builds
     again.schedule_entries()
     again.pending_changes()

@@ -13,6 +13,7 @@ import pytest
 from tests.backends.hostile import Hostile, Request, respond, rocketchat_ok
 from tests.cli import conftest as cli_fixtures
 from tests.cli.conftest import CLI
+from trayapp.backends import BACKENDS
 from trayapp.core.models import Account, Availability, ChangeKind, ServiceKind, StatusChange
 from trayapp.core.paths import AppPaths
 from trayapp.core.secrets import SecretStore
@@ -71,7 +72,7 @@ def test_tray_texts_never_show_an_echoed_token(profile: AppPaths) -> None:
     from plain_error (dialogs): a server turning hostile after the account was added leaks into none."""
     token = "tok-" + secrets.token_hex(16)
     echo = {"on": False}
-    service = StatusService(profile, secrets=SecretStore(MemoryKeyring()))
+    service = StatusService(profile, secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
     try:
         with _rocketchat_turning_hostile(echo) as server:
             service.add_account(Account("rocket", ServiceKind.ROCKETCHAT, server.url, "u1"), token)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from trayapp.backends.contract import BackendFactory, SecretGetter, StatusBackend
 from trayapp.core.models import Account, Availability, Capabilities, ServiceKind
+from trayapp.core.ports import BackendFactory, SecretGetter, StatusBackend
 
 CAPABILITIES: dict[ServiceKind, Capabilities] = {
     ServiceKind.ROCKETCHAT: Capabilities(

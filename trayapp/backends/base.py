@@ -18,9 +18,9 @@ from typing import Any
 import httpcore
 import httpx
 
-from trayapp.backends.contract import SecretGetter, check_url
 from trayapp.core.errors import AuthError, BadReply, CertificateError, ServiceUnavailable
 from trayapp.core.models import Account
+from trayapp.core.ports import SecretGetter, check_url
 from trayapp.core.redaction import register_secret
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,6 @@ from trayapp.backends.base import (
     server_error,
     server_text,
 )
-from trayapp.backends.contract import SecretGetter
 from trayapp.core.errors import (
     AuthError,
     BadReply,
@@ -47,6 +46,7 @@ from trayapp.core.models import (
     ServiceKind,
     StatusChange,
 )
+from trayapp.core.ports import SecretGetter
 
 SERVICE = "Callbell"
 DEFAULT_URL = "https://api.callbell.eu/v1"

@@ -31,7 +31,6 @@ from trayapp.backends.base import (
     server_text,
     wait_seconds,
 )
-from trayapp.backends.contract import SecretGetter
 from trayapp.core.errors import (
     AuthError,
     BadReply,
@@ -52,6 +51,7 @@ from trayapp.core.models import (
     ServiceKind,
     StatusChange,
 )
+from trayapp.core.ports import SecretGetter
 
 SERVICE = "Rocket.Chat"
 STATUS_TYPES = ("online", "away", "busy", "offline")

@@ -27,7 +27,6 @@ from trayapp.backends.base import (
     server_error,
     server_text,
 )
-from trayapp.backends.contract import SecretGetter
 from trayapp.core.errors import (
     AuthError,
     BadReply,
@@ -48,6 +47,7 @@ from trayapp.core.models import (
     ServiceKind,
     StatusChange,
 )
+from trayapp.core.ports import SecretGetter
 
 SERVICE = "Smartsheet RM"
 DEFAULT_URL = "https://api.rm.smartsheet.com"

@@ -14,7 +14,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from trayapp.backends.contract import BackendFactory, ConfirmsChanges, StatusBackend, check_url
 from trayapp.core.cache import StatusCache
 from trayapp.core.errors import (
     AccountNotFound,
@@ -41,6 +40,7 @@ from trayapp.core.models import (
 )
 from trayapp.core.paths import AppPaths
 from trayapp.core.pending import PendingChange, PendingStore
+from trayapp.core.ports import BackendFactory, ConfirmsChanges, StatusBackend, check_url
 from trayapp.core.retry import retrying
 from trayapp.core.scheduler import (
     ScheduleEntry,
@@ -78,13 +78,12 @@ class StatusService:
         self,
         paths: AppPaths,
         secrets: SecretStore | None = None,
-        backends: Mapping[ServiceKind, BackendFactory] | None = None,
+        *,
+        backends: Mapping[ServiceKind, BackendFactory],
         clock: Clock = utc_now,
     ) -> None:
-        if backends is None:
-            from trayapp.backends import BACKENDS
-
-            backends = BACKENDS
+        """`backends` builds each kind's backend; the app hands in trayapp.backends.BACKENDS, which
+        loads a backend's module (httpx, TLS) only when the first one is built."""
         self.paths = paths
         self._factories: Mapping[ServiceKind, BackendFactory] = backends
         self._clock = clock

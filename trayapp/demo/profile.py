@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from trayapp.core.models import Account, ServiceKind
 from trayapp.core.paths import AppPaths
+from trayapp.core.ports import BackendFactory
 from trayapp.core.secrets import SecretStore
 from trayapp.core.service import StatusService
 from trayapp.demo import seed
@@ -63,11 +65,12 @@ def demo_accounts(server: DemoServer) -> list[tuple[Account, str]]:
     ]
 
 
-def start_demo(port: int = 0) -> DemoSession:
+def start_demo(backends: Mapping[ServiceKind, BackendFactory], port: int = 0) -> DemoSession:
+    """`backends` as for StatusService: the demo server fakes the services and knows no client."""
     root = Path(tempfile.mkdtemp(prefix="trayapp-demo-"))
     server = DemoServer(port=port).start()
     paths = AppPaths.under(root)
-    service = StatusService(paths, secrets=SecretStore(MemoryKeyring()))
+    service = StatusService(paths, secrets=SecretStore(MemoryKeyring()), backends=backends)
     try:
         for account, secret in demo_accounts(server):
             service.add_account(account, secret)

@@ -149,6 +149,7 @@ def _missing_program(entry: Autostart) -> str:
 
 
 def check_accounts() -> list[Check]:
+    from trayapp.backends import BACKENDS
     from trayapp.core.logs import setup_logging
     from trayapp.core.models import Outcome
     from trayapp.core.paths import AppPaths
@@ -156,7 +157,7 @@ def check_accounts() -> list[Check]:
 
     paths = AppPaths.default()
     setup_logging(paths.log_dir)
-    service = StatusService(paths)
+    service = StatusService(paths, backends=BACKENDS)
     accounts = service.accounts()
     if not accounts:
         summary = "none yet ('trayapp accounts add ...', or try 'trayapp --demo')"

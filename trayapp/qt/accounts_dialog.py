@@ -347,7 +347,7 @@ class AccountEditor(QDialog):
     # ------------------------------------------------------------------ input
     def credentials(self) -> Credentials | None:
         """What was typed, or None after showing what is missing (no request is made)."""
-        from trayapp.backends.contract import check_url
+        from trayapp.core.ports import check_url
         from trayapp.core.settings import check_account_name
 
         self._clear_errors()

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 import hashlib
 import logging
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
+from trayapp.backends import BACKENDS  # cheap: a backend's module loads when the first is built
 from trayapp.core.paths import AppPaths, runtime_dir_note
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
@@ -437,7 +439,7 @@ class TrayApp(QObject):
         if factory is None:
             from trayapp.demo.profile import start_demo
 
-            factory = start_demo
+            factory = functools.partial(start_demo, BACKENDS)
 
         def started(session: Any) -> None:
             self.demo_session = session
@@ -553,13 +555,13 @@ def run(
         if demo:
             from trayapp.demo.profile import start_demo
 
-            session = start_demo()
+            session = start_demo(BACKENDS)
             log.info("Demo server at %s", session.server.base_url)
             service: ServiceLike = session.service
         else:
             from trayapp.core.service import StatusService
 
-            service = StatusService(paths)
+            service = StatusService(paths, backends=BACKENDS)
         trayapp = TrayApp(service, demo=demo, background=background)
         trayapp.demo_session = session
         instance.message.connect(trayapp.on_message)

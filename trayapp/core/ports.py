@@ -1,6 +1,7 @@
-"""The one interface every service backend implements, and the address rule they share.
+"""The port the core owns: the interface every service backend implements, and the address rule.
 
-Kept apart from the HTTP plumbing (base.py) so the core can name them without loading httpx and TLS.
+The core names only these; the backends (trayapp.backends) implement them and are handed to
+StatusService where the app is assembled (CLI, tray, demo, doctor), so the core never imports them.
 """
 
 from __future__ import annotations
@@ -87,4 +88,7 @@ def check_url(url: str) -> str:
 
 
 class BackendFactory(Protocol):
+    """Builds a backend for an account. May also declare `capabilities`, so the core can read them
+    without building a backend (that would load httpx and TLS)."""
+
     def __call__(self, account: Account, secret: SecretGetter) -> StatusBackend: ...
