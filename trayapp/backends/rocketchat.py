@@ -54,7 +54,6 @@ from trayapp.core.models import (
 from trayapp.core.ports import SecretGetter
 
 SERVICE = "Rocket.Chat"
-STATUS_TYPES = ("online", "away", "busy", "offline")
 DEFAULT_CREATE_TYPE = "online"  # a status created without a type shows the user online with its name
 MESSAGE_LIMIT = CAPABILITIES[ServiceKind.ROCKETCHAT].max_message  # the server cuts silently at 120
 PAGE_SIZE = 100  # the server's default upper limit; larger counts are clamped

@@ -4,7 +4,6 @@ and works offline. The cache folder may vanish at any time: everything here is r
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +55,8 @@ class StatusCache:
             raw = entry.get("current")
             return None if raw is None else codec.load_current(raw)
 
-    def fetched_at(self, account: str) -> float | None:
-        with self._lock:
-            value = self._accounts().get(account, {}).get("fetched_at")
-            return float(value) if isinstance(value, (int, float)) else None
-
     def put_statuses(self, account: str, statuses: list[CustomStatus]) -> None:
-        self._update(account, statuses=[codec.dump_status(s) for s in statuses], fetched_at=time.time())
+        self._update(account, statuses=[codec.dump_status(s) for s in statuses])
 
     def put_current(self, account: str, current: CurrentStatus) -> None:
         self._update(account, current=codec.dump_current(current))

@@ -69,9 +69,6 @@ class AppPaths:
     def schedule_file(self) -> Path:
         return self.data_dir / "schedule.json"
 
-    def all_dirs(self) -> tuple[Path, ...]:
-        return (self.config_dir, self.cache_dir, self.data_dir, self.log_dir, self.runtime_dir)
-
 
 def runtime_dir_note() -> str:
     """Why the user's runtime folder is not under XDG_RUNTIME_DIR ("" when it is)."""

@@ -168,11 +168,6 @@ class StatusService:
     def cached_current(self, name: str) -> CurrentStatus | None:
         return self._cache.current(name)
 
-    def mark_pending(self, names: Sequence[str], description: str) -> None:
-        with self._lock:
-            for name in names:
-                self._live_state(name).pending = description
-
     # ------------------------------------------------------------------ accounts
     def test_connection(self, account: Account, secret: str) -> str:
         check_url(account.url)

@@ -152,7 +152,6 @@ class AccountEditor(QDialog):
         self.kind = kind
         self.existing = existing
         self._task: Task[object] | None = None
-        self.saved_label = ""
         urls = _default_urls()
         verb = "Edit" if existing else "Add"
         self.setWindowTitle(f"{verb} {kind.label} account")
@@ -467,9 +466,8 @@ class AccountEditor(QDialog):
         keys = [existing.name] if existing else []
         self._task = self._controller.submit(work, self._saved, self._failed, keys=keys)
 
-    def _saved(self, label: object) -> None:
+    def _saved(self, _label: object) -> None:
         self._task = None
-        self.saved_label = str(label)
         self.set_busy(False)
         self.accept()
 

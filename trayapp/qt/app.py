@@ -181,7 +181,6 @@ class TrayApp(QObject):
         self.window: StatusWindow | None = None
         self.demo_session: Any = None
         self._demo_factory = demo_factory
-        self._background = background
         self._tray_wait_s = (
             tray_wait_s
             if tray_wait_s is not None
