@@ -635,7 +635,9 @@ def test_file_with_bad_content_is_set_aside(path: Path, port: FakePort, clock: C
     path.parent.mkdir(parents=True)
     path.write_text('{"schema_version": 1, "entries": [{"id": "x"}]}', encoding="utf-8")
     sched = Scheduler(path, port, clock)
-    assert "unexpected content" in sched.warning and sched.entries() == []
+    # the bad entry is left out (the file as it was is kept), the rest of the file stays in use
+    assert "left out scheduled change 'x'" in sched.warning and sched.entries() == []
+    assert len(list(path.parent.glob("schedule.json.broken-*"))) == 1
 
 
 def test_file_damaged_while_running_is_set_aside_on_read(

@@ -21,17 +21,17 @@ def test_settings_round_trip_and_no_temp_files_left(tmp_path: Path) -> None:
     loaded = SettingsStore(tmp_path / "settings.json").load()
     assert loaded.accounts == [ACCOUNT]
     assert loaded.preferences == {"smartsheet_available": "WFH"}
-    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+    # no temp file left; the lock file stays (removing it would let two writers lock different files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json", "settings.json.lock"]
 
 
 @pytest.mark.parametrize(
     "content",
     [
         "{not json",
-        '{"accounts": [{"name": "x"}]}',
-        '{"accounts": [{"name": "x", "service": "slack", "url": "u", "user": "1"}]}',
         "[]",
         '{"schema_version": 99, "accounts": []}',
+        '{"accounts": ' + "[" * 100_000 + "]" * 100_000 + "}",
     ],
 )
 def test_damaged_settings_are_set_aside_and_reported(tmp_path: Path, content: str) -> None:
@@ -43,6 +43,31 @@ def test_damaged_settings_are_set_aside_and_reported(tmp_path: Path, content: st
     kept = list(tmp_path.glob("settings.json.broken-*"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == content
     assert not path.exists()  # nothing was overwritten; a fresh file is written on the next save
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ({"name": "x"}, "service is missing or not text"),
+        ({"name": "x", "service": "slack", "url": "u", "user": "1"}, "unknown service"),
+        ({"name": "has space", "service": "callbell", "url": "u", "user": "1"}, "not a valid account name"),
+        ({"name": "work", "service": "callbell", "url": "u", "user": "1"}, "a second account with that name"),
+        ("just text", "unexpected content"),
+    ],
+)
+def test_a_damaged_account_is_left_out_and_the_others_load(tmp_path: Path, bad: object, why: str) -> None:
+    path = tmp_path / "settings.json"
+    SettingsStore(path).save(Settings(accounts=[ACCOUNT]))
+    raw = json.loads(path.read_text("utf-8"))
+    raw["accounts"].append(bad)
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load().accounts == [ACCOUNT]
+    assert f"({why})" in store.warning and "left out account" in store.warning
+    [kept] = tmp_path.glob("settings.json.broken-*")
+    assert json.loads(kept.read_text("utf-8")) == raw  # the hand edit itself is kept
+    again = SettingsStore(path)
+    assert again.load().accounts == [ACCOUNT] and again.warning == ""  # said once
 
 
 @pytest.mark.parametrize("name", ["", "has space", "x" * 33, "-dash", "sl/ash"])
@@ -64,8 +89,20 @@ def test_cache_round_trip(tmp_path: Path) -> None:
 
 def test_damaged_cache_is_set_aside(tmp_path: Path) -> None:
     path = tmp_path / "statuses.json"
-    path.write_text(json.dumps({"accounts": {"work": {"statuses": [{"nope": 1}]}}}), encoding="utf-8")
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     cache = StatusCache(path)
     assert cache.statuses("work") is None
-    assert "statuses.json was damaged" in cache.warning
+    assert "statuses.json was damaged (unexpected content)" in cache.warning
     assert len(list(tmp_path.glob("statuses.json.broken-*"))) == 1
+
+
+def test_a_damaged_cache_entry_is_left_out_and_the_others_kept(tmp_path: Path) -> None:
+    path = tmp_path / "statuses.json"
+    good = {"statuses": [{"id": "1", "name": "Lunch"}]}
+    path.write_text(json.dumps({"accounts": {"work": {"statuses": [{"nope": 1}]}, "home": good}}), "utf-8")
+    cache = StatusCache(path)
+    assert cache.statuses("work") is None
+    assert cache.statuses("home") == [CustomStatus("1", "Lunch")]
+    assert "left out the cached statuses of 'work'" in cache.warning
+    assert len(list(tmp_path.glob("statuses.json.broken-*"))) == 1
+    assert StatusCache(path).statuses("home") and not StatusCache(path).warning  # said once

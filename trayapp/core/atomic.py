@@ -1,5 +1,9 @@
 """Atomic JSON files: write to a temp file in the same folder, fsync, then os.replace.
 
+Several processes (the tray and any number of CLIs) share these files: every read-modify-write runs
+under `locked(path)`, the one cross-process lock of the app (`<file>.lock` beside it, through
+filelock). Readers need no lock, since a rename never shows half a file.
+
 A file that cannot be parsed is set aside (renamed with a timestamp) so the user's data is never
 silently overwritten; the caller reports the sentence returned."""
 
@@ -7,8 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +50,55 @@ def read_json(path: Path) -> Any:
         raise ValueError("not UTF-8 text") from exc
     except OSError as exc:
         raise ConfigError(f"Could not read {path}: {exc.strerror or exc}.") from None
-    return json.loads(text)
+    try:
+        return json.loads(text)
+    except RecursionError:  # "[[[[..." a hundred thousand deep: a damaged file like any other
+        raise ValueError("nested too deeply") from None
+
+
+class DamageReports:
+    """What a store set aside, one sentence each, so a caller can tell each of them exactly once."""
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    @property
+    def warning(self) -> str:
+        return " ".join(self.warnings)
+
+    def _warn(self, text: str) -> None:
+        self.warnings.append(text)
+
+
+LOCK_WAIT = 30.0  # seconds; the small stores hold their lock for one read and one write
+
+
+@contextmanager
+def locked(path: Path, timeout: float | None = LOCK_WAIT) -> Iterator[None]:
+    """Hold the cross-process lock of `path` (None: wait as long as it takes). Re-entrant in a thread;
+    other threads of this process wait like other processes do."""
+    from filelock import FileLock  # ~25 ms to import: only writers pay it, the cached menu does not
+
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(lock_path, mode=0o600, is_singleton=True)  # one per file: re-entrant per thread
+        lock.acquire(timeout=-1 if timeout is None else timeout, poll_interval=0.01)
+    except TimeoutError:  # filelock.Timeout
+        raise ConfigError(
+            f"{path.name} is held by another trayapp process (for {timeout:.0f} s now); try again."
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"Could not lock {lock_path}: {exc.strerror or exc}.") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def set_aside(path: Path, reason: str) -> str:
     """Rename a broken file out of the way; return the sentence to show the user."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.broken-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
-        counter += 1
+    target = _free_name(path)
     try:
         os.replace(path, target)
     except OSError as exc:
@@ -61,3 +106,32 @@ def set_aside(path: Path, reason: str) -> str:
             f"{path} is damaged ({reason}) and could not be moved aside: {exc.strerror}."
         ) from None
     return f"{path.name} was damaged ({reason}); it was kept as {target.name} and a fresh one was started."
+
+
+def keep_copy(path: Path, left_out: list[str]) -> str:
+    """Copy a file whose bad parts are about to be dropped; return the sentence to show the user.
+    The copy keeps everything, so nothing typed by hand is lost."""
+    target = _free_name(path)
+    try:
+        shutil.copyfile(path, target)
+    except OSError as exc:
+        raise ConfigError(f"Could not keep a copy of {path}: {exc.strerror or exc}.") from None
+    parts = "; ".join(left_out)
+    return f"{path.name}: left out {parts}; the file as it was is kept as {target.name}."
+
+
+def _free_name(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+        counter += 1
+    return target
+
+
+def label(value: Any, position: int) -> str:
+    """How to name a hand-edited part in a message: its own short printable name, else its position."""
+    if isinstance(value, str) and value.isprintable() and 0 < len(value) <= 40:
+        return f"'{value}'"
+    return f"number {position + 1}"

@@ -1,5 +1,8 @@
 """Last fetched statuses and last known current status per account, so the menu opens instantly
-and works offline. The cache folder may vanish at any time: everything here is re-fetchable."""
+and works offline. The cache folder may vanish at any time: everything here is re-fetchable.
+
+Reads use the copy in memory until another process replaces the file; every write re-reads the file
+under the cross-process lock first, so a tray and a CLI never undo each other's entries."""
 
 from __future__ import annotations
 
@@ -8,39 +11,21 @@ from pathlib import Path
 from typing import Any
 
 from trayapp.core import atomic, codec
+from trayapp.core.errors import ConfigError
 from trayapp.core.models import CurrentStatus, CustomStatus
 
 SCHEMA_VERSION = 1
+_DAMAGE = (ValueError, KeyError, TypeError, AttributeError, RecursionError)
 
 
-class StatusCache:
+class StatusCache(atomic.DamageReports):
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.warning = ""
+        super().__init__()
         self._lock = threading.Lock()
-        self._data: dict[str, dict[str, Any]] | None = None
-
-    def _accounts(self) -> dict[str, dict[str, Any]]:
-        if self._data is None:
-            self._data = self._load()
-        return self._data
-
-    def _load(self) -> dict[str, dict[str, Any]]:
-        try:
-            raw = atomic.read_json(self.path)
-            if raw is None:
-                return {}
-            accounts = raw["accounts"]
-            if not isinstance(accounts, dict):
-                raise TypeError("accounts is not an object")
-            for entry in accounts.values():  # validate now so a bad file is caught once, here
-                [codec.load_status(s) for s in entry.get("statuses", [])]
-                if entry.get("current") is not None:
-                    codec.load_current(entry["current"])
-            return accounts
-        except (ValueError, KeyError, TypeError, AttributeError):
-            self.warning = atomic.set_aside(self.path, "unexpected content")
-            return {}
+        self._data: dict[str, dict[str, Any]] = {}
+        self._stat: tuple[int, int, int] | None = None
+        self._loaded = False
 
     def statuses(self, account: str) -> list[CustomStatus] | None:
         with self._lock:
@@ -51,8 +36,7 @@ class StatusCache:
 
     def current(self, account: str) -> CurrentStatus | None:
         with self._lock:
-            entry = self._accounts().get(account, {})
-            raw = entry.get("current")
+            raw = self._accounts().get(account, {}).get("current")
             return None if raw is None else codec.load_current(raw)
 
     def put_statuses(self, account: str, statuses: list[CustomStatus]) -> None:
@@ -62,20 +46,97 @@ class StatusCache:
         self._update(account, current=codec.dump_current(current))
 
     def add_status(self, account: str, status: CustomStatus) -> None:
-        with self._lock:
-            entry = self._accounts().setdefault(account, {})
+        with self._lock, atomic.locked(self.path):
+            self._load()
+            entry = self._data.setdefault(account, {})
             entry.setdefault("statuses", []).append(codec.dump_status(status))
             self._save()
 
     def forget(self, account: str) -> None:
-        with self._lock:
-            if self._accounts().pop(account, None) is not None:
+        with self._lock, atomic.locked(self.path):
+            self._load()
+            if self._data.pop(account, None) is not None:
                 self._save()
 
     def _update(self, account: str, **fields: Any) -> None:
-        with self._lock:
-            self._accounts().setdefault(account, {}).update(fields)
+        with self._lock, atomic.locked(self.path):
+            self._load()
+            self._data.setdefault(account, {}).update(fields)
+            self._save()
+
+    # ---- storage -------------------------------------------------------------------------------
+
+    def _accounts(self) -> dict[str, dict[str, Any]]:
+        """The entries, re-read when another process replaced the file (a stat per call)."""
+        if not self._loaded or self._file_stat() != self._stat:
+            stat = self._file_stat()
+            try:
+                data, bad = _parse(atomic.read_json(self.path))
+            except _DAMAGE:
+                bad = ["the whole file"]
+            if bad:  # set aside under the lock, once, by whoever gets there first
+                with atomic.locked(self.path):
+                    self._load()
+            else:
+                self._data, self._stat, self._loaded = data, stat, True
+        return self._data
+
+    def _load(self) -> None:
+        """Read the file (under the lock), setting aside what cannot be used."""
+        stat = self._file_stat()
+        try:
+            data, bad = _parse(atomic.read_json(self.path))
+        except _DAMAGE:
+            self._warn(atomic.set_aside(self.path, "unexpected content"))
+            data, bad, stat = {}, [], None
+        self._data, self._stat, self._loaded = data, stat, True
+        if bad:
+            self._warn(atomic.keep_copy(self.path, bad))
             self._save()
 
     def _save(self) -> None:
-        atomic.write_json(self.path, {"schema_version": SCHEMA_VERSION, "accounts": self._accounts()})
+        atomic.write_json(self.path, {"schema_version": SCHEMA_VERSION, "accounts": self._data})
+        self._stat = self._file_stat()
+
+    def _file_stat(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise ConfigError(f"Could not read {self.path}: {exc.strerror or exc}.") from None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _parse(raw: Any) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The usable entries, and a description of each one left out."""
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        raise TypeError("not an object")
+    accounts = raw["accounts"]
+    if not isinstance(accounts, dict):
+        raise TypeError("accounts is not an object")
+    good: dict[str, dict[str, Any]] = {}
+    bad: list[str] = []
+    for position, (name, entry) in enumerate(accounts.items()):
+        try:
+            _check_entry(entry)
+        except _DAMAGE:
+            bad.append(f"the cached statuses of {atomic.label(name, position)}")
+            continue
+        good[name] = entry
+    return good, bad
+
+
+def _check_entry(entry: Any) -> None:
+    """Validate now, so a bad entry is caught once, here, and never in the middle of building a menu."""
+    if not isinstance(entry, dict):
+        raise TypeError("entry is not an object")
+    statuses = entry.get("statuses", [])
+    if not isinstance(statuses, list):
+        raise TypeError("statuses is not a list")
+    for status in statuses:
+        codec.load_status(status)
+    if entry.get("current") is not None:
+        codec.load_current(entry["current"])

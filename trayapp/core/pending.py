@@ -1,5 +1,6 @@
 """Changes that could not be delivered yet (service unreachable or rate limited), one per account:
-the latest intent wins. Kept in the data folder so a restart loses nothing."""
+the latest intent wins. Kept in the data folder so a restart loses nothing. Every change re-reads the
+file under the cross-process lock, so several processes keeping changes at once keep all of them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from trayapp.core import atomic, codec
 from trayapp.core.models import StatusChange
 
 SCHEMA_VERSION = 1
+_DAMAGE = (ValueError, KeyError, TypeError, AttributeError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -24,28 +26,35 @@ class PendingChange:
     last_error: str
 
 
-class PendingStore:
+class PendingStore(atomic.DamageReports):
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.warning = ""
+        super().__init__()
         self._lock = threading.Lock()
 
     def all(self) -> dict[str, PendingChange]:
         with self._lock:
-            return self._read()
+            try:
+                items, bad = _parse(atomic.read_json(self.path))
+            except _DAMAGE:
+                bad = ["the whole file"]
+            if not bad:
+                return items
+            with atomic.locked(self.path):  # set aside once, by whoever gets there first
+                return self._read()
 
     def get(self, account: str) -> PendingChange | None:
         return self.all().get(account)
 
     def put(self, pending: PendingChange) -> None:
-        with self._lock:
+        with self._lock, atomic.locked(self.path):
             items = self._read()
             items[pending.account] = pending
             self._write(items)
 
     def remove(self, account: str, only_if: StatusChange | None = None) -> None:
         """Drop an account's pending change (only that one, when a newer intent may have replaced it)."""
-        with self._lock:
+        with self._lock, atomic.locked(self.path):
             items = self._read()
             found = items.get(account)
             if found is not None and (only_if is None or found.change == only_if):
@@ -53,20 +62,39 @@ class PendingStore:
                 self._write(items)
 
     def _read(self) -> dict[str, PendingChange]:
+        """The file's changes (call under the lock), with what cannot be used set aside."""
         try:
-            raw = atomic.read_json(self.path)
-            if raw is None:
-                return {}
-            return {name: _load(name, item) for name, item in raw["accounts"].items()}
-        except (ValueError, KeyError, TypeError, AttributeError):
-            self.warning = atomic.set_aside(self.path, "unexpected content")
+            items, bad = _parse(atomic.read_json(self.path))
+        except _DAMAGE:
+            self._warn(atomic.set_aside(self.path, "unexpected content"))
             return {}
+        if bad:
+            self._warn(atomic.keep_copy(self.path, bad))
+            self._write(items)
+        return items
 
     def _write(self, items: dict[str, PendingChange]) -> None:
         atomic.write_json(
             self.path,
             {"schema_version": SCHEMA_VERSION, "accounts": {name: _dump(p) for name, p in items.items()}},
         )
+
+
+def _parse(raw: Any) -> tuple[dict[str, PendingChange], list[str]]:
+    """The usable changes, and a description of each one left out."""
+    if raw is None:
+        return {}, []
+    accounts = raw["accounts"]
+    if not isinstance(accounts, dict):
+        raise TypeError("accounts is not an object")
+    items: dict[str, PendingChange] = {}
+    bad: list[str] = []
+    for position, (name, item) in enumerate(accounts.items()):
+        try:
+            items[name] = _load(name, item)
+        except _DAMAGE:
+            bad.append(f"the waiting change of {atomic.label(name, position)}")
+    return items, bad
 
 
 def _dump(pending: PendingChange) -> dict[str, Any]:
@@ -79,6 +107,8 @@ def _dump(pending: PendingChange) -> dict[str, Any]:
 
 
 def _load(account: str, data: Any) -> PendingChange:
+    if not isinstance(data, dict):
+        raise TypeError("not an object")
     since = codec.load_time(data["since"])
     if since is None:
         raise ValueError("pending change without a time")

@@ -10,23 +10,21 @@ and an account that was never applied is never restored. The state in place befo
 and stored before the apply intent is written, so a re-apply never captures our own change as the
 "previous" state.
 
-Several processes (the tray and the CLI) may share one file: every read-modify-write runs under an
-advisory lock file and re-reads the file first; readers compare the file's stat to notice changes.
+Several processes (the tray and the CLI) may share one file: every read-modify-write runs under the
+cross-process lock of `atomic.locked` and re-reads the file first; readers compare the file's stat to
+notice changes.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
-import os
 import secrets
-import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Protocol
 
 from trayapp.core import atomic, codec
@@ -37,6 +35,7 @@ from trayapp.core.timetext import local_time
 log = logging.getLogger("trayapp.scheduler")
 
 SCHEMA_VERSION = 1
+_DAMAGE = (ValueError, KeyError, TypeError, AttributeError, RecursionError)  # what a hand edit can cause
 KEEP_FINISHED = timedelta(days=7)  # finished entries stay visible ("missed", "failed") this long
 DEFAULT_RATE_LIMIT_WAIT = timedelta(seconds=60)  # 429 without Retry-After
 BACKOFF_FIRST = timedelta(seconds=15)
@@ -252,7 +251,7 @@ class ScheduleEvent:
         return self.message[len(prefix) :] if self.message.startswith(prefix) else self.message
 
 
-class Scheduler:
+class Scheduler(atomic.DamageReports):
     """The schedule store and its clock-driven state machine.
 
     Mutations (add, cancel, end_now, extend) also carry out whatever is due right away, so the CLI
@@ -262,14 +261,14 @@ class Scheduler:
 
     def __init__(self, path: Path, port: StatusPort, clock: Callable[[], datetime]) -> None:
         self.path = path
-        self.warning = ""
+        super().__init__()
         self._port = port
         self._clock = clock
         self._lock = threading.Lock()
         self._entries: list[ScheduleEntry] = []
         self._stat: tuple[int, int, int] | None = None
         self._events: list[ScheduleEvent] = []
-        with self._lock, _FileLock(self._lock_path):
+        with self._lock, atomic.locked(self.path, timeout=None):
             self._load()
 
     # ---- public API -------------------------------------------------------------------------
@@ -288,7 +287,7 @@ class Scheduler:
             if moment is not None and moment.tzinfo is None:
                 raise InputError("Start and end times need a time zone.")
         native = {name: self._port.native_schedule(name) for name in names}
-        with self._lock, _FileLock(self._lock_path):
+        with self._lock, atomic.locked(self.path, timeout=None):
             self._load()
             now = self._now()
             start = _utc(change.start) if change.start is not None else now
@@ -320,7 +319,7 @@ class Scheduler:
 
     def cancel(self, entry_id: str) -> ScheduleEntry:
         """Scheduled → cancelled; active → ended now (the previous state is put back). Idempotent."""
-        with self._lock, _FileLock(self._lock_path):
+        with self._lock, atomic.locked(self.path, timeout=None):
             self._load()
             now = self._now()
             entry = self._get(entry_id)
@@ -332,7 +331,7 @@ class Scheduler:
 
     def end_now(self, entry_id: str) -> ScheduleEntry:
         """Active → the previous state is put back now. Idempotent on finished entries."""
-        with self._lock, _FileLock(self._lock_path):
+        with self._lock, atomic.locked(self.path, timeout=None):
             self._load()
             now = self._now()
             entry = self._get(entry_id)
@@ -345,7 +344,7 @@ class Scheduler:
             return self._get(entry_id)
 
     def extend(self, entry_id: str, delta: timedelta) -> ScheduleEntry:
-        with self._lock, _FileLock(self._lock_path):
+        with self._lock, atomic.locked(self.path, timeout=None):
             self._load()
             now = self._now()
             entry = self._get(entry_id)
@@ -399,7 +398,7 @@ class Scheduler:
         without putting anything back, as a new status replaces the old one's expiry in Slack. Changes
         still to start, and other accounts of the same entry, keep theirs. Returns the entries touched."""
         names = set(accounts)
-        with self._lock, _FileLock(self._lock_path):
+        with self._lock, atomic.locked(self.path, timeout=None):
             self._load()
             now = self._now()
             touched: list[str] = []
@@ -424,7 +423,7 @@ class Scheduler:
 
     def tick(self) -> list[ScheduleEvent]:
         """Do everything due at clock(), in order of time; persist after each step."""
-        with self._lock, _FileLock(self._lock_path):
+        with self._lock, atomic.locked(self.path, timeout=None):
             self._load()
             now = self._now()
             events = self._events + self._run_due(now)
@@ -460,10 +459,6 @@ class Scheduler:
 
     # ---- storage ------------------------------------------------------------------------------
 
-    @property
-    def _lock_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".lock")
-
     def _now(self) -> datetime:
         now = self._clock()
         if now.tzinfo is None:
@@ -481,34 +476,48 @@ class Scheduler:
 
     def _refresh(self) -> None:
         """Reload when another process (or instance) replaced the file. Reads need no lock: writes are
-        atomic renames. Only a damaged file takes the lock, to set it aside exactly once."""
+        atomic renames. Only damage takes the lock, to set the file or its bad entries aside once."""
         stat = self._file_stat()
         if stat == self._stat:
             return
         try:
-            self._entries, self._stat = _parse(atomic.read_json(self.path)), stat
-        except (ValueError, KeyError, TypeError):
-            with _FileLock(self._lock_path):
+            entries, bad = _parse(atomic.read_json(self.path))
+        except _DAMAGE:
+            bad = ["the whole file"]
+        if bad:
+            with atomic.locked(self.path, timeout=None):
                 self._load()
+        else:
+            self._entries, self._stat = entries, stat
 
     def _load(self) -> None:
         """Read the file (call under the file lock). Always re-parses: an mtime can hide a write."""
         stat = self._file_stat()
         try:
-            self._entries = _parse(atomic.read_json(self.path))
-        except (ValueError, KeyError, TypeError) as exc:
-            self.warning = atomic.set_aside(self.path, _reason(exc))
-            log.warning("%s", self.warning)
-            self._entries, stat = [], None
+            self._entries, bad = _parse(atomic.read_json(self.path))
+        except _DAMAGE as exc:
+            self._warn(atomic.set_aside(self.path, _reason(exc)))
+            self._entries, stat, bad = [], None, []
+        if bad:
+            self._warn(atomic.keep_copy(self.path, bad))
+            self._write()
+            stat = self._file_stat()
         self._stat = stat
+
+    def _warn(self, text: str) -> None:
+        log.warning("%s", text)
+        super()._warn(text)
 
     def _save(self, now: datetime) -> None:
         self._entries = _pruned(self._entries, now)
+        self._write()
+        self._stat = self._file_stat()
+
+    def _write(self) -> None:
         atomic.write_json(
             self.path,
             {"schema_version": SCHEMA_VERSION, "entries": [e.to_dict() for e in self._entries]},
         )
-        self._stat = self._file_stat()
 
     def _get(self, entry_id: str) -> ScheduleEntry:
         for entry in self._entries:
@@ -961,10 +970,11 @@ def _local(moment: datetime | None, now: datetime, *, seconds: bool = False) -> 
 def read_entries(path: Path) -> list[ScheduleEntry]:
     """The entries for display, without any lock: writes are atomic renames, so a reader never sees
     half a file, and it never waits behind a tick that is talking to a slow server. A damaged file
-    reads as empty here; the Scheduler itself sets it aside and reports it."""
+    reads as empty here, and a damaged entry is skipped; the Scheduler itself sets them aside and
+    reports it."""
     try:
-        return _parse(atomic.read_json(path))
-    except (ValueError, KeyError, TypeError, ConfigError):
+        return _parse(atomic.read_json(path))[0]
+    except (*_DAMAGE, ConfigError):
         return []
 
 
@@ -987,23 +997,34 @@ def next_entry(entries: Iterable[ScheduleEntry], account: str, now: datetime) ->
     return min(found, key=lambda e: (e.start, e.id), default=None)
 
 
-def _parse(raw: Any) -> list[ScheduleEntry]:
+def _parse(raw: Any) -> tuple[list[ScheduleEntry], list[str]]:
+    """The usable entries, and a description of each one left out."""
     if raw is None:
-        return []
+        return [], []
     if not isinstance(raw, dict):
         raise ValueError("not an object")
     version = raw.get("schema_version")
     if version != SCHEMA_VERSION:
-        raise ValueError(f"unknown schema_version {version!r}")
+        raise ValueError(f"unknown schema_version {version if isinstance(version, (int, str)) else '?'!r}")
     entries = raw["entries"]
     if not isinstance(entries, list):
         raise ValueError("entries is not a list")
-    return [ScheduleEntry.from_dict(e) for e in entries]
+    good: list[ScheduleEntry] = []
+    bad: list[str] = []
+    for position, item in enumerate(entries):
+        try:
+            good.append(ScheduleEntry.from_dict(item))
+        except _DAMAGE:
+            entry_id = item.get("id") if isinstance(item, dict) else None
+            bad.append(f"scheduled change {atomic.label(entry_id, position)}")
+    return good, bad
 
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, ValueError) and "Expecting" in str(exc):
         return "not valid JSON"
+    if "deep" in str(exc):
+        return "nested too deeply"
     if "schema_version" in str(exc):
         return "written by another version"
     return "unexpected content"
@@ -1022,62 +1043,3 @@ def _dump_opt_current(state: CurrentStatus | None) -> dict[str, Any] | None:
 
 def _load_opt_current(data: Any) -> CurrentStatus | None:
     return None if data is None else codec.load_current(data)
-
-
-# ---- cross-process lock ------------------------------------------------------------------------
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock_fd(fd: int) -> None:
-        for _ in range(30):  # LK_LOCK itself retries for ~10 s
-            try:
-                os.lseek(fd, 0, os.SEEK_SET)
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                continue
-        raise OSError("the schedule is locked by another process")
-
-    def _unlock_fd(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-
-    def _unlock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-class _FileLock:
-    """Advisory lock around read-modify-write, so the tray and the CLI never lose each other's entries."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._fd = -1
-
-    def __enter__(self) -> None:
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise ConfigError(f"Could not open {self._path}: {exc.strerror or exc}.") from None
-        try:
-            _lock_fd(fd)
-        except OSError as exc:
-            os.close(fd)
-            raise ConfigError(f"Could not lock {self._path}: {exc.strerror or exc}.") from None
-        self._fd = fd
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        fd, self._fd = self._fd, -1
-        try:
-            _unlock_fd(fd)
-        finally:
-            os.close(fd)

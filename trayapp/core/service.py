@@ -52,7 +52,7 @@ from trayapp.core.scheduler import (
     read_entries,
 )
 from trayapp.core.secrets import SecretStore
-from trayapp.core.settings import SettingsStore, check_account_name
+from trayapp.core.settings import Settings, SettingsStore, check_account_name
 from trayapp.core.timetext import local_time
 
 Clock = Callable[[], datetime]
@@ -110,10 +110,10 @@ class StatusService:
 
     def file_warnings(self) -> list[str]:
         """Sentences about damaged files that were set aside (settings, cache, pending, schedule)."""
-        texts = [self._settings_store.warning, self._cache.warning, self._pending.warning]
+        texts = [*self._settings_store.warnings, *self._cache.warnings, *self._pending.warnings]
         if self._scheduler is not None:
-            texts.append(self._scheduler.warning)
-        return [t for t in texts if t]
+            texts.extend(self._scheduler.warnings)
+        return texts
 
     def accounts(self) -> list[Account]:
         with self._lock:
@@ -217,16 +217,22 @@ class StatusService:
         label = self.test_connection(account, secret)
         if not account.display_user:
             account = replace(account, display_user=label)
-        self._secrets.set(account.secret_key, secret)
-        with self._lock:
-            if old is not None:
-                self._settings.accounts = [
-                    account if a.name == old.name else a for a in self._settings.accounts
-                ]
-                self._drop_backend(old.name)
+
+        def store(settings: Settings) -> None:  # under the file lock: another process may have added one
+            taken = settings.find(account.name)
+            if taken is not None and (old is None or taken.name != old.name):
+                raise InputError(f"An account named '{account.name}' already exists: pick another name.")
+            self._secrets.set(account.secret_key, secret)
+            if old is not None and settings.find(old.name) is not None:
+                settings.accounts = [account if a.name == old.name else a for a in settings.accounts]
             else:
-                self._settings.accounts.append(account)
-            self._settings_store.save(self._settings)
+                settings.accounts.append(account)
+
+        saved = self._settings_store.update(store)  # outside self._lock: the keyring may be slow
+        with self._lock:
+            self._settings = saved
+            if old is not None:
+                self._drop_backend(old.name)
         if old is not None and old.secret_key != account.secret_key:
             self._secrets.delete(old.secret_key)
             self._cache.forget(old.name)
@@ -237,9 +243,13 @@ class StatusService:
     def remove_account(self, name: str) -> None:
         account = self.account(name)
         self._secrets.delete(account.secret_key)
+
+        def drop(settings: Settings) -> None:
+            settings.accounts = [a for a in settings.accounts if a.name != name]
+
+        saved = self._settings_store.update(drop)
         with self._lock:
-            self._settings.accounts = [a for a in self._settings.accounts if a.name != name]
-            self._settings_store.save(self._settings)
+            self._settings = saved
             self._drop_backend(name)
             self._live.pop(name, None)
         self._cache.forget(name)

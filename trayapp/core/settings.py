@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,38 +34,74 @@ class Settings:
         return next((a for a in self.accounts if a.name == name), None)
 
 
-class SettingsStore:
-    """Loads once, saves atomically. A damaged file is set aside and reported, never overwritten."""
+class SettingsStore(atomic.DamageReports):
+    """Saves atomically, and changes under the cross-process lock, so two processes adding accounts
+    at once keep both. A damaged file is set aside and reported, never overwritten; a damaged account
+    is left out (the file as it was is kept) and the others load."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.warning = ""
-        self._lock = threading.Lock()
+        super().__init__()
 
     def load(self) -> Settings:
-        with self._lock:
-            try:
-                raw = atomic.read_json(self.path)
-                return Settings() if raw is None else _parse(raw)
-            except (ValueError, KeyError, TypeError) as exc:
-                self.warning = atomic.set_aside(self.path, _reason(exc))
+        try:
+            raw = atomic.read_json(self.path)
+            if raw is None:
                 return Settings()
+            settings, bad = _parse(raw)
+        except (ValueError, KeyError, TypeError, RecursionError):
+            with atomic.locked(self.path):
+                return self._load_locked()
+        if bad:
+            with atomic.locked(self.path):
+                return self._load_locked()
+        return settings
+
+    def update(self, change: Callable[[Settings], None]) -> Settings:
+        """Read the file as it is now, apply `change` (which may raise to write nothing), write it back,
+        all under the lock: a read-modify-write that no other process can interleave with."""
+        with atomic.locked(self.path):
+            settings = self._load_locked()
+            change(settings)
+            self._write(settings)
+            return settings
 
     def save(self, settings: Settings) -> None:
-        with self._lock:
-            atomic.write_json(
-                self.path,
-                {
-                    "schema_version": SCHEMA_VERSION,
-                    "accounts": [_dump_account(a) for a in settings.accounts],
-                    "preferences": settings.preferences,
-                },
-            )
+        with atomic.locked(self.path):
+            self._write(settings)
+
+    def _load_locked(self) -> Settings:
+        try:
+            raw = atomic.read_json(self.path)
+            if raw is None:
+                return Settings()
+            settings, bad = _parse(raw)
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            self._warn(atomic.set_aside(self.path, _reason(exc)))
+            return Settings()
+        if bad:
+            self._warn(atomic.keep_copy(self.path, bad))
+            self._write(settings)  # said once: the next start finds a clean file
+        return settings
+
+    def _write(self, settings: Settings) -> None:
+        atomic.write_json(
+            self.path,
+            {
+                "schema_version": SCHEMA_VERSION,
+                "accounts": [_dump_account(a) for a in settings.accounts],
+                "preferences": settings.preferences,
+            },
+        )
 
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, ValueError) and "Expecting" in str(exc):
         return "not valid JSON"
+    if isinstance(exc, (ValueError, RecursionError)) and "deep" in str(exc):
+        return "nested too deeply"
+    if isinstance(exc, ValueError) and "newer" in str(exc):
+        return "written by a newer trayapp"
     return "unexpected content"
 
 
@@ -79,23 +115,60 @@ def _dump_account(account: Account) -> dict[str, str]:
     }
 
 
-def _parse(raw: Any) -> Settings:
+def _parse(raw: Any) -> tuple[Settings, list[str]]:
+    """The settings, and a description of each account that had to be left out."""
     if not isinstance(raw, dict) or not isinstance(raw.get("accounts", []), list):
         raise TypeError("settings is not an object with an accounts list")
-    if raw.get("schema_version", SCHEMA_VERSION) > SCHEMA_VERSION:
+    version = raw.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int):
+        raise TypeError("schema_version is not a number")
+    if version > SCHEMA_VERSION:
         raise ValueError("written by a newer trayapp")
-    accounts = []
-    for item in raw.get("accounts", []):
-        accounts.append(
-            Account(
-                name=check_account_name(str(item["name"])),
-                kind=ServiceKind(item["service"]),
-                url=str(item["url"]),
-                user=str(item["user"]),
-                display_user=str(item.get("display_user", "")),
-            )
-        )
     preferences = raw.get("preferences", {})
     if not isinstance(preferences, dict):
         raise TypeError("preferences is not an object")
-    return Settings(accounts=accounts, preferences=preferences)
+    accounts: list[Account] = []
+    bad: list[str] = []
+    for position, item in enumerate(raw.get("accounts", [])):
+        name = item.get("name") if isinstance(item, dict) else None
+        try:
+            account = _load_account(item)
+        except (InputError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            bad.append(f"account {atomic.label(name, position)} ({_account_problem(exc)})")
+            continue
+        if any(a.name == account.name for a in accounts):
+            bad.append(f"account {atomic.label(name, position)} (a second account with that name)")
+            continue
+        accounts.append(account)
+    return Settings(accounts=accounts, preferences=preferences), bad
+
+
+def _load_account(item: Any) -> Account:
+    if not isinstance(item, dict):
+        raise TypeError("not an object")
+    return Account(
+        name=check_account_name(_text(item, "name")),
+        kind=ServiceKind(_text(item, "service")),
+        url=_text(item, "url"),
+        user=_text(item, "user", numbers=True),  # a user id typed by hand without quotes
+        display_user=_text(item, "display_user", required=False),
+    )
+
+
+def _text(item: dict[str, Any], key: str, *, required: bool = True, numbers: bool = False) -> str:
+    value = item.get(key, None if required else "")
+    if numbers and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise TypeError(f"{key} is missing or not text")
+    return value
+
+
+def _account_problem(exc: Exception) -> str:
+    if isinstance(exc, InputError):
+        return "not a valid account name"
+    if isinstance(exc, ValueError) and "ServiceKind" in str(exc):
+        return "unknown service"
+    if isinstance(exc, TypeError) and "missing or not text" in str(exc):
+        return str(exc)
+    return "unexpected content"
