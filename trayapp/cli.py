@@ -242,16 +242,23 @@ class _Commands:
         paths = AppPaths.default()
         setup_logging(paths.log_dir)
         self.service = StatusService(paths, backends=BACKENDS)
-        for warning in (self.service.settings_warning, self.service.cache_warning):
-            if warning:
-                _err(f"warning: {warning}")
+        self._told: set[str] = set()
+        self._tell_file_warnings()
 
     def run(self) -> int:
         handler = getattr(self, "cmd_" + self.args.command.replace("-", "_"))
         try:
             return int(handler())
         finally:
+            self._tell_file_warnings()  # pending and schedule files are first read by the command
             self.service.close()
+
+    def _tell_file_warnings(self) -> None:
+        """Each damaged file or part that was set aside, said once."""
+        for warning in self.service.file_warnings():
+            if warning not in self._told:
+                self._told.add(warning)
+                _err(f"warning: {warning}")
 
     # -- accounts
     def cmd_accounts(self) -> int:

@@ -22,3 +22,7 @@ def service(demo: DemoServer, profile: AppPaths) -> Iterator[StatusService]:
         svc.add_account(account, secret)
     yield svc
     svc.close()
+
+
+# The CLI as a user runs it (in-process main()), with the three demo accounts added through it.
+from tests.cli.conftest import accounts, cli  # noqa: E402, F401

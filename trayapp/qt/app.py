@@ -209,7 +209,7 @@ class TrayApp(QObject):
         self._load_autostart()
         warning = getattr(self.controller.service, "settings_warning", "")
         if warning:
-            QTimer.singleShot(0, lambda: self._inform("Settings were reset", warning))
+            QTimer.singleShot(0, lambda: self._inform("Damaged settings were set aside", warning))
         if self._first_run_dialog and not self.controller.snapshot.accounts:
             QTimer.singleShot(0, lambda: self.accounts())
 
