@@ -92,7 +92,7 @@ def test_damaged_cache_is_set_aside(tmp_path: Path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     cache = StatusCache(path)
     assert cache.statuses("work") is None
-    assert "statuses.json was damaged (unexpected content)" in cache.warning
+    assert "statuses.json was damaged (nested too deeply)" in cache.warning
     assert len(list(tmp_path.glob("statuses.json.broken-*"))) == 1
 
 

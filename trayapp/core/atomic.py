@@ -108,6 +108,15 @@ def set_aside(path: Path, reason: str) -> str:
     return f"{path.name} was damaged ({reason}); it was kept as {target.name} and a fresh one was started."
 
 
+def reason(exc: BaseException) -> str:
+    """Why a file could not be used, in a few words for the set-aside sentence."""
+    if isinstance(exc, ValueError) and "Expecting" in str(exc):
+        return "not valid JSON"
+    if "nested too deeply" in str(exc):
+        return "nested too deeply"
+    return "unexpected content"
+
+
 def keep_copy(path: Path, left_out: list[str]) -> str:
     """Copy a file whose bad parts are about to be dropped; return the sentence to show the user.
     The copy keeps everything, so nothing typed by hand is lost."""

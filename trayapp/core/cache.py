@@ -86,8 +86,8 @@ class StatusCache(atomic.DamageReports):
         stat = self._file_stat()
         try:
             data, bad = _parse(atomic.read_json(self.path))
-        except _DAMAGE:
-            self._warn(atomic.set_aside(self.path, "unexpected content"))
+        except _DAMAGE as exc:
+            self._warn(atomic.set_aside(self.path, atomic.reason(exc)))
             data, bad, stat = {}, [], None
         self._data, self._stat, self._loaded = data, stat, True
         if bad:

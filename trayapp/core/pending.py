@@ -65,8 +65,8 @@ class PendingStore(atomic.DamageReports):
         """The file's changes (call under the lock), with what cannot be used set aside."""
         try:
             items, bad = _parse(atomic.read_json(self.path))
-        except _DAMAGE:
-            self._warn(atomic.set_aside(self.path, "unexpected content"))
+        except _DAMAGE as exc:
+            self._warn(atomic.set_aside(self.path, atomic.reason(exc)))
             return {}
         if bad:
             self._warn(atomic.keep_copy(self.path, bad))

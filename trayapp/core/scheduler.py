@@ -1021,13 +1021,9 @@ def _parse(raw: Any) -> tuple[list[ScheduleEntry], list[str]]:
 
 
 def _reason(exc: Exception) -> str:
-    if isinstance(exc, ValueError) and "Expecting" in str(exc):
-        return "not valid JSON"
-    if "deep" in str(exc):
-        return "nested too deeply"
     if "schema_version" in str(exc):
         return "written by another version"
-    return "unexpected content"
+    return atomic.reason(exc)
 
 
 def _req_str(data: dict[str, Any], key: str) -> str:

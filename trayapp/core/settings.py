@@ -96,13 +96,9 @@ class SettingsStore(atomic.DamageReports):
 
 
 def _reason(exc: Exception) -> str:
-    if isinstance(exc, ValueError) and "Expecting" in str(exc):
-        return "not valid JSON"
-    if isinstance(exc, (ValueError, RecursionError)) and "deep" in str(exc):
-        return "nested too deeply"
     if isinstance(exc, ValueError) and "newer" in str(exc):
         return "written by a newer trayapp"
-    return "unexpected content"
+    return atomic.reason(exc)
 
 
 def _dump_account(account: Account) -> dict[str, str]:
