@@ -86,7 +86,12 @@ def test_schedule_survives_sigkill_at_random_points(demo: DemoServer, tmp_path: 
         assert len(entries) == 4
         for entry in entries:
             phases[entry.phase.value] = phases.get(entry.phase.value, 0) + 1
-            assert entry.phase in (Phase.DONE, Phase.MISSED), (round_no, entry)
+            # A kill in the middle of an apply, with the window over before the next start, is reported
+            # as interrupted with nothing to undo: final, and the service state below is unchanged.
+            interrupted = all("interrupted before the service took it" in p.note for p in entry.progress)
+            assert entry.phase in (Phase.DONE, Phase.MISSED) or (
+                entry.phase is Phase.FAILED and interrupted
+            ), (round_no, entry)
         assert server_state(demo) == before, round_no
     print(f"\ndurability: {ROUNDS} rounds, {kills} SIGKILLs, final phases {phases}")
     assert kills >= ROUNDS  # the workers really were killed mid-run
