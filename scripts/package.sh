@@ -69,7 +69,7 @@ root = Path(sdist).name[: -len(".tar.gz")]
 snames = set(tarfile.open(sdist).getnames())
 missing = [f"wheel: trayapp/resources/{f}" for f in shipped if f"trayapp/resources/{f}" not in names]
 missing += [f"sdist: resources/{f}" for f in shipped if f"{root}/resources/{f}" not in snames]
-for needed in ("trayapp/qt/app.py", "trayapp/cli.py", "trayapp/demo/server.py"):
+for needed in ("trayapp/qt/app.py", "trayapp/cli/entry.py", "trayapp/demo/server.py"):
     if needed not in names:
         missing.append(f"wheel: {needed}")
 entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))

@@ -1,0 +1,27 @@
+"""`trayapp autostart on|off|status`: launch at login, as the OS itself reports it."""
+
+from __future__ import annotations
+
+import argparse
+
+from trayapp.cli.usage import Parser
+
+
+def register(sub: argparse._SubParsersAction[Parser]) -> None:
+    autostart = sub.add_parser("autostart", help="launch trayapp at login: on, off or status")
+    autostart.add_argument("state", choices=["on", "off", "status"])
+    autostart.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from trayapp.core import autostart
+
+    state: str = args.state
+    entry = autostart.for_platform()
+    if state == "on":
+        entry.enable()
+    elif state == "off":
+        entry.disable()
+    enabled = entry.is_enabled()  # always the OS's own answer, not what we meant to do
+    print(f"Launch at login is {'on' if enabled else 'off'} ({entry.location}).")
+    return 0 if state == "status" or enabled == (state == "on") else 1

@@ -1,0 +1,25 @@
+"""`trayapp clear`: the custom status and message off every account, or the named ones."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from trayapp.cli.output import report
+from trayapp.cli.session import with_service
+from trayapp.cli.usage import Parser
+
+if TYPE_CHECKING:
+    from trayapp.core.service import StatusService
+
+
+def register(sub: argparse._SubParsersAction[Parser]) -> None:
+    clear = sub.add_parser("clear", help="clear the custom status and message")
+    clear.add_argument("--account", action="append", dest="accounts", metavar="NAME")
+    clear.set_defaults(func=with_service(clear_status))
+
+
+def clear_status(service: StatusService, args: argparse.Namespace) -> int:
+    results = service.clear(args.accounts)
+    return report([replace(r, detail="status cleared") if r.ok else r for r in results], what="clear")

@@ -1,0 +1,41 @@
+"""`trayapp demo-server`: the embedded demo server in the foreground, with the commands to try it."""
+
+from __future__ import annotations
+
+import argparse
+
+from trayapp.cli.usage import Parser
+from trayapp.core.errors import InputError
+
+
+def register(sub: argparse._SubParsersAction[Parser]) -> None:
+    demo = sub.add_parser("demo-server", help="run the demo server in the foreground")
+    demo.add_argument("--port", type=int, default=0)
+    demo.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from trayapp.demo import seed
+    from trayapp.demo.server import serve_forever
+
+    port: int = args.port
+
+    def ready(base_url: str) -> None:
+        print(base_url, flush=True)
+        print(
+            "Demo accounts (public demo credentials, loopback only):\n"
+            f"  echo {seed.RC_ALICE_PAT} | trayapp accounts add rocketchat rocket "
+            f"--url {base_url}{seed.ROCKETCHAT_PREFIX} --user-id {seed.RC_ALICE_ID} --token-stdin\n"
+            f"  echo {seed.CB_TOKEN} | trayapp accounts add callbell callbell "
+            f"--url {base_url}{seed.CALLBELL_PREFIX} --user-uuid {seed.CB_USER_UUID} --token-stdin\n"
+            f"  echo {seed.SS_TOKEN} | trayapp accounts add smartsheet smartsheet "
+            f"--url {base_url}{seed.SMARTSHEET_PREFIX} --email {seed.SS_USER_EMAIL} --token-stdin\n"
+            "Press Ctrl+C to stop.",
+            flush=True,
+        )
+
+    try:
+        serve_forever(port, on_ready=ready)
+    except OSError as exc:
+        raise InputError(f"Could not start the demo server on port {port}: {exc.strerror or exc}.") from None
+    return 0

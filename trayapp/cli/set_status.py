@@ -1,0 +1,67 @@
+"""`trayapp set`: a status and/or an availability, now or for a window (--start, --end, --for)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from trayapp.cli.output import report
+from trayapp.cli.session import with_service
+from trayapp.cli.usage import Parser, UsageError, usage
+from trayapp.core.errors import InputError
+from trayapp.core.models import AccountResult, Availability, ChangeKind, StatusChange
+from trayapp.core.timeparse import parse_duration, parse_when
+from trayapp.core.timetext import local_time
+
+if TYPE_CHECKING:
+    from trayapp.core.service import StatusService
+
+
+def register(sub: argparse._SubParsersAction[Parser]) -> None:
+    setp = sub.add_parser("set", help="apply a status and/or availability")
+    setp.add_argument("status_name", metavar="STATUS_NAME", nargs="?")
+    avail = setp.add_mutually_exclusive_group()
+    for value in Availability:
+        avail.add_argument(f"--{value.value}", dest="availability", action="store_const", const=value)
+    setp.add_argument("--message")
+    setp.add_argument("--start", metavar="WHEN", help="HH:MM today, or ISO 8601")
+    until = setp.add_mutually_exclusive_group()
+    until.add_argument("--end", metavar="WHEN", help="HH:MM today, or ISO 8601")
+    until.add_argument("--for", dest="duration", metavar="DURATION", help="e.g. 30m, 2h, 1h30m")
+    setp.add_argument("--account", action="append", dest="accounts", metavar="NAME")
+    setp.set_defaults(func=with_service(set_status))
+
+
+def set_status(service: StatusService, a: argparse.Namespace) -> int:
+    if a.status_name is None and a.availability is None:
+        raise UsageError("Say what to set: a status name, and/or --available, --away, --busy or --offline.")
+    if a.status_name is not None and not a.status_name.strip():
+        raise UsageError("The status name is empty.")
+    with usage():
+        start, end = _window(a, datetime.now(timezone.utc))
+    results: list[AccountResult] = []
+    if a.availability is not None:
+        change = StatusChange(
+            ChangeKind.AVAILABILITY, availability=a.availability, message=a.message, start=start, end=end
+        )
+        results += service.apply(change, a.accounts)
+    if a.status_name is not None:
+        results += service.apply_named(a.status_name, a.message, start, end, a.accounts)
+    return report(results, what=a.status_name or a.availability.label)
+
+
+def _window(args: argparse.Namespace, now: datetime) -> tuple[datetime | None, datetime | None]:
+    """--start and --end/--for as aware datetimes (None when not given)."""
+    start = parse_when(args.start, now) if args.start else None
+    if args.duration:
+        end = (start or now) + parse_duration(args.duration)
+    elif args.end:
+        end = parse_when(args.end, now)
+        if start is not None and end <= start:
+            raise InputError("The end time must be after the start time.")
+    else:
+        return start, None
+    if end <= now:
+        raise InputError(f"The end time ({local_time(end, now)}) has already passed.")
+    return start, end
