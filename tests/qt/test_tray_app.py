@@ -366,3 +366,29 @@ def test_a_change_recorded_by_the_cli_is_picked_up_and_can_be_extended(
     qtbot.waitUntil(lambda: service.schedule_entries()[0].end != entry.end, timeout=5000)
     assert service.schedule_entries()[0].end - entry.end == timedelta(minutes=15)
     cli.close()
+
+
+def test_a_coming_change_recorded_by_the_cli_can_be_cancelled_from_the_menu(
+    qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
+) -> None:
+    from trayapp.core.scheduler import Phase
+    from trayapp.core.secrets import SecretStore
+    from trayapp.core.service import StatusService
+    from trayapp.demo.memory_keyring import MemoryKeyring
+    from trayapp.qt.menu import format_at
+
+    service = tray_app.controller.service
+    cli = StatusService(service.paths, secrets=SecretStore(MemoryKeyring()))  # another process's view
+    start = datetime.now().astimezone() + timedelta(hours=1)
+    [result] = cli.apply_named("Lunch", start=start, end=start + timedelta(minutes=30), names=["rocket"])
+    assert result.ok
+    cancel = f"Cancel “Lunch” {format_at(start, datetime.now().astimezone())}"  # as the menu words it
+    wait_idle(qtbot, tray_app)
+    find(tray_app.tray.menu, "Refresh").trigger()  # the tray reads a change to come at its next refresh
+    qtbot.waitUntil(lambda: cancel in entries(tray_app.tray.menu), timeout=5000)
+    find(tray_app.tray.menu, cancel).trigger()
+    qtbot.waitUntil(lambda: cli.schedule_entries()[0].phase is Phase.CANCELLED, timeout=5000)
+    wait_idle(qtbot, tray_app)
+    assert cancel not in entries(tray_app.tray.menu)
+    assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""  # nothing was sent
+    cli.close()

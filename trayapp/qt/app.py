@@ -26,8 +26,9 @@ import types
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
@@ -156,6 +157,22 @@ def socket_name(directory: Path, name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------- the app
+
+
+@runtime_checkable
+class ScheduleEditor(Protocol):
+    """The schedule calls behind the menu's "End now", "Cancel" and "Keep it longer" (StatusService has
+    them; a service without them offers no scheduled entries to act on)."""
+
+    def end_scheduled_now(self, entry_id: str) -> object: ...
+    def cancel_scheduled(self, entry_id: str) -> object: ...
+    def extend_scheduled(self, entry_id: str, delta: timedelta) -> object: ...
+
+
+if TYPE_CHECKING:  # mypy checks that StatusService keeps these calls (renaming one fails here)
+    from trayapp.core.service import StatusService
+
+    _status_service_edits_schedule: type[ScheduleEditor] = StatusService
 
 
 class TrayApp(QObject):
@@ -326,27 +343,30 @@ class TrayApp(QObject):
                 QTimer.singleShot(0, dialog.edit)
 
     def end_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
-        self._schedule_op(accounts, entry_id, "end_scheduled_now", "Could not end it now")
+        if (service := self._schedule_editor()) is not None:
+            self._schedule_op(accounts, service.end_scheduled_now, entry_id, "Could not end it now")
 
     def cancel_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
-        self._schedule_op(accounts, entry_id, "cancel_scheduled", "Could not cancel it")
+        if (service := self._schedule_editor()) is not None:
+            self._schedule_op(accounts, service.cancel_scheduled, entry_id, "Could not cancel it")
 
     def extend_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
-        self._schedule_op(accounts, entry_id, "extend_scheduled", "Could not make it longer", EXTEND_BY)
+        if (service := self._schedule_editor()) is not None:
+            longer = partial(service.extend_scheduled, delta=EXTEND_BY)
+            self._schedule_op(accounts, longer, entry_id, "Could not make it longer")
+
+    def _schedule_editor(self) -> ScheduleEditor | None:
+        service = self.controller.service
+        return service if isinstance(service, ScheduleEditor) else None
 
     def _schedule_op(
-        self, accounts: tuple[str, ...], entry_id: str, method: str, failure: str, *args: object
+        self, accounts: tuple[str, ...], op: Callable[[str], object], entry_id: str, failure: str
     ) -> None:
-        service: Any = self.controller.service
-        call = getattr(service, method, None)
-        if call is None:
-            return
-
         def done(_entry: object) -> None:
             self.controller.run_schedule()  # report what the scheduler did, re-arm the timer
 
         self.controller.submit(
-            lambda: call(entry_id, *args),
+            lambda: op(entry_id),
             done,
             lambda exc: self.controller.tell_failure(failure, exc),
             keys=list(accounts),
