@@ -378,7 +378,7 @@ def test_a_coming_change_recorded_by_the_cli_can_be_cancelled_from_the_menu(
     from trayapp.qt.menu import format_at
 
     service = tray_app.controller.service
-    cli = StatusService(service.paths, secrets=SecretStore(MemoryKeyring()))  # another process's view
+    cli = StatusService(service.paths, secrets=SecretStore(MemoryKeyring()), backends=BACKENDS)
     start = datetime.now().astimezone() + timedelta(hours=1)
     [result] = cli.apply_named("Lunch", start=start, end=start + timedelta(minutes=30), names=["rocket"])
     assert result.ok

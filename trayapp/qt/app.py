@@ -26,7 +26,6 @@ import types
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -352,7 +351,7 @@ class TrayApp(QObject):
 
     def extend_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
         if (service := self._schedule_editor()) is not None:
-            longer = partial(service.extend_scheduled, delta=EXTEND_BY)
+            longer = functools.partial(service.extend_scheduled, delta=EXTEND_BY)
             self._schedule_op(accounts, longer, entry_id, "Could not make it longer")
 
     def _schedule_editor(self) -> ScheduleEditor | None:
