@@ -1,7 +1,9 @@
-"""Start and end times for services that cannot store them: pure logic over a JSON store.
+"""Start and end times for services that cannot store them: the clock-driven state machine.
 
 Every side effect goes through a `StatusPort` and every "now" comes from the injected clock, so the
-whole thing is tested with a fake clock and a fake port, without sleeping.
+whole thing is tested with a fake clock and a fake port, without sleeping. Its parts live in
+`trayapp.core.schedule`: the entries (entry), the file shared by processes (store) and the pure rules
+(rules); this module is also where callers import them from.
 
 Crash safety (kill -9 at any point): the per-account step is written *before* each side effect
 ("applying", "restoring") and again after it. On the next tick an "applying" account is applied
@@ -9,42 +11,66 @@ again (harmless), a "restoring" one is restored unless the service already shows
 and an account that was never applied is never restored. The state in place before a change is read
 and stored before the apply intent is written, so a re-apply never captures our own change as the
 "previous" state.
-
-Several processes (the tray and the CLI) may share one file: every read-modify-write runs under the
-cross-process lock of `atomic.locked` and re-reads the file first; readers compare the file's stat to
-notice changes.
 """
 
 from __future__ import annotations
 
-import enum
 import logging
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from trayapp.core import atomic, codec
-from trayapp.core.errors import ConfigError, InputError, RateLimited, ServiceUnavailable, TrayAppError
-from trayapp.core.models import Availability, ChangeKind, CurrentStatus, StatusChange
+from trayapp.core.errors import InputError, TrayAppError
+from trayapp.core.models import Availability, CurrentStatus, StatusChange
+from trayapp.core.schedule import rules
+from trayapp.core.schedule.entry import (
+    APPLIED,
+    CANCELLED,
+    EXTENDED,
+    FAILED,
+    KEPT,
+    MISSED,
+    RESTORED,
+    RETRYING,
+    SUPERSEDED,
+    AccountProgress,
+    Phase,
+    ScheduleEntry,
+    ScheduleEvent,
+    Step,
+)
+from trayapp.core.schedule.rules import KEEP_FINISHED, active_entry, next_entry
+from trayapp.core.schedule.store import ScheduleFile, read_entries
 from trayapp.core.timetext import local_time
 
-log = logging.getLogger("trayapp.scheduler")
+__all__ = [
+    "APPLIED",
+    "CANCELLED",
+    "EXTENDED",
+    "FAILED",
+    "KEEP_FINISHED",
+    "KEPT",
+    "MISSED",
+    "RESTORED",
+    "RETRYING",
+    "SUPERSEDED",
+    "AccountProgress",
+    "Phase",
+    "ScheduleEntry",
+    "ScheduleEvent",
+    "Scheduler",
+    "StatusPort",
+    "Step",
+    "active_entry",
+    "next_entry",
+    "read_entries",
+]
 
-SCHEMA_VERSION = 1
-_DAMAGE = (ValueError, KeyError, TypeError, AttributeError, RecursionError)  # what a hand edit can cause
-KEEP_FINISHED = timedelta(days=7)  # finished entries stay visible ("missed", "failed") this long
-DEFAULT_RATE_LIMIT_WAIT = timedelta(seconds=60)  # 429 without Retry-After
-BACKOFF_FIRST = timedelta(seconds=15)
-BACKOFF_MAX = timedelta(minutes=5)
-# Restores have no natural deadline (the end has passed already): keep trying this long, then report.
-RESTORE_RETRY_FOR = timedelta(hours=1)
-# An open-ended change that keeps failing stops being retried after this: "Lunch" hours late is wrong.
-OPEN_ENDED_RETRY_FOR = timedelta(hours=1)
-_POINT = timedelta(microseconds=1)  # an open-ended change occupies its start instant only
+log = logging.getLogger("trayapp.scheduler")
 
 
 class StatusPort(Protocol):
@@ -59,200 +85,8 @@ class StatusPort(Protocol):
     def native_schedule(self, account: str) -> bool: ...
 
 
-class Phase(str, enum.Enum):
-    SCHEDULED = "scheduled"  # waiting for its start
-    ACTIVE = "active"  # applied, waiting for its end
-    DONE = "done"  # ended and restored, or an open-ended change applied
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-    MISSED = "missed"  # the whole window passed while the app was not running; never replayed
-    SUPERSEDED = "superseded"  # replaced by a newer overlapping change
-
-    @property
-    def finished(self) -> bool:
-        return self not in (Phase.SCHEDULED, Phase.ACTIVE)
-
-
-class Step(str, enum.Enum):
-    """Where one account of an entry stands. Written before and after each side effect."""
-
-    PENDING = "pending"  # nothing sent yet
-    APPLYING = "applying"  # previous state captured; apply sent (outcome unknown until "applied")
-    APPLIED = "applied"  # our change is in place; `applied` says what it looks like
-    NATIVE = "native"  # handed to a service that stores start/end itself; nothing more to do
-    RESTORING = "restoring"  # restore sent (outcome unknown until "restored")
-    RESTORED = "restored"
-    KEPT = "kept"  # the user changed the status by hand meanwhile; left alone
-    FAILED = "failed"
-    MISSED = "missed"
-    CANCELLED = "cancelled"
-    SUPERSEDED = "superseded"
-    SKIPPED = "skipped"  # interrupted before the service took the change: nothing to put back
-
-
-_FINAL_STEPS = frozenset(
-    {Step.RESTORED, Step.KEPT, Step.FAILED, Step.MISSED, Step.CANCELLED, Step.SUPERSEDED, Step.SKIPPED}
-)
-
-# ScheduleEvent.kind values
-APPLIED = "applied"
-RESTORED = "restored"
-KEPT = "kept"
-MISSED = "missed"
-FAILED = "failed"
-RETRYING = "retrying"
-CANCELLED = "cancelled"
-SUPERSEDED = "superseded"
-EXTENDED = "extended"
-
-
-@dataclass(frozen=True)
-class AccountProgress:
-    account: str
-    native: bool = False
-    step: Step = Step.PENDING
-    previous: CurrentStatus | None = None  # what was in place before we applied (restored at the end)
-    applied: CurrentStatus | None = None  # what the service showed right after our apply
-    carried: CurrentStatus | None = None  # state a superseded active entry had applied (still in place)
-    attempts: int = 0  # failed attempts of the current step
-    retry_at: datetime | None = None
-    since: datetime | None = None  # first failure of the current step (bounds restore retries)
-    error: str = ""  # last failure, as the service's sentence
-    note: str = ""  # user-facing sentence of the latest outcome
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "account": self.account,
-            "native": self.native,
-            "step": self.step.value,
-            "previous": _dump_opt_current(self.previous),
-            "applied": _dump_opt_current(self.applied),
-            "carried": _dump_opt_current(self.carried),
-            "attempts": self.attempts,
-            "retry_at": codec.dump_time(self.retry_at),
-            "since": codec.dump_time(self.since),
-            "error": self.error,
-            "note": self.note,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Any) -> AccountProgress:
-        if not isinstance(data, dict):
-            raise ValueError("account progress is not an object")
-        attempts = data.get("attempts", 0)
-        if not isinstance(attempts, int):
-            raise ValueError("attempts is not a number")
-        return cls(
-            account=_req_str(data, "account"),
-            native=bool(data.get("native", False)),
-            step=Step(data["step"]),
-            previous=_load_opt_current(data.get("previous")),
-            applied=_load_opt_current(data.get("applied")),
-            carried=_load_opt_current(data.get("carried")),
-            attempts=attempts,
-            retry_at=codec.load_time(data.get("retry_at")),
-            since=codec.load_time(data.get("since")),
-            error=str(data.get("error") or ""),
-            note=str(data.get("note") or ""),
-        )
-
-
-@dataclass(frozen=True)
-class ScheduleEntry:
-    id: str
-    accounts: tuple[str, ...]
-    change: StatusChange  # its start/end mirror the entry's
-    start: datetime  # UTC
-    end: datetime | None  # UTC; None = open-ended (applied once, never restored)
-    phase: Phase
-    note: str = ""
-    progress: tuple[AccountProgress, ...] = ()
-    created: datetime | None = None
-    finished: datetime | None = None  # when the phase became final (for pruning)
-    cancelled: datetime | None = None
-
-    def account(self, name: str) -> AccountProgress | None:
-        return next((p for p in self.progress if p.account == name), None)
-
-    @property
-    def previous(self) -> dict[str, CurrentStatus]:
-        return {p.account: p.previous for p in self.progress if p.previous is not None}
-
-    @property
-    def applied(self) -> dict[str, CurrentStatus]:
-        return {p.account: p.applied for p in self.progress if p.applied is not None}
-
-    @property
-    def attempts(self) -> int:
-        return max((p.attempts for p in self.progress), default=0)
-
-    @property
-    def retry_at(self) -> datetime | None:
-        times = [p.retry_at for p in self.progress if p.retry_at is not None and p.step not in _FINAL_STEPS]
-        return min(times) if times else None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "accounts": list(self.accounts),
-            "change": codec.dump_change(self.change),
-            "start": codec.dump_time(self.start),
-            "end": codec.dump_time(self.end),
-            "phase": self.phase.value,
-            "note": self.note,
-            "progress": [p.to_dict() for p in self.progress],
-            "created": codec.dump_time(self.created),
-            "finished": codec.dump_time(self.finished),
-            "cancelled": codec.dump_time(self.cancelled),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Any) -> ScheduleEntry:
-        if not isinstance(data, dict):
-            raise ValueError("entry is not an object")
-        accounts = data["accounts"]
-        if not isinstance(accounts, list) or not accounts:
-            raise ValueError("accounts is not a list")
-        start = codec.load_time(data["start"])
-        if start is None:
-            raise ValueError("entry without start")
-        progress = tuple(AccountProgress.from_dict(p) for p in data.get("progress") or ())
-        names = tuple(str(a) for a in accounts)
-        if {p.account for p in progress} != set(names):
-            raise ValueError("progress does not match accounts")
-        return cls(
-            id=_req_str(data, "id"),
-            accounts=names,
-            change=codec.load_change(data["change"]),
-            start=start,
-            end=codec.load_time(data.get("end")),
-            phase=Phase(data["phase"]),
-            note=str(data.get("note") or ""),
-            progress=progress,
-            created=codec.load_time(data.get("created")),
-            finished=codec.load_time(data.get("finished")),
-            cancelled=codec.load_time(data.get("cancelled")),
-        )
-
-
-@dataclass(frozen=True)
-class ScheduleEvent:
-    """What happened to one account on a tick, as a sentence for a notification or the status line."""
-
-    entry_id: str
-    account: str
-    kind: str  # applied, restored, kept, missed, failed, retrying, cancelled, superseded, extended
-    message: str  # "rocket: 'Lunch' is set until 15:30." (the account's name first, for the CLI)
-
-    @property
-    def text(self) -> str:
-        """The sentence without the account's name, for front ends that name the account their way."""
-        prefix = f"{self.account}: "
-        return self.message[len(prefix) :] if self.message.startswith(prefix) else self.message
-
-
-class Scheduler(atomic.DamageReports):
-    """The schedule store and its clock-driven state machine.
+class Scheduler:
+    """The clock-driven state machine over the schedule file.
 
     Mutations (add, cancel, end_now, extend) also carry out whatever is due right away, so the CLI
     works without a running tray; their events are returned by the next tick().
@@ -261,15 +95,23 @@ class Scheduler(atomic.DamageReports):
 
     def __init__(self, path: Path, port: StatusPort, clock: Callable[[], datetime]) -> None:
         self.path = path
-        super().__init__()
+        self._file = ScheduleFile(path)
         self._port = port
         self._clock = clock
         self._lock = threading.Lock()
         self._entries: list[ScheduleEntry] = []
-        self._stat: tuple[int, int, int] | None = None
         self._events: list[ScheduleEvent] = []
-        with self._lock, atomic.locked(self.path, timeout=None):
+        with self._lock, self._file.locked():
             self._load()
+
+    @property
+    def warnings(self) -> list[str]:
+        """What was set aside from the schedule file, one sentence each."""
+        return self._file.warnings
+
+    @property
+    def warning(self) -> str:
+        return self._file.warning
 
     # ---- public API -------------------------------------------------------------------------
 
@@ -287,7 +129,7 @@ class Scheduler(atomic.DamageReports):
             if moment is not None and moment.tzinfo is None:
                 raise InputError("Start and end times need a time zone.")
         native = {name: self._port.native_schedule(name) for name in names}
-        with self._lock, atomic.locked(self.path, timeout=None):
+        with self._lock, self._file.locked():
             self._load()
             now = self._now()
             start = _utc(change.start) if change.start is not None else now
@@ -297,7 +139,7 @@ class Scheduler(atomic.DamageReports):
             if end is not None and end <= now:
                 raise InputError("The end time has already passed.")
             entry_id = self._new_id()
-            superseded, carried = self._supersede(entry_id, names, start, end, change, now)
+            superseded, carried = self._supersede(names, start, end, change, now)
             progress = []
             for name in names:
                 previous, state = carried.get(name, (None, None))
@@ -312,14 +154,14 @@ class Scheduler(atomic.DamageReports):
                 progress=tuple(progress),
                 created=now,
             )
-            self._entries.append(_settle(entry, now))
+            self._entries.append(rules.settle(entry, now))
             self._save(now)
             self._events.extend(self._run_due(now))
             return self._get(entry_id), [self._get(e) for e in superseded]
 
     def cancel(self, entry_id: str) -> ScheduleEntry:
         """Scheduled → cancelled; active → ended now (the previous state is put back). Idempotent."""
-        with self._lock, atomic.locked(self.path, timeout=None):
+        with self._lock, self._file.locked():
             self._load()
             now = self._now()
             entry = self._get(entry_id)
@@ -331,7 +173,7 @@ class Scheduler(atomic.DamageReports):
 
     def end_now(self, entry_id: str) -> ScheduleEntry:
         """Active → the previous state is put back now. Idempotent on finished entries."""
-        with self._lock, atomic.locked(self.path, timeout=None):
+        with self._lock, self._file.locked():
             self._load()
             now = self._now()
             entry = self._get(entry_id)
@@ -344,7 +186,7 @@ class Scheduler(atomic.DamageReports):
             return self._get(entry_id)
 
     def extend(self, entry_id: str, delta: timedelta) -> ScheduleEntry:
-        with self._lock, atomic.locked(self.path, timeout=None):
+        with self._lock, self._file.locked():
             self._load()
             now = self._now()
             entry = self._get(entry_id)
@@ -357,12 +199,12 @@ class Scheduler(atomic.DamageReports):
             end = entry.end + delta
             if end <= entry.start or end <= now:
                 raise InputError("The new end time must be in the future and after the start.")
-            live = {p.account for p in entry.progress if not _account_done(entry, p, now)}
+            live = {p.account for p in entry.progress if not rules.account_done(entry, p, now)}
             for other in self._entries:
                 if other.id == entry.id or other.phase.finished:
                     continue
-                shared = live & {p.account for p in other.progress if not _account_done(other, p, now)}
-                if shared and _overlaps(entry.start, end, other.start, other.end):
+                shared = live & {p.account for p in other.progress if not rules.account_done(other, p, now)}
+                if shared and rules.overlaps(entry.start, end, other.start, other.end):
                     raise InputError(
                         f"That would overlap '{other.change.describe()}' on {', '.join(sorted(shared))}; "
                         "cancel that one first."
@@ -375,11 +217,13 @@ class Scheduler(atomic.DamageReports):
                     progress.append(p)
                 elif p.native and p.step is Step.NATIVE:
                     # The service keeps its own end: hand the change over again with the new one.
-                    progress.append(replace(_fresh(p, Step.PENDING, p.applied), note=f"{p.account}: {note}"))
+                    progress.append(
+                        replace(rules.fresh(p, Step.PENDING, p.applied), note=f"{p.account}: {note}")
+                    )
                 else:
                     progress.append(replace(p, note=f"{p.account}: {note}"))
             change = replace(entry.change, end=end)
-            self._put(_settle(replace(entry, end=end, change=change, progress=tuple(progress)), now))
+            self._put(rules.settle(replace(entry, end=end, change=change, progress=tuple(progress)), now))
             self._save(now)
             events = self._run_due(now)
             # A hand-over again is part of this extension, not a new status being set.
@@ -398,7 +242,7 @@ class Scheduler(atomic.DamageReports):
         without putting anything back, as a new status replaces the old one's expiry in Slack. Changes
         still to start, and other accounts of the same entry, keep theirs. Returns the entries touched."""
         names = set(accounts)
-        with self._lock, atomic.locked(self.path, timeout=None):
+        with self._lock, self._file.locked():
             self._load()
             now = self._now()
             touched: list[str] = []
@@ -408,14 +252,14 @@ class Scheduler(atomic.DamageReports):
                 what = entry.change.describe()
                 progress = []
                 for p in entry.progress:
-                    if p.account not in names or _account_done(entry, p, now):
+                    if p.account not in names or rules.account_done(entry, p, now):
                         progress.append(p)
                         continue
                     note = f"{p.account}: '{what}' was replaced by '{change.describe()}'."
                     progress.append(replace(p, step=Step.SUPERSEDED, retry_at=None, note=note))
                     self._events.append(ScheduleEvent(entry.id, p.account, SUPERSEDED, note))
                 if tuple(progress) != entry.progress:
-                    self._put(_settle(replace(entry, progress=tuple(progress)), now))
+                    self._put(rules.settle(replace(entry, progress=tuple(progress)), now))
                     touched.append(entry.id)
             if touched:
                 self._save(now)
@@ -423,7 +267,7 @@ class Scheduler(atomic.DamageReports):
 
     def tick(self) -> list[ScheduleEvent]:
         """Do everything due at clock(), in order of time; persist after each step."""
-        with self._lock, atomic.locked(self.path, timeout=None):
+        with self._lock, self._file.locked():
             self._load()
             now = self._now()
             events = self._events + self._run_due(now)
@@ -442,7 +286,7 @@ class Scheduler(atomic.DamageReports):
                 # The phase follows the clock even when nothing is sent (native accounts).
                 times.extend(t for t in (entry.start, entry.end) if t is not None and t > now)
                 for p in entry.progress:
-                    due = _due(entry, p, now)
+                    due = rules.due(entry, p, now)
                     if due is not None:
                         times.append(due)
             return max(now, min(times)) if times else None
@@ -457,7 +301,7 @@ class Scheduler(atomic.DamageReports):
             self._refresh()
             return next_entry(self._entries, account, self._now())
 
-    # ---- storage ------------------------------------------------------------------------------
+    # ---- the entries in memory and in the file -----------------------------------------------
 
     def _now(self) -> datetime:
         now = self._clock()
@@ -465,59 +309,18 @@ class Scheduler(atomic.DamageReports):
             raise ValueError("the scheduler's clock must return timezone-aware datetimes")
         return now.astimezone(timezone.utc)
 
-    def _file_stat(self) -> tuple[int, int, int] | None:
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise ConfigError(f"Could not read {self.path}: {exc.strerror or exc}.") from None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
-
     def _refresh(self) -> None:
-        """Reload when another process (or instance) replaced the file. Reads need no lock: writes are
-        atomic renames. Only damage takes the lock, to set the file or its bad entries aside once."""
-        stat = self._file_stat()
-        if stat == self._stat:
-            return
-        try:
-            entries, bad = _parse(atomic.read_json(self.path))
-        except _DAMAGE:
-            bad = ["the whole file"]
-        if bad:
-            with atomic.locked(self.path, timeout=None):
-                self._load()
-        else:
-            self._entries, self._stat = entries, stat
+        entries = self._file.refresh()
+        if entries is not None:
+            self._entries = entries
 
     def _load(self) -> None:
-        """Read the file (call under the file lock). Always re-parses: an mtime can hide a write."""
-        stat = self._file_stat()
-        try:
-            self._entries, bad = _parse(atomic.read_json(self.path))
-        except _DAMAGE as exc:
-            self._warn(atomic.set_aside(self.path, _reason(exc)))
-            self._entries, stat, bad = [], None, []
-        if bad:
-            self._warn(atomic.keep_copy(self.path, bad))
-            self._write()
-            stat = self._file_stat()
-        self._stat = stat
-
-    def _warn(self, text: str) -> None:
-        log.warning("%s", text)
-        super()._warn(text)
+        """Read the file (call under the file lock)."""
+        self._entries = self._file.load()
 
     def _save(self, now: datetime) -> None:
-        self._entries = _pruned(self._entries, now)
-        self._write()
-        self._stat = self._file_stat()
-
-    def _write(self) -> None:
-        atomic.write_json(
-            self.path,
-            {"schema_version": SCHEMA_VERSION, "entries": [e.to_dict() for e in self._entries]},
-        )
+        self._entries = rules.pruned(self._entries, now)
+        self._file.save(self._entries)
 
     def _get(self, entry_id: str) -> ScheduleEntry:
         for entry in self._entries:
@@ -532,7 +335,7 @@ class Scheduler(atomic.DamageReports):
         """Replace one account's progress and persist at once: each step is durable on its own."""
         entry = self._get(entry_id)
         updated = tuple(progress if p.account == progress.account else p for p in entry.progress)
-        entry = _settle(replace(entry, progress=updated), now)
+        entry = rules.settle(replace(entry, progress=updated), now)
         self._put(entry)
         self._save(now)
         return entry
@@ -548,7 +351,6 @@ class Scheduler(atomic.DamageReports):
 
     def _supersede(
         self,
-        new_id: str,
         names: tuple[str, ...],
         start: datetime,
         end: datetime | None,
@@ -561,12 +363,12 @@ class Scheduler(atomic.DamageReports):
         touched: list[str] = []
         carried: dict[str, tuple[CurrentStatus | None, CurrentStatus | None]] = {}
         for entry in list(self._entries):
-            if entry.phase.finished or not _overlaps(start, end, entry.start, entry.end):
+            if entry.phase.finished or not rules.overlaps(start, end, entry.start, entry.end):
                 continue
             progress = []
             hit = False
             for p in entry.progress:
-                if p.account not in names or _account_done(entry, p, now):
+                if p.account not in names or rules.account_done(entry, p, now):
                     progress.append(p)
                     continue
                 hit = True
@@ -580,7 +382,7 @@ class Scheduler(atomic.DamageReports):
                 progress.append(replace(p, step=Step.SUPERSEDED, retry_at=None, note=note))
                 self._events.append(ScheduleEvent(entry.id, p.account, SUPERSEDED, note))
             if hit:
-                self._put(_settle(replace(entry, progress=tuple(progress)), now))
+                self._put(rules.settle(replace(entry, progress=tuple(progress)), now))
                 touched.append(entry.id)
         return touched, carried
 
@@ -589,13 +391,13 @@ class Scheduler(atomic.DamageReports):
         progress = []
         ending = False
         for p in entry.progress:
-            if _account_done(entry, p, now):
+            if rules.account_done(entry, p, now):
                 progress.append(p)
-            elif p.native and p.step is Step.NATIVE and _in_effect(entry, p, now):
+            elif p.native and p.step is Step.NATIVE and rules.in_effect(entry, p, now):
                 # The service keeps its own copy and cannot delete it: post what should follow, as the
                 # restore at a normal end does (the state read before the hand-over, else plain Available).
                 previous = p.previous or CurrentStatus(availability=Availability.AVAILABLE)
-                progress.append(replace(_fresh(p, Step.APPLIED, p.applied), previous=previous))
+                progress.append(replace(rules.fresh(p, Step.APPLIED, p.applied), previous=previous))
                 ending = True
             elif p.native:
                 note = f"{p.account}: '{what}' was cancelled."
@@ -608,7 +410,7 @@ class Scheduler(atomic.DamageReports):
                 ending = True
             elif p.carried is not None:
                 # A superseded change is still showing on the service: put back what was there before it.
-                progress.append(_fresh(p, Step.APPLIED, p.carried))
+                progress.append(rules.fresh(p, Step.APPLIED, p.carried))
                 ending = True
             else:
                 note = f"{p.account}: '{what}' was cancelled."
@@ -618,7 +420,7 @@ class Scheduler(atomic.DamageReports):
         if ending:
             end = now if entry.end is None else min(entry.end, now)
             updated = replace(updated, end=end, change=replace(entry.change, end=end))
-        self._put(_settle(updated, now))
+        self._put(rules.settle(updated, now))
         self._save(now)
 
     # ---- the state machine --------------------------------------------------------------------
@@ -626,7 +428,7 @@ class Scheduler(atomic.DamageReports):
     def _run_due(self, now: datetime) -> list[ScheduleEvent]:
         events: list[ScheduleEvent] = []
         # Phases that only follow the clock (native accounts), and pruning, need a write of their own.
-        settled = _pruned([_settle(e, now) for e in self._entries], now)
+        settled = rules.pruned([rules.settle(e, now) for e in self._entries], now)
         if settled != self._entries:
             self._entries = settled
             self._save(now)
@@ -644,7 +446,7 @@ class Scheduler(atomic.DamageReports):
             if entry.phase.finished:
                 continue
             for index, p in enumerate(entry.progress):
-                due = _due(entry, p, now)
+                due = rules.due(entry, p, now)
                 if due is None or due > now:
                     continue
                 # At one instant, ends go before starts: the next change reads the restored state.
@@ -657,7 +459,7 @@ class Scheduler(atomic.DamageReports):
     def _step(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
         if p.step in (Step.APPLIED, Step.RESTORING):
             return self._restore(entry, p, now)
-        if _too_late(entry, p, now):
+        if rules.too_late(entry, p, now):
             return self._window_over(entry, p, now)
         return self._apply(entry, p, now)
 
@@ -676,7 +478,7 @@ class Scheduler(atomic.DamageReports):
             except Exception as exc:
                 return self._failure(entry, p, exc, now, doing=f"hand over '{what}'")
             note = f"{p.account}: '{what}' was handed to the service with its start and end."
-            self._set(entry.id, _ok(p, Step.NATIVE, note, applied=applied), now)
+            self._set(entry.id, rules.recorded(p, Step.NATIVE, note, applied=applied), now)
             return [ScheduleEvent(entry.id, p.account, APPLIED, note)]
         previous = p.previous
         if previous is None:
@@ -694,7 +496,7 @@ class Scheduler(atomic.DamageReports):
             return self._failure(entry, p, exc, now, doing=f"set '{what}'")
         until = f" until {_local(entry.end, now)}" if entry.end is not None else ""
         note = f"{p.account}: '{what}' is set{until}."
-        self._set(entry.id, _ok(p, Step.APPLIED, note, applied=applied), now)
+        self._set(entry.id, rules.recorded(p, Step.APPLIED, note, applied=applied), now)
         return [ScheduleEvent(entry.id, p.account, APPLIED, note)]
 
     def _restore(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
@@ -703,33 +505,37 @@ class Scheduler(atomic.DamageReports):
         previous = p.previous
         if previous is None:  # cannot happen through this module; never invent a state to restore
             note = f"{p.account}: nothing was recorded to put back after '{what}'."
-            self._set(entry.id, _ok(p, Step.FAILED, note), now)
+            self._set(entry.id, rules.recorded(p, Step.FAILED, note), now)
             return [ScheduleEvent(entry.id, p.account, FAILED, note)]
         try:
             current = self._port.read(p.account)
         except Exception as exc:
             return self._failure(entry, p, exc, now, doing=doing)
-        target = _restorable(previous)
+        target = rules.restorable(previous)
         back = "the previous status is back" if target is previous else _CLEARED_INSTEAD
         if p.step is Step.APPLIED:
             by_hand = current.source != "internal"  # a call or meeting showing now is the service's doing
-            if by_hand and p.applied is not None and not _same(current, p.applied, _fields(entry.change)):
+            if (
+                by_hand
+                and p.applied is not None
+                and not rules.same(current, p.applied, rules.changed_fields(entry.change))
+            ):
                 note = f"{p.account}: the status was changed by hand after '{what}' was set, so it was kept."
-                self._set(entry.id, _ok(p, Step.KEPT, note), now)
+                self._set(entry.id, rules.recorded(p, Step.KEPT, note), now)
                 return [ScheduleEvent(entry.id, p.account, KEPT, note)]
             p = replace(p, step=Step.RESTORING)
             self._set(entry.id, p, now)  # intent first
-        elif _same(current, target, _ALL_FIELDS):
+        elif rules.same(current, target, rules.ALL_FIELDS):
             # A restore sent before a crash (or a timeout) did arrive: do not send it twice.
             note = f"{p.account}: '{what}' ended; {back}."
-            self._set(entry.id, _ok(p, Step.RESTORED, note), now)
+            self._set(entry.id, rules.recorded(p, Step.RESTORED, note), now)
             return [ScheduleEvent(entry.id, p.account, RESTORED, note)]
         try:
             self._port.restore(p.account, target)
         except Exception as exc:
             return self._failure(entry, p, exc, now, doing=doing)
         note = f"{p.account}: '{what}' ended; {back}."
-        self._set(entry.id, _ok(p, Step.RESTORED, note), now)
+        self._set(entry.id, rules.recorded(p, Step.RESTORED, note), now)
         return [ScheduleEvent(entry.id, p.account, RESTORED, note)]
 
     def _window_over(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
@@ -738,12 +544,12 @@ class Scheduler(atomic.DamageReports):
         if p.carried is not None and not p.native:
             # The superseded change is still showing: treat it as ours so the end puts back the state
             # from before both (the next loop iteration does the restore).
-            self._set(entry.id, _fresh(p, Step.APPLIED, p.carried), now)
+            self._set(entry.id, rules.fresh(p, Step.APPLIED, p.carried), now)
             return []
         if p.step is Step.PENDING and p.attempts == 0:
             span = _local(entry.start, now) + (f"–{_local(entry.end, now)}" if entry.end else "")
             note = f"{p.account}: '{what}' ({span}) was missed while the app was not running; not replayed."
-            self._set(entry.id, _ok(p, Step.MISSED, note), now)
+            self._set(entry.id, rules.recorded(p, Step.MISSED, note), now)
             return [ScheduleEvent(entry.id, p.account, MISSED, note)]
         if p.step is Step.APPLYING and not p.native:
             # The apply may have landed (crash or timeout after sending): look before deciding.
@@ -754,35 +560,32 @@ class Scheduler(atomic.DamageReports):
                     f"{p.account}: could not set '{what}' before its end, and could not check what the "
                     f"service shows now ({exc}). Please check your status."
                 )
-                self._set(entry.id, _ok(p, Step.FAILED, note), now)
+                self._set(entry.id, rules.recorded(p, Step.FAILED, note), now)
                 return [ScheduleEvent(entry.id, p.account, FAILED, note)]
-            if _looks_applied(current, entry.change):
-                self._set(entry.id, _fresh(p, Step.APPLIED, current), now)
+            if rules.looks_applied(current, entry.change):
+                self._set(entry.id, rules.fresh(p, Step.APPLIED, current), now)
                 return []
             if not p.error:
                 note = f"{p.account}: '{what}' was interrupted before the service took it; nothing to undo."
-                self._set(entry.id, _ok(p, Step.SKIPPED, note), now)
+                self._set(entry.id, rules.recorded(p, Step.SKIPPED, note), now)
                 return [ScheduleEvent(entry.id, p.account, FAILED, note)]
         note = f"{p.account}: could not set '{what}' in time: {p.error or 'no answer from the service.'}"
-        self._set(entry.id, _ok(p, Step.FAILED, note), now)
+        self._set(entry.id, rules.recorded(p, Step.FAILED, note), now)
         return [ScheduleEvent(entry.id, p.account, FAILED, note)]
 
     def _failure(
         self, entry: ScheduleEntry, p: AccountProgress, exc: Exception, now: datetime, *, doing: str
     ) -> list[ScheduleEvent]:
         """Rate limits and outages are retried (step unchanged); anything else fails the account."""
-        if isinstance(exc, RateLimited):
-            delay = timedelta(seconds=exc.retry_after) if exc.retry_after else DEFAULT_RATE_LIMIT_WAIT
-        elif isinstance(exc, ServiceUnavailable):
-            delay = min(BACKOFF_FIRST * (2 ** min(p.attempts, 10)), BACKOFF_MAX)
-        else:
+        delay = rules.retry_delay(exc, p.attempts)
+        if delay is None:
             if not isinstance(exc, TrayAppError):
                 log.error("unexpected error while trying to %s on %s", doing, p.account, exc_info=exc)
             return self._give_up(entry, p, f"{exc}" if str(exc) else type(exc).__name__, now, doing=doing)
         since = p.since or now
-        if p.step in (Step.APPLIED, Step.RESTORING) and now - since >= RESTORE_RETRY_FOR:
+        if p.step in (Step.APPLIED, Step.RESTORING) and now - since >= rules.RESTORE_RETRY_FOR:
             return self._give_up(entry, p, str(exc), now, doing=doing)
-        retry_at = now + max(delay, timedelta(seconds=1))
+        retry_at = now + delay
         note = f"{p.account}: could not {doing}: {exc} Trying again at {_local(retry_at, now, seconds=True)}."
         p = replace(p, attempts=p.attempts + 1, retry_at=retry_at, since=since, error=str(exc), note=note)
         self._set(entry.id, p, now)
@@ -795,247 +598,23 @@ class Scheduler(atomic.DamageReports):
         if p.step is Step.PENDING and p.carried is not None and not p.native:
             # The superseded change stays on the service; still put back the older state at the end.
             note += " The previous change stays until the end."
-            self._set(entry.id, replace(_fresh(p, Step.APPLIED, p.carried), note=note), now)
+            self._set(entry.id, replace(rules.fresh(p, Step.APPLIED, p.carried), note=note), now)
         else:
-            self._set(entry.id, _ok(p, Step.FAILED, note, error=error), now)
+            self._set(entry.id, rules.recorded(p, Step.FAILED, note, error=error), now)
         return [ScheduleEvent(entry.id, p.account, FAILED, note)]
 
 
-# ---- pure helpers ------------------------------------------------------------------------------
+# ---- sentences --------------------------------------------------------------------------------
 
-
-def _ok(
-    p: AccountProgress, step: Step, note: str, *, applied: CurrentStatus | None = None, error: str = ""
-) -> AccountProgress:
-    return replace(
-        p,
-        step=step,
-        applied=applied if applied is not None else p.applied,
-        attempts=0 if not error else p.attempts,
-        retry_at=None,
-        since=None,
-        error=error,
-        note=note,
-    )
-
-
-def _pruned(entries: list[ScheduleEntry], now: datetime) -> list[ScheduleEntry]:
-    cutoff = now - KEEP_FINISHED
-    return [e for e in entries if not (e.phase.finished and e.finished is not None and e.finished < cutoff)]
-
-
-def _fresh(p: AccountProgress, step: Step, applied: CurrentStatus | None) -> AccountProgress:
-    """A new step with the failure bookkeeping of the previous one cleared."""
-    return replace(p, step=step, applied=applied, attempts=0, retry_at=None, since=None, error="")
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
-
-
-def _overlaps(a_start: datetime, a_end: datetime | None, b_start: datetime, b_end: datetime | None) -> bool:
-    return a_start < (b_end or b_start + _POINT) and b_start < (a_end or a_start + _POINT)
-
-
-def _apply_deadline(entry: ScheduleEntry, p: AccountProgress) -> datetime | None:
-    """After this instant an unconfirmed change is no longer sent."""
-    if entry.end is not None:
-        return entry.end
-    if p.attempts > 0:
-        return entry.start + OPEN_ENDED_RETRY_FOR
-    return None  # an open-ended change whose start passed while the app was off is applied late
-
-
-def _too_late(entry: ScheduleEntry, p: AccountProgress, now: datetime) -> bool:
-    deadline = _apply_deadline(entry, p)
-    return deadline is not None and now >= deadline
-
-
-def _account_done(entry: ScheduleEntry, p: AccountProgress, now: datetime) -> bool:
-    if p.step in _FINAL_STEPS:
-        return True
-    if p.step is Step.APPLIED:
-        return entry.end is None
-    if p.step is Step.NATIVE:
-        return entry.end is None or now >= entry.end
-    return False
-
-
-def _due(entry: ScheduleEntry, p: AccountProgress, now: datetime) -> datetime | None:
-    """When this account next needs a side effect (None: nothing more to do)."""
-    if _account_done(entry, p, now) or p.step is Step.NATIVE:
-        return None
-    if p.step is Step.APPLIED:
-        return p.retry_at or entry.end
-    if p.step is Step.RESTORING:
-        return p.retry_at or entry.end or now
-    base = (entry.created or entry.start) if p.native else entry.start  # natives are handed over at once
-    due = p.retry_at or base
-    deadline = _apply_deadline(entry, p)
-    return min(due, deadline) if deadline is not None else due
-
-
-def _in_effect(entry: ScheduleEntry, p: AccountProgress | None, now: datetime) -> bool:
-    if p is None:
-        return False
-    if p.step is Step.NATIVE:
-        return entry.start <= now and (entry.end is None or now < entry.end)
-    return p.step in (Step.APPLIED, Step.RESTORING)
-
-
-def _settle(entry: ScheduleEntry, now: datetime) -> ScheduleEntry:
-    """Derive the entry's phase and note from its accounts and the clock."""
-    progress = entry.progress
-    notes = " ".join(dict.fromkeys(p.note for p in progress if p.note))
-    if all(_account_done(entry, p, now) for p in progress):
-        steps = {p.step for p in progress}
-        if entry.cancelled is not None:
-            phase = Phase.CANCELLED
-        elif steps & {Step.RESTORED, Step.KEPT, Step.APPLIED, Step.NATIVE}:
-            phase = Phase.DONE
-        elif steps & {Step.FAILED, Step.SKIPPED}:
-            phase = Phase.FAILED
-        elif Step.MISSED in steps:
-            phase = Phase.MISSED
-        elif Step.SUPERSEDED in steps:
-            phase = Phase.SUPERSEDED
-        else:
-            phase = Phase.CANCELLED
-        finished = entry.finished if entry.phase.finished and entry.finished else now
-        return replace(entry, phase=phase, note=notes, finished=finished)
-    phase = Phase.ACTIVE if any(_in_effect(entry, p, now) for p in progress) else Phase.SCHEDULED
-    return replace(entry, phase=phase, note=notes, finished=None)
-
-
-_ALL_FIELDS = ("availability", "status", "message")
 _CLEARED_INSTEAD = (
     "the status was cleared, not set back by hand to what a calendar or a call had shown "
     "(the service shows that itself while it lasts)"
 )
 
 
-def _restorable(previous: CurrentStatus) -> CurrentStatus:
-    """What to put back: a status the service showed on its own (Rocket.Chat's calendar "busy", a call)
-    would, set by hand, outlive the meeting; clear instead."""
-    if previous.source in ("", "manual"):
-        return previous
-    return CurrentStatus(availability=Availability.AVAILABLE)
-
-
-def _fields(change: StatusChange) -> tuple[str, ...]:
-    """The fields a change sets: only those can tell a manual change from ours (a service may flip
-    availability on its own, e.g. Rocket.Chat's idle away, while a custom status is showing)."""
-    if change.kind is ChangeKind.AVAILABILITY:
-        return ("availability", "message") if change.message is not None else ("availability",)
-    return ("status", "message")
-
-
-def _same(a: CurrentStatus, b: CurrentStatus, fields: Iterable[str]) -> bool:
-    for name in fields:
-        if name == "availability" and a.availability != b.availability:
-            return False
-        if name == "message" and (a.message or "") != (b.message or ""):
-            return False
-        if name == "status" and not _same_status(a, b):
-            return False
-    return True
-
-
-def _same_status(a: CurrentStatus, b: CurrentStatus) -> bool:
-    """Ids when both sides have one; otherwise names (a read-back may lack the id)."""
-    if a.status_id and b.status_id:
-        return a.status_id == b.status_id
-    return (a.status_name or "").casefold() == (b.status_name or "").casefold()
-
-
-def _looks_applied(current: CurrentStatus, change: StatusChange) -> bool:
-    """Whether the service shows `change` (used only when an apply's outcome is unknown)."""
-    if change.message is not None and (current.message or "") != change.message:
-        return False
-    if change.kind is ChangeKind.AVAILABILITY:
-        return current.availability == change.availability
-    if change.kind is ChangeKind.CLEAR:
-        return not current.status_id and not current.status_name and not current.message
-    if change.status is None:
-        return False
-    if current.status_id and change.status.id:
-        return current.status_id == change.status.id
-    return (current.status_name or "").casefold() == change.status.name.casefold()
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
 
 
 def _local(moment: datetime | None, now: datetime, *, seconds: bool = False) -> str:
     return "" if moment is None else local_time(moment, now, seconds=seconds)
-
-
-def read_entries(path: Path) -> list[ScheduleEntry]:
-    """The entries for display, without any lock: writes are atomic renames, so a reader never sees
-    half a file, and it never waits behind a tick that is talking to a slow server. A damaged file
-    reads as empty here, and a damaged entry is skipped; the Scheduler itself sets them aside and
-    reports it."""
-    try:
-        return _parse(atomic.read_json(path))[0]
-    except (*_DAMAGE, ConfigError):
-        return []
-
-
-def active_entry(entries: Iterable[ScheduleEntry], account: str, now: datetime) -> ScheduleEntry | None:
-    """The change in effect now for an account ("Now: X until 15:30")."""
-    found = [e for e in entries if e.phase is Phase.ACTIVE and _in_effect(e, e.account(account), now)]
-    return max(found, key=lambda e: (e.start, e.id), default=None)
-
-
-def next_entry(entries: Iterable[ScheduleEntry], account: str, now: datetime) -> ScheduleEntry | None:
-    """The next change waiting to start for an account ("Next: Y at Fri 09:00")."""
-    found = [
-        e
-        for e in entries
-        if e.phase is Phase.SCHEDULED
-        and e.start > now
-        and (p := e.account(account)) is not None
-        and p.step in (Step.PENDING, Step.NATIVE)
-    ]
-    return min(found, key=lambda e: (e.start, e.id), default=None)
-
-
-def _parse(raw: Any) -> tuple[list[ScheduleEntry], list[str]]:
-    """The usable entries, and a description of each one left out."""
-    if raw is None:
-        return [], []
-    if not isinstance(raw, dict):
-        raise ValueError("not an object")
-    version = raw.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise ValueError(f"unknown schema_version {version if isinstance(version, (int, str)) else '?'!r}")
-    entries = raw["entries"]
-    if not isinstance(entries, list):
-        raise ValueError("entries is not a list")
-    good: list[ScheduleEntry] = []
-    bad: list[str] = []
-    for position, item in enumerate(entries):
-        try:
-            good.append(ScheduleEntry.from_dict(item))
-        except _DAMAGE:
-            entry_id = item.get("id") if isinstance(item, dict) else None
-            bad.append(f"scheduled change {atomic.label(entry_id, position)}")
-    return good, bad
-
-
-def _reason(exc: Exception) -> str:
-    if "schema_version" in str(exc):
-        return "written by another version"
-    return atomic.reason(exc)
-
-
-def _req_str(data: dict[str, Any], key: str) -> str:
-    value = data[key]
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{key} is not a string")
-    return value
-
-
-def _dump_opt_current(state: CurrentStatus | None) -> dict[str, Any] | None:
-    return None if state is None else codec.dump_current(state)
-
-
-def _load_opt_current(data: Any) -> CurrentStatus | None:
-    return None if data is None else codec.load_current(data)
