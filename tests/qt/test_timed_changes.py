@@ -16,6 +16,7 @@ from tests.qt.conftest import entries, find, wait_idle
 from trayapp.backends import BACKENDS
 from trayapp.core.paths import AppPaths
 from trayapp.core.service import StatusService
+from trayapp.core.timetext import local_time
 from trayapp.demo import seed
 from trayapp.demo.profile import demo_accounts
 from trayapp.demo.server import DemoServer
@@ -131,7 +132,7 @@ def test_a_status_on_one_account_leaves_the_others_timed(
 
 
 def test_one_timed_change_on_three_accounts_is_one_line_acting_on_all(
-    qtbot: QtBot, app: TrayApp, demo: DemoServer
+    qtbot: QtBot, app: TrayApp, demo: DemoServer, clock: MovableClock
 ) -> None:
     """Before: nine lines, "End “Away” now" twice; each ended or extended one account only."""
     before = entries(app.tray.menu)
@@ -144,7 +145,7 @@ def test_one_timed_change_on_three_accounts_is_one_line_acting_on_all(
     assert old_end is not None
     find(app.tray.menu, line, "Keep 15 min longer").trigger()
     settle(qtbot, app)
-    new_end = f"{(old_end + timedelta(minutes=15)).astimezone():%H:%M}"
+    new_end = local_time(old_end + timedelta(minutes=15), clock())  # "Wed 00:02" across midnight
     shown = entries(app.tray.menu)
     assert all(h.endswith(f", until {new_end}") for h in shown[:3]), shown[:3]
     assert timed_lines(app) == [f"“Away” until {new_end}"]
