@@ -27,7 +27,19 @@ from openapi_core.testing import MockRequest, MockResponse
 from trayapp.demo.server import Exchange
 
 OWN_SPECS = Path(__file__).parent / "specs"
-SHARED_SPECS = Path(__file__).resolve().parents[2].parent / "shared" / "specs"
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _shared_specs() -> Path:
+    """../shared/specs beside the repository; the mutation report's copy of the tests sits one folder
+    deeper (mutants/tests), so look up a level when the first place has none."""
+    for root in (_ROOT, _ROOT.parent):
+        if (root.parent / "shared" / "specs").is_dir():
+            return root.parent / "shared" / "specs"
+    return _ROOT.parent / "shared" / "specs"
+
+
+SHARED_SPECS = _shared_specs()
 RC_FILES = ("authentication.yaml", "content-management.yaml", "user-management.yaml")
 _METHODS = ("get", "put", "post", "delete", "patch")
 

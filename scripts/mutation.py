@@ -1,0 +1,173 @@
+"""Mutation report: mutmut 3 on a fixed-seed uniform sample of each module's mutants.
+
+Run through scripts/mutation.sh. mutmut's settings (what it mutates, which tests kill) are in
+pyproject.toml under [tool.mutmut]. Each module's sample is drawn with its own seed (the seed and the
+module's name), so a change in one module leaves the other modules' samples as they were.
+scripts/mutation-equivalent.txt lists mutants shown to behave as the original; they are left out of
+the score. This is a report, not a gate: it exits 0 whatever the scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EQUIVALENT = ROOT / "scripts" / "mutation-equivalent.txt"
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+# mutmut's exit codes per mutant (mutmut/stats.py), read from its .meta files.
+STATUS = {
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    34: "skipped",
+    36: "timeout",
+    24: "timeout",
+    -24: "timeout",
+    152: "timeout",
+    255: "timeout",
+    37: "caught by type check",
+    -11: "segfault",
+    -9: "segfault",
+    None: "not checked",
+}
+
+
+def generate() -> None:
+    """mutmut's own generation step (mutants/ with every mutant of every module), running no test."""
+    from mutmut.__main__ import create_mutants
+    from mutmut.mutation.trampoline import set_mutant_under_test
+    from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths
+
+    set_mutant_under_test("mutant_generation")
+    os.makedirs("mutants", exist_ok=True)
+    with open("mutants/generate.log", "w") as log, contextlib.redirect_stdout(log):
+        copy_src_dir()
+        copy_also_copy_files()
+        setup_source_paths()
+        create_mutants(2)
+
+
+def metas() -> dict[str, Path]:
+    """Module name -> its .meta file, for every module mutmut mutated."""
+    found = {}
+    for meta in sorted((ROOT / "mutants" / "trayapp").rglob("*.py.meta")):
+        module = ".".join(meta.relative_to(ROOT / "mutants").with_suffix("").with_suffix("").parts)
+        found[module] = meta
+    return found
+
+
+def exit_codes(meta: Path) -> dict[str, int | None]:
+    codes: dict[str, int | None] = json.loads(meta.read_text())["exit_code_by_key"]
+    return codes
+
+
+def equivalent() -> set[str]:
+    if not EQUIVALENT.is_file():
+        return set()
+    lines = (line.split("#", 1)[0].strip() for line in EQUIVALENT.read_text().splitlines())
+    return {line for line in lines if line}
+
+
+def sample(per_module: int, seed: int) -> dict[str, list[str]]:
+    chosen = {}
+    for module, meta in metas().items():
+        names = sorted(exit_codes(meta))
+        if names:
+            rng = random.Random(f"{seed}:{module}")
+            chosen[module] = sorted(rng.sample(names, min(per_module, len(names))))
+    return chosen
+
+
+def wilson(killed: int, total: int) -> tuple[float, float]:
+    """95 % interval of the kill rate, as the sample only estimates the module's score."""
+    if total == 0:
+        return 0.0, 0.0
+    z, p = 1.96, killed / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def changed_line(name: str) -> str:
+    """The mutant's diff, reduced to its - and + lines."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout
+    lines = [line for line in shown.splitlines() if line[:1] in "-+" and not line.startswith(("---", "+++"))]
+    return " | ".join(line[0] + " " + line[1:].strip() for line in lines)
+
+
+def report(chosen: dict[str, list[str]], show_diffs: bool) -> None:
+    skip = equivalent()
+    survivors: list[tuple[str, str]] = []
+    print(f"\n{'module':36} {'killed':>7} {'of':>4} {'score':>6}  95 % interval   (equivalent left out)")
+    for module, names in chosen.items():
+        codes = exit_codes(metas()[module])
+        statuses = {name: STATUS.get(codes.get(name), "suspicious") for name in names}
+        counted = [name for name in names if name not in skip]
+        killed = sum(1 for name in counted if statuses[name] in KILLED)
+        low, high = wilson(killed, len(counted))
+        score = 100 * killed / len(counted) if counted else 100.0
+        left_out = len(names) - len(counted)
+        print(
+            f"{module:36} {killed:7} {len(counted):4} {score:5.0f} %  {100 * low:3.0f}–{100 * high:3.0f} %"
+            + (f"   ({left_out})" if left_out else "")
+        )
+        survivors += [(name, statuses[name]) for name in counted if statuses[name] not in KILLED]
+    total = Counter(status for _, status in survivors)
+    print(f"\nsurviving mutants: {len(survivors)} ({', '.join(f'{n} {s}' for s, n in total.items())})")
+    for name, status in survivors:
+        line = changed_line(name) if show_diffs else ""
+        print(f"  {name} [{status}] {line}".rstrip())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-module", type=int, default=60, help="mutants sampled per module (60)")
+    parser.add_argument("--seed", type=int, default=14, help="sample seed (14)")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (2)")
+    parser.add_argument(
+        "--module", action="append", default=[], help="only this module (trayapp.core.scheduler); repeatable"
+    )
+    parser.add_argument("--report-only", action="store_true", help="print the last run's results again")
+    parser.add_argument("--no-diffs", action="store_true", help="list survivors without their changed line")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    if not args.report_only:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+        generate()
+    chosen = sample(args.per_module, args.seed)
+    if args.module:
+        chosen = {module: names for module, names in chosen.items() if module in args.module}
+    if not args.report_only:
+        names = [name for names in chosen.values() for name in names]
+        print(f"testing {len(names)} mutants in {len(chosen)} modules (seed {args.seed})", flush=True)
+        log = ROOT / "mutants" / "run.log"
+        with log.open("w") as out:
+            run = subprocess.run(
+                [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs), *names],
+                check=False,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        if run.returncode != 0:
+            print(f"mutmut stopped with exit code {run.returncode}; the end of {log}:")
+            print("\n".join(log.read_text(errors="replace").splitlines()[-30:]))
+    report(chosen, not args.no_diffs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
