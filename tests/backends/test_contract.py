@@ -109,7 +109,8 @@ class TestContract:
         demo.set_fault("429_retry_after", service=case.service, delay=30)
         with pytest.raises(RateLimited) as caught:
             backend.current()
-        assert caught.value.retry_after is not None
+        assert caught.value.retry_after == pytest.approx(30, abs=1)  # the server's Retry-After: 30
+        assert "try again in 30 seconds" in str(caught.value)
 
     @pytest.mark.parametrize("kind", ["custom", "availability", "clear"])
     def test_apply_is_one_request(self, case: Case, backend: Backend, demo: DemoServer, kind: str) -> None:
@@ -128,9 +129,10 @@ class TestContract:
     def test_restore_puts_back_what_current_read(
         self, case: Case, backend: Backend, demo: DemoServer, start: str
     ) -> None:
+        """The end of a timed change: the status, its message and the availability all come back."""
         status = _pick(backend, case.custom_name)
         first = (
-            StatusChange(ChangeKind.CUSTOM, status=status)
+            StatusChange(ChangeKind.CUSTOM, status=status, message="Back at 3")
             if start == "custom"
             else StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY)
         )
@@ -138,6 +140,12 @@ class TestContract:
         before = backend.current()
         other = next(s for s in backend.list_statuses() if s.name != case.custom_name)
         backend.apply(StatusChange(ChangeKind.CUSTOM, status=other, message="temporary"))
+        if before.availability is not Availability.AVAILABLE:  # the window changed the availability too
+            backend.apply(StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AVAILABLE))
+        during = backend.current()
+        assert (during.status_name, during.message) != (before.status_name, before.message)
+        if start == "away":
+            assert during.availability is Availability.AVAILABLE
         count = demo.request_count(case.service)
         backend.restore(before)
         assert demo.request_count(case.service) == count + 1
@@ -147,7 +155,8 @@ class TestContract:
             before.status_id,
             before.status_name,
         )
-        if case.kind.value != "callbell":  # Callbell has no message
+        if backend.capabilities.supports_message:  # Callbell has no message
+            assert before.message == ("Back at 3" if start == "custom" else None)
             assert after.message == before.message
 
     def test_client_is_reused(self, backend: Backend) -> None:
