@@ -64,7 +64,13 @@ def test_apply_under_fault(
     assert result.detail.endswith(".")
     assert snapshot_files(service.paths) == before
     view = next(v for v in service.snapshot().accounts if v.account.name == account)
-    assert view.error == result.detail.split(" '")[0] or view.error in result.detail
+    # The menu shows the same sentence as the CLI: the error, and for a kept change what happens to it.
+    assert view.error and label in view.error
+    if outcome is Outcome.PENDING:
+        kept = f"{STATUS[account]}' is kept and will be sent when {label} answers again."
+        assert result.detail.startswith(view.error + " '") and result.detail.endswith(kept)
+    else:
+        assert result.detail == view.error
     assert view.signed_out is (error == "AuthError")
     assert bool(view.pending) is (outcome is Outcome.PENDING)
 
