@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtWidgets import QMenu
@@ -334,8 +334,18 @@ def test_demo_mode_says_so(qapp: object) -> None:
     assert not find(menu, "Launch at login").isEnabled()
 
 
-def test_end_times_are_aware() -> None:
-    assert end_of_week(datetime.now(timezone.utc)).utcoffset() is not None
+def test_until_end_of_today_and_week_end_at_midnight_local(qapp: object) -> None:
+    """Chosen on Wednesday 4 March: today ends 23:59:59 local time, the (Monday-first) week on Sunday."""
+    menu, recorder = render(Snapshot(three_views()))
+    find(menu, "Set for…", "Busy", "Until end of today").trigger()
+    kind, (_, today) = recorder.calls[-1]  # type: ignore[misc]
+    assert kind == "apply_for" and today.utcoffset() is not None
+    local_date = NOON.astimezone().date()
+    assert today.astimezone().replace(tzinfo=None) == datetime.combine(local_date, time(23, 59, 59))
+    find(menu, "Set for…", "Busy", "Until end of week").trigger()
+    _, (_, week) = recorder.calls[-1]  # type: ignore[misc]
+    assert week.utcoffset() is not None
+    assert week.astimezone().replace(tzinfo=None) == datetime(2026, 3, 8, 23, 59, 59)
 
 
 def test_busy_is_checked_when_every_account_that_offers_it_is_busy(qapp: object) -> None:
