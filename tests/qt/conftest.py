@@ -187,7 +187,11 @@ def tray_app(qtbot: QtBot, service: StatusService) -> Iterator[TrayApp]:
 
 
 def wait_idle(qtbot: QtBot, app: TrayApp, timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: not app.dispatcher.busy(), timeout=timeout)
+    """Until every queued result has been handled: the dispatcher's idle signal (no polling window in
+    which a result is on its way to the GUI thread and nothing is queued yet)."""
+    if app.dispatcher.busy():
+        with qtbot.waitSignal(app.dispatcher.idle, timeout=timeout):
+            pass
 
 
 def closed(widget: QWidget) -> bool:

@@ -82,8 +82,12 @@ def test_add_rocketchat_with_a_token(
     assert seed.RC_ALICE_PAT not in settings and json.loads(settings)
     assert dialog.list.count() == 1 and "Rocket.Chat — alice" in dialog.list.item(0).text()
     assert not dialog.demo_button.isVisible()
-    wait_idle(qtbot, empty_app)
-    assert [v.account.name for v in empty_app.controller.snapshot.accounts] == ["rocketchat"]
+    # The tray's snapshot is read on a worker after the save: wait for it to arrive, not for a moment
+    # in which the dispatcher happens to have nothing queued.
+    qtbot.waitUntil(
+        lambda: [v.account.name for v in empty_app.controller.snapshot.accounts] == ["rocketchat"],
+        timeout=10_000,
+    )
 
 
 def test_wrong_token_is_shown_under_the_token(qtbot: QtBot, empty_app: TrayApp, demo: DemoServer) -> None:
@@ -229,12 +233,13 @@ def test_edit_keeps_the_stored_secret(qtbot: QtBot, tray_app: TrayApp, demo: Dem
     assert stored_secret("cb-work", ServiceKind.CALLBELL) == seed.CB_TOKEN
     assert stored_secret("callbell", ServiceKind.CALLBELL) is None
     assert dialog.selected_name() == "cb-work"
-    wait_idle(qtbot, tray_app)
-    assert [v.account.name for v in tray_app.controller.snapshot.accounts] == [
-        "rocket",
-        "cb-work",
-        "smartsheet",
-    ]
+    qtbot.waitUntil(
+        lambda: (
+            [v.account.name for v in tray_app.controller.snapshot.accounts]
+            == ["rocket", "cb-work", "smartsheet"]
+        ),
+        timeout=10_000,
+    )
 
 
 def confirmation(qtbot: QtBot) -> QMessageBox:
