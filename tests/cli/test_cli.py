@@ -283,6 +283,25 @@ def test_clear(accounts: CLI, demo: DemoServer) -> None:
     assert demo.ss_current(seed.SS_USER_ID)["status"] == "ITO"
 
 
+def test_clear_one_account_leaves_the_others(accounts: CLI, demo: DemoServer) -> None:
+    accounts("set", "Lunch")
+    result = accounts("clear", "--account", "rocket")
+    assert result.code == 0, result.err
+    assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""
+    assert demo.cb_user_status(seed.CB_USER_UUID)["custom_status_id"] is not None  # still at lunch
+
+
+def test_a_timed_change_refused_at_once_is_a_failure_not_ok(accounts: CLI, demo: DemoServer) -> None:
+    demo.set_fault("403", service="rocketchat")
+    result = accounts("set", "Lunch", "--for", "1h", "--account", "rocket")
+    assert result.code == 1
+    [line] = result.err_lines
+    assert "rocket" in line and "refused" in line
+    assert "Lunch until" not in result.out  # not reported as set
+    [row] = json.loads(accounts("schedule", "--json").out)
+    assert row["phase"] == "failed"
+
+
 @pytest.mark.parametrize(
     ("fault", "code", "expected"),
     [
