@@ -253,6 +253,7 @@ class StatusService:
             self._drop_backend(name)
             self._live.pop(name, None)
         self._cache.forget(name)
+        self._pending.remove(name)  # a change kept for it must not go to a new account of the same name
 
     # ------------------------------------------------------------------ statuses
     def statuses(self, names: Sequence[str] | None = None, refresh: bool = False) -> list[AccountResult]:
