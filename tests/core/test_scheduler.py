@@ -825,6 +825,49 @@ def test_extend_refuses_overlap_and_bad_input(sched: Scheduler, clock: Clock) ->
         sched.extend(open_ended.id, timedelta(minutes=15))
 
 
+def test_extend_boundaries(sched: Scheduler, clock: Clock) -> None:
+    new, _ = sched.add(["rc"], lunch(end=at(hours=1)))
+    sched.add(["rc"], lunch(at(hours=2), at(hours=3)))
+    touching = sched.extend(new.id, timedelta(hours=1))  # ends as the next one starts: no overlap
+    assert touching.end == at(hours=2)
+    clock.set(minutes=30)
+    with pytest.raises(InputError, match="future"):  # an end of right now is not in the future
+        sched.extend(new.id, timedelta(minutes=-90))
+    later, _ = sched.add(["cb"], lunch(at(hours=5), at(hours=6)))
+    with pytest.raises(InputError, match="after the start"):  # nor one at the start itself
+        sched.extend(later.id, timedelta(hours=-1))
+    assert entry(sched, later.id).end == at(hours=6)
+
+
+def test_next_wakeup_looks_past_finished_changes(sched: Scheduler, clock: Clock) -> None:
+    """A finished change stays listed for a while: the tray must still wake for the ones after it."""
+    done, _ = sched.add(["rc"], lunch(end=at(minutes=30)))
+    clock.set(minutes=31)
+    sched.tick()
+    assert entry(sched, done.id).phase is Phase.DONE
+    later, _ = sched.add(["rc"], lunch(at(hours=2), at(hours=3)))
+    assert [e.id for e in sched.entries()].index(done.id) < [e.id for e in sched.entries()].index(later.id)
+    assert sched.next_wakeup() == at(hours=2)
+
+
+def test_a_new_change_replaces_an_overlapping_one_after_a_finished_one(
+    sched: Scheduler, port: FakePort, clock: Clock
+) -> None:
+    done, _ = sched.add(["rc"], lunch(end=at(minutes=30)))
+    clock.set(minutes=31)
+    sched.tick()
+    assert entry(sched, done.id).phase is Phase.DONE
+    first, _ = sched.add(["rc"], lunch(at(hours=2), at(hours=3)))
+    second, superseded = sched.add(["rc"], lunch(at(hours=2, minutes=30), at(hours=4)))
+    assert [e.id for e in superseded] == [first.id]  # not both run
+    assert entry(sched, second.id).phase is Phase.SCHEDULED
+    assert entry(sched, first.id).account("rc").step is Step.SUPERSEDED  # type: ignore[union-attr]
+    assert kinds(sched.tick()) == ["superseded"]
+    applied = len(port.ops("apply"))
+    clock.set(hours=2)
+    assert sched.tick() == [] and len(port.ops("apply")) == applied  # the replaced one never applies
+
+
 def test_add_validates_input(sched: Scheduler) -> None:
     with pytest.raises(InputError, match="after the start"):
         sched.add(["rc"], lunch(at(hours=2), at(hours=1)))
