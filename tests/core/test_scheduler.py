@@ -589,6 +589,71 @@ def test_never_applied_is_never_restored(path: Path, port: FakePort, clock: Cloc
     assert entry(restarted, new.id).phase is Phase.FAILED
 
 
+@pytest.mark.parametrize("kind", ["custom", "availability"])
+def test_crash_after_apply_then_restart_after_the_end_restores(
+    path: Path, port: FakePort, clock: Clock, kind: str
+) -> None:
+    """The change did land before the crash: after the end, what it replaced is still put back."""
+    sched = Scheduler(path, port, clock)
+    away = StatusChange(
+        ChangeKind.AVAILABILITY, availability=Availability.AWAY, start=at(hours=1), end=at(hours=2)
+    )
+    sched.add(["rc"], lunch(at(hours=1), at(hours=2)) if kind == "custom" else away)
+    port.crash_after.add("apply")
+    clock.set(hours=1)
+    with pytest.raises(Crash):
+        sched.tick()
+    clock.set(hours=3)
+    assert kinds(Scheduler(path, port, clock).tick()) == ["restored"]
+    assert port.state["rc"] == BEFORE
+
+
+def test_unknown_apply_and_no_answer_after_the_end_says_to_check(
+    path: Path, port: FakePort, clock: Clock
+) -> None:
+    sched = Scheduler(path, port, clock)
+    new, _ = sched.add(["rc"], lunch(at(hours=1), at(hours=2)))
+    port.crash_after.add("apply")
+    clock.set(hours=1)
+    with pytest.raises(Crash):
+        sched.tick()
+    clock.set(hours=3)
+    port.fail("read", "rc", ServiceUnavailable("Rocket.Chat is unavailable right now."))
+    [event] = Scheduler(path, port, clock).tick()
+    assert event.kind == "failed" and event.account == "rc"
+    assert "could not check what the service shows now" in event.message and "Please check" in event.message
+    assert entry(sched, new.id).phase is Phase.FAILED and port.ops("restore") == []
+
+
+def test_a_refused_hand_over_fails_the_account(sched: Scheduler, port: FakePort) -> None:
+    port.fail("apply", "rm", AuthError("Smartsheet RM rejected this account's API token."))
+    new, _ = sched.add(["rm"], lunch(at(hours=1), at(hours=2)))
+    [event] = sched.tick()
+    assert (event.account, event.kind) == ("rm", "failed")
+    assert "rm: could not hand over '🍽 Lunch (back soon)': Smartsheet RM rejected" in event.message
+    assert entry(sched, new.id).phase is Phase.FAILED
+
+
+def test_a_refused_restore_fails_and_says_so(sched: Scheduler, port: FakePort, clock: Clock) -> None:
+    new, _ = sched.add(["rc"], lunch(end=at(hours=1)))
+    port.fail("restore", "rc", AuthError("Rocket.Chat rejected this account's token."))
+    clock.set(hours=1)
+    [event] = [e for e in sched.tick() if e.kind != "applied"]
+    assert (event.account, event.kind) == ("rc", "failed")
+    assert "could not put back the status from before" in event.message and "rejected" in event.message
+    assert entry(sched, new.id).phase is Phase.FAILED
+
+
+def test_a_failed_retry_says_when_it_tries_again(sched: Scheduler, port: FakePort, clock: Clock) -> None:
+    port.fail("apply", "rc", RateLimited("Rocket.Chat is limiting requests.", retry_after=90))
+    sched.add(["rc"], lunch(at(hours=1), at(hours=2)))
+    clock.set(hours=1)
+    [event] = sched.tick()
+    again = at(hours=1, seconds=90).astimezone().strftime("%H:%M:%S")
+    assert event.kind == "retrying" and event.message.endswith(f"Trying again at {again}.")
+    assert sched.next_wakeup() == at(hours=1, seconds=90)
+
+
 def test_crash_before_apply_then_restart_within_window_applies(
     path: Path, port: FakePort, clock: Clock
 ) -> None:
