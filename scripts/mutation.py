@@ -110,20 +110,21 @@ def changed_line(name: str) -> str:
 
 
 def report(chosen: dict[str, list[str]], show_diffs: bool) -> None:
+    """Score = killed / checked; a stopped run leaves mutants unchecked, which are counted apart."""
     skip = equivalent()
     survivors: list[tuple[str, str]] = []
-    print(f"\n{'module':36} {'killed':>7} {'of':>4} {'score':>6}  95 % interval   (equivalent left out)")
+    print(f"\n{'module':32} {'killed':>6} {'checked':>7} {'score':>6}  95 % interval  unchecked  equivalent")
     for module, names in chosen.items():
         codes = exit_codes(metas()[module])
         statuses = {name: STATUS.get(codes.get(name), "suspicious") for name in names}
-        counted = [name for name in names if name not in skip]
+        counted = [name for name in names if name not in skip and statuses[name] != "not checked"]
+        unchecked = sum(1 for name in names if statuses[name] == "not checked")
         killed = sum(1 for name in counted if statuses[name] in KILLED)
         low, high = wilson(killed, len(counted))
-        score = 100 * killed / len(counted) if counted else 100.0
-        left_out = len(names) - len(counted)
+        score = f"{100 * killed / len(counted):5.0f} %" if counted else "    –  "
         print(
-            f"{module:36} {killed:7} {len(counted):4} {score:5.0f} %  {100 * low:3.0f}–{100 * high:3.0f} %"
-            + (f"   ({left_out})" if left_out else "")
+            f"{module:32} {killed:6} {len(counted):7} {score}  {100 * low:3.0f}–{100 * high:3.0f} %"
+            f"  {unchecked:9}  {sum(1 for name in names if name in skip):10}"
         )
         survivors += [(name, statuses[name]) for name in counted if statuses[name] not in KILLED]
     total = Counter(status for _, status in survivors)
@@ -135,12 +136,13 @@ def report(chosen: dict[str, list[str]], show_diffs: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-module", type=int, default=60, help="mutants sampled per module (60)")
+    parser.add_argument("--per-module", type=int, default=30, help="mutants sampled per module (30)")
     parser.add_argument("--seed", type=int, default=14, help="sample seed (14)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (2)")
     parser.add_argument(
         "--module", action="append", default=[], help="only this module (trayapp.core.scheduler); repeatable"
     )
+    parser.add_argument("--only", type=Path, help="a file of mutant names: test only those of the sample")
     parser.add_argument("--report-only", action="store_true", help="print the last run's results again")
     parser.add_argument("--no-diffs", action="store_true", help="list survivors without their changed line")
     args = parser.parse_args()
@@ -151,6 +153,10 @@ def main() -> int:
     chosen = sample(args.per_module, args.seed)
     if args.module:
         chosen = {module: names for module, names in chosen.items() if module in args.module}
+    if args.only:
+        wanted = set(args.only.read_text().split())
+        chosen = {module: [n for n in names if n in wanted] for module, names in chosen.items()}
+        chosen = {module: names for module, names in chosen.items() if names}
     if not args.report_only:
         names = [name for names in chosen.values() for name in names]
         print(f"testing {len(names)} mutants in {len(chosen)} modules (seed {args.seed})", flush=True)
