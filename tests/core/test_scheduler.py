@@ -196,6 +196,15 @@ def test_applies_at_start_and_restores_everything_at_end(
     assert sched.tick() == [] and len(port.ops("restore")) == 1
 
 
+def test_a_readable_schedule_gives_no_warning(
+    sched: Scheduler, path: Path, port: FakePort, clock: Clock
+) -> None:
+    """The menu shows the scheduler's warning when it has one: a healthy file must give none."""
+    assert sched.warning == ""
+    sched.add(["rc"], lunch(at(hours=1), at(hours=2)))
+    assert Scheduler(path, port, clock).warning == ""
+
+
 def test_start_defaults_to_now_and_is_applied_by_add(sched: Scheduler, port: FakePort) -> None:
     new, _ = sched.add(["rc"], lunch(end=at(minutes=30)))
     assert new.start == T0 and new.phase is Phase.ACTIVE

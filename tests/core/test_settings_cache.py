@@ -106,3 +106,11 @@ def test_a_damaged_cache_entry_is_left_out_and_the_others_kept(tmp_path: Path) -
     assert "left out the cached statuses of 'work'" in cache.warning
     assert len(list(tmp_path.glob("statuses.json.broken-*"))) == 1
     assert StatusCache(path).statuses("home") and not StatusCache(path).warning  # said once
+
+
+def test_a_status_created_before_any_list_is_kept(tmp_path: Path) -> None:
+    cache = StatusCache(tmp_path / "cache.json")
+    cache.add_status("rocket", CustomStatus("x1", "Focus", "busy"))
+    cache.add_status("rocket", CustomStatus("x2", "Lunch", "away"))
+    again = StatusCache(tmp_path / "cache.json").statuses("rocket")  # as the next start reads it
+    assert again == [CustomStatus("x1", "Focus", "busy"), CustomStatus("x2", "Lunch", "away")]
