@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from trayapp.backends import BACKENDS
 from trayapp.core.models import (
     Account,
     AccountView,
@@ -41,7 +42,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def service(profile: AppPaths, clock: Clock) -> Iterator[StatusService]:
-    svc = StatusService(profile, secrets=SecretStore(MemoryKeyring()), clock=clock)
+    svc = StatusService(profile, secrets=SecretStore(MemoryKeyring()), backends=BACKENDS, clock=clock)
     yield svc
     svc.close()
 
