@@ -74,6 +74,7 @@ RC_ADD = ("accounts", "add", "rocketchat")
         ((*RC_ADD, "w", "--url", "https://chat.example.com", "--username", "me"), "--password-stdin"),
         ((*RC_ADD, "w", "--url", "https://chat.example.com"), "--user-id with --token-stdin"),
         (("accounts", "add", "smartsheet", "s", "--email", "nobody", "--token-stdin"), "not an e-mail"),
+        (("demo-server", "--port", "99999999"), "'99999999' is not a port"),  # was a traceback, exit 70
     ],
 )
 def test_2_for_every_invalid_value_on_the_command_line(

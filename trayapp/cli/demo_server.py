@@ -10,8 +10,19 @@ from trayapp.core.errors import InputError
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
     demo = sub.add_parser("demo-server", help="run the demo server in the foreground")
-    demo.add_argument("--port", type=int, default=0)
+    demo.add_argument("--port", type=_port, default=0, help="0 picks a free port")
     demo.set_defaults(func=run)
+
+
+def _port(text: str) -> int:
+    """A TCP port, refused on the command line (exit 2) before any socket is touched."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 0 to 65535")
+    return port
 
 
 def run(args: argparse.Namespace) -> int:
