@@ -40,6 +40,21 @@ def write_json(path: Path, data: Any) -> None:
         raise ConfigError(f"Could not write {path}: {exc.strerror or exc}.") from None
 
 
+FileStamp = tuple[int, int, int]
+
+
+def stamp(path: Path) -> FileStamp | None:
+    """Inode, modification time and size: changes when another process replaces or writes the file, so a
+    store knows to read it again. None when there is no file."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(f"Could not read {path}: {exc.strerror or exc}.") from None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 def read_json(path: Path) -> Any:
     """The parsed file, or None when it does not exist. Raises ValueError when it is not JSON."""
     try:

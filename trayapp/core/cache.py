@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from trayapp.core import atomic, codec
-from trayapp.core.errors import ConfigError
 from trayapp.core.models import CurrentStatus, CustomStatus
 
 SCHEMA_VERSION = 1
@@ -98,14 +97,8 @@ class StatusCache(atomic.DamageReports):
         atomic.write_json(self.path, {"schema_version": SCHEMA_VERSION, "accounts": self._data})
         self._stat = self._file_stat()
 
-    def _file_stat(self) -> tuple[int, int, int] | None:
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise ConfigError(f"Could not read {self.path}: {exc.strerror or exc}.") from None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+    def _file_stat(self) -> atomic.FileStamp | None:
+        return atomic.stamp(self.path)
 
 
 def _parse(raw: Any) -> tuple[dict[str, dict[str, Any]], list[str]]:

@@ -73,14 +73,8 @@ class ScheduleFile(atomic.DamageReports):
             self.path, {"schema_version": SCHEMA_VERSION, "entries": [e.to_dict() for e in entries]}
         )
 
-    def _file_stat(self) -> tuple[int, int, int] | None:
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise ConfigError(f"Could not read {self.path}: {exc.strerror or exc}.") from None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+    def _file_stat(self) -> atomic.FileStamp | None:
+        return atomic.stamp(self.path)
 
     def _warn(self, text: str) -> None:
         log.warning("%s", text)
