@@ -111,6 +111,21 @@ def test_every_resource_file_is_package_data() -> None:
     assert not unshipped, f"not in the wheel: {unshipped}"
 
 
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="tomllib")
+def test_every_package_of_the_code_is_in_the_wheel() -> None:
+    """The wheel's package list is written out by hand: a new sub-package missing from it installs a
+    trayapp that fails at import (seen with trayapp.core.schedule)."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(REPO).parts) for init in (REPO / "trayapp").rglob("__init__.py")
+    }
+    assert found - listed == set(), f"not in [tool.setuptools] packages: {sorted(found - listed)}"
+
+
 def test_pyinstaller_does_not_exclude_a_qt_module_trayapp_imports() -> None:
     spec = (REPO / "packaging" / "pyinstaller" / "trayapp.spec").read_text(encoding="utf-8")
     block = spec[spec.index("EXCLUDED_MODULES = [") : spec.index("EXCLUDED_FILES")]
