@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -94,3 +96,14 @@ def accounts(cli: CLI, demo: DemoServer) -> CLI:
         result = cli(*argv, stdin=secret + "\n")
         assert result.code == 0, result.err
     return cli
+
+
+def point_every_account_at_a_dead_port(profile: AppPaths) -> None:
+    """Every account's address becomes a loopback port nobody listens on: every service is down."""
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    settings = json.loads(profile.settings_file.read_text(encoding="utf-8"))
+    for account in settings["accounts"]:
+        account["url"] = dead
+    profile.settings_file.write_text(json.dumps(settings), encoding="utf-8")

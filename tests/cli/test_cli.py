@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import socket
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -15,7 +14,7 @@ import httpx
 import keyring
 import pytest
 
-from tests.cli.conftest import CLI
+from tests.cli.conftest import CLI, point_every_account_at_a_dead_port
 from trayapp import __version__
 from trayapp.core.paths import AppPaths
 from trayapp.demo import seed
@@ -347,13 +346,7 @@ def test_a_newer_change_replaces_an_undelivered_one(accounts: CLI, demo: DemoSer
 
 
 def test_server_down(accounts: CLI, profile: AppPaths) -> None:
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    settings = json.loads(profile.settings_file.read_text(encoding="utf-8"))
-    for account in settings["accounts"]:
-        account["url"] = dead
-    profile.settings_file.write_text(json.dumps(settings), encoding="utf-8")
+    point_every_account_at_a_dead_port(profile)
     result = accounts("clear")
     assert result.code == 75 and len(result.err_lines) == 3
     assert all("Cannot reach" in line and "is kept" in line for line in result.err_lines), result.err

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import socket
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.cli.conftest import CLI
+from tests.cli.conftest import CLI, point_every_account_at_a_dead_port
 from trayapp.core.paths import AppPaths
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
@@ -19,16 +17,6 @@ HOUR = timedelta(hours=1)
 
 def _iso(delta: timedelta) -> str:
     return (datetime.now(timezone.utc) + delta).isoformat(timespec="minutes")
-
-
-def _point_every_account_at_a_dead_port(profile: AppPaths) -> None:
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    settings = json.loads(profile.settings_file.read_text(encoding="utf-8"))
-    for account in settings["accounts"]:
-        account["url"] = dead
-    profile.settings_file.write_text(json.dumps(settings), encoding="utf-8")
 
 
 def test_0_when_done(accounts: CLI, demo: DemoServer) -> None:
@@ -89,7 +77,7 @@ def test_2_for_every_invalid_value_on_the_command_line(
 
 
 def test_75_when_every_service_is_down_one_line_per_account(accounts: CLI, profile: AppPaths) -> None:
-    _point_every_account_at_a_dead_port(profile)
+    point_every_account_at_a_dead_port(profile)
     kept = accounts("set", "--away")
     assert kept.code == 75 and len(kept.err_lines) == 3
     result = accounts("status")
@@ -102,7 +90,7 @@ def test_75_when_every_service_is_down_one_line_per_account(accounts: CLI, profi
 
 
 def test_75_when_a_read_cannot_reach_the_service(accounts: CLI, profile: AppPaths) -> None:
-    _point_every_account_at_a_dead_port(profile)
+    point_every_account_at_a_dead_port(profile)
     result = accounts("status")
     assert result.code == 75 and len(result.err_lines) == 3, result.err
     assert all("Cannot reach" in line for line in result.err_lines)
