@@ -100,6 +100,7 @@ class Hostile:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
+        assert isinstance(host, str)
         return f"{'https' if self._server.state.tls else 'http'}://{host}:{port}"
 
     @property

@@ -22,7 +22,8 @@ def _pick(backend: Backend, name: str) -> CustomStatus:
 class TestContract:
     def test_registered_under_its_kind(self, case: Case, backend: Backend) -> None:
         registered = BACKENDS[case.kind]
-        assert registered.load() is type(backend)
+        loaded: object = registered.load()
+        assert loaded is type(backend)
         assert registered.capabilities is backend.capabilities  # what the menu shows before loading
 
     def test_whoami_names_the_user(self, case: Case, backend: Backend) -> None:

@@ -556,9 +556,12 @@ def test_no_client_connected_shows_offline_whatever_was_set(demo: DemoServer, rc
 
 
 def test_list_refuses_parameters_the_server_does_not_take(demo: DemoServer, rc: httpx.Client) -> None:
-    ok = {"count": 5, "offset": 0, "sort": '{"name": 1}', "name": "a", "_id": "x", "query": "{}"}
+    ok: dict[str, str | int] = {
+        "count": 5, "offset": 0, "sort": '{"name": 1}', "name": "a", "_id": "x", "query": "{}"
+    }
     assert rc.get("/custom-user-status.list", headers=ALICE, params=ok).is_success
-    for extra in ({"page": 2}, {"fields": "{}"}, {"count": 101}):
+    extras: list[dict[str, str | int]] = [{"page": 2}, {"fields": "{}"}, {"count": 101}]
+    for extra in extras:
         refused = rc.get("/custom-user-status.list", headers=ALICE, params=extra)
         assert refused.status_code == 400, extra
         assert refused.json()["errorType"] == "invalid-params" and refused.json()["success"] is False

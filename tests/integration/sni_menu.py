@@ -56,6 +56,9 @@ from jeepney import DBusAddress, HeaderFields, MatchRule, Properties, new_method
 from jeepney.io.blocking import open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
+# A DBusMenu layout node or a property map: string keys, values of every D-Bus type.
+Node = dict[str, Any]
+
 WATCHERS = ("org.kde.StatusNotifierWatcher", "org.freedesktop.StatusNotifierWatcher")
 SNI_IFACES = ("org.kde.StatusNotifierItem", "org.freedesktop.StatusNotifierItem")
 ITEM_NAME_RE = re.compile(r"^org\.(kde|freedesktop)\.StatusNotifierItem-")
@@ -121,7 +124,7 @@ def _query_keys(q: str) -> set[str]:
     return {label_key(q), label_key(display_label(q)), label_key(_strip_marks(q, "&"))}
 
 
-def label_matches(node: dict, query: str) -> bool:
+def label_matches(node: Node, query: str) -> bool:
     return bool(_query_keys(query) & {label_key(node["label"]), label_key(node["raw_label"])})
 
 
@@ -139,7 +142,7 @@ class Item:
         return f"{self.service}{self.path}"
 
 
-def _v(variant: tuple) -> Any:
+def _v(variant: tuple[Any, ...]) -> Any:
     """jeepney returns a D-Bus variant as (signature, value)."""
     return variant[1]
 
@@ -158,8 +161,8 @@ def ancestors(pid: int) -> list[int]:
     return chain
 
 
-def _node(raw: tuple) -> dict:
-    """(ia{sv}av) -> tree dict, with dbusmenu's defaults filled in."""
+def _node(raw: tuple[Any, ...]) -> Node:
+    """(ia{sv}av) -> tree Node, with dbusmenu's defaults filled in."""
     item_id, props, children = raw
     p = {k: _v(v) for k, v in props.items()}
     raw_label = p.get("label", "")
@@ -181,33 +184,33 @@ def _node(raw: tuple) -> dict:
     }
 
 
-def walk(tree: dict, depth: int = 0) -> Iterator[tuple[int, dict]]:
+def walk(tree: Node, depth: int = 0) -> Iterator[tuple[int, Node]]:
     """(depth, node) for every node below the root, depth-first in menu order."""
     for c in tree["children"]:
         yield depth, c
         yield from walk(c, depth + 1)
 
 
-def is_separator(node: dict) -> bool:
-    return node["type"] == "separator"
+def is_separator(node: Node) -> bool:
+    return bool(node["type"] == "separator")
 
 
-def is_submenu(node: dict) -> bool:
+def is_submenu(node: Node) -> bool:
     return node["children-display"] == "submenu" or bool(node["children"])
 
 
-def checked(node: dict) -> bool | None:
+def checked(node: Node) -> bool | None:
     """True/False for a checkable (checkmark or radio) item, None if it is not checkable."""
     if not node["toggle-type"]:
         return None
-    return node["toggle-state"] == 1
+    return bool(node["toggle-state"] == 1)
 
 
-def match_child(parent: dict, label: str, *, include_hidden: bool = False) -> dict:
+def match_child(parent: Node, label: str, *, include_hidden: bool = False) -> Node:
     """The child of parent whose label matches (see label_matches); '#ID' matches by id. Visible items are
     searched first; hidden ones only if include_hidden and no visible item matched."""
 
-    def search(kids: list[dict]) -> list[dict]:
+    def search(kids: list[Node]) -> list[Node]:
         if label.startswith("#") and label[1:].isdigit():
             return [c for c in kids if c["id"] == int(label[1:])]
         exact = [c for c in kids if label in (c["label"], c["raw_label"])]
@@ -227,7 +230,7 @@ def match_child(parent: dict, label: str, *, include_hidden: bool = False) -> di
     raise SNIError(f"{len(hits)} items match {label!r} in {where}: {have}")
 
 
-def find_path(tree: dict, path: Sequence[str], *, include_hidden: bool = False) -> dict:
+def find_path(tree: Node, path: Sequence[str], *, include_hidden: bool = False) -> Node:
     """Follow a label path from the root, e.g. ["Set for…", "1 hour"]; raises SNIError if absent."""
     node = tree
     for label in path:
@@ -235,7 +238,7 @@ def find_path(tree: dict, path: Sequence[str], *, include_hidden: bool = False) 
     return node
 
 
-def find_label(tree: dict, label: str, *, include_hidden: bool = False) -> dict | None:
+def find_label(tree: Node, label: str, *, include_hidden: bool = False) -> Node | None:
     """First node anywhere in the tree whose label matches, or None - handy in predicates."""
     for _, n in walk(tree):
         if not is_separator(n) and (include_hidden or n["visible"]) and label_matches(n, label):
@@ -243,14 +246,14 @@ def find_label(tree: dict, label: str, *, include_hidden: bool = False) -> dict 
     return None
 
 
-def labels(tree: dict, *, include_hidden: bool = False) -> list[str]:
+def labels(tree: Node, *, include_hidden: bool = False) -> list[str]:
     """Labels of a node's direct children as shown (separators as '---')."""
     return [
         "---" if is_separator(c) else c["label"] for c in tree["children"] if include_hidden or c["visible"]
     ]
 
 
-def format_tree(tree: dict, *, ids: bool = False, show_hidden: bool = False, indent: str = "  ") -> str:
+def format_tree(tree: Node, *, ids: bool = False, show_hidden: bool = False, indent: str = "  ") -> str:
     """Indented text: '[x]'/'[ ]' checkmarks, '(*)'/'( )' radios, '>' submenus, '----' separators."""
     lines = []
     for depth, n in walk(tree):
@@ -282,7 +285,7 @@ def format_tree(tree: dict, *, ids: bool = False, show_hidden: bool = False, ind
     return "\n".join(lines)
 
 
-def describe_signal(member: str, body: tuple) -> str:
+def describe_signal(member: str, body: tuple[Any, ...]) -> str:
     """One line for a dbusmenu signal."""
 
     def show(v: Any) -> str:
@@ -304,10 +307,10 @@ def describe_signal(member: str, body: tuple) -> str:
 class SignalLog:
     """What SNI.menu_signals yields: the menu's signals in arrival order (read the socket with SNI.pump)."""
 
-    def __init__(self, raw: deque) -> None:
+    def __init__(self, raw: deque[Any]) -> None:
         self._raw = raw
 
-    def entries(self) -> list[tuple[str, tuple]]:
+    def entries(self) -> list[tuple[str, tuple[Any, ...]]]:
         return [(m.header.fields.get(HeaderFields.member, ""), m.body) for m in self._raw]
 
     def members(self) -> list[str]:
@@ -351,18 +354,18 @@ class SNI:
         addr: DBusAddress,
         method: str,
         sig: str | None = None,
-        body: tuple = (),
+        body: tuple[Any, ...] = (),
         timeout: float | None = None,
-    ) -> tuple:
+    ) -> tuple[Any, ...]:
         """Method call -> reply body. D-Bus errors become SNIError; a timeout raises TimeoutError."""
         msg = new_method_call(addr, method, sig, body)
         try:
             reply = self.conn.send_and_get_reply(msg, timeout=self.timeout if timeout is None else timeout)
-            return unwrap_msg(reply)
+            return tuple(unwrap_msg(reply))
         except DBusErrorResponse as e:
             raise SNIError(f"{addr.bus_name}{addr.object_path} {addr.interface}.{method}: {e}") from None
 
-    def get_all(self, addr: DBusAddress) -> dict:
+    def get_all(self, addr: DBusAddress) -> Node:
         """org.freedesktop.DBus.Properties.GetAll(addr.interface), variants unwrapped."""
         msg = Properties(addr).get_all()
         try:
@@ -388,7 +391,7 @@ class SNI:
         if name.startswith(":"):
             return name
         try:
-            return self.call(BUS, "GetNameOwner", "s", (name,))[0]
+            return str(self.call(BUS, "GetNameOwner", "s", (name,))[0])
         except SNIError:
             return ""
 
@@ -471,7 +474,7 @@ class SNI:
             self._iface[item] = iface
         return DBusAddress(item.path, item.owner or item.service, iface)
 
-    def props(self, item: Item) -> dict:
+    def props(self, item: Item) -> Node:
         """All SNI properties with variants unwrapped; *Pixmap as [(w, h), ...]; ToolTip as
         {'icon', 'pixmaps', 'title', 'description'}."""
         out: dict[str, Any] = {}
@@ -489,7 +492,7 @@ class SNI:
                 out[k] = v
         return out
 
-    def describe(self, item: Item) -> dict:
+    def describe(self, item: Item) -> Node:
         try:
             p = self.props(item)
         except (SNIError, TimeoutError) as e:
@@ -579,8 +582,8 @@ class SNI:
         Returns its needUpdate (Qt: always False)."""
         return bool(self.call(addr or self.menu_addr(item), "AboutToShow", "i", (node_id,))[0])
 
-    def get_layout(self, item: Item, parent: int = 0, *, addr: DBusAddress | None = None) -> dict:
-        """GetLayout(parent, -1, []) -> tree dict (root gets 'revision'); no AboutToShow."""
+    def get_layout(self, item: Item, parent: int = 0, *, addr: DBusAddress | None = None) -> Node:
+        """GetLayout(parent, -1, []) -> tree Node (root gets 'revision'); no AboutToShow."""
         rev, raw = self.call(addr or self.menu_addr(item), "GetLayout", "iias", (parent, -1, []))
         tree = _node(raw)
         tree["revision"] = rev
@@ -593,7 +596,7 @@ class SNI:
         about_to_show: bool = True,
         submenus: bool = True,
         addr: DBusAddress | None = None,
-    ) -> dict:
+    ) -> Node:
         """The whole menu tree as a panel opening it would see it: AboutToShow(0), GetLayout(0, -1, []);
         with submenus=True also AboutToShow(<each visible submenu>) and a re-read, repeated for the submenus
         that the re-read reveals, as if the pointer had visited every submenu (apps that fill submenus
@@ -614,7 +617,7 @@ class SNI:
             tree = self.get_layout(item, addr=addr)
         return tree
 
-    def menu_props(self, item: Item) -> dict:
+    def menu_props(self, item: Item) -> Node:
         """com.canonical.dbusmenu properties (Version, Status, TextDirection, IconThemePath)."""
         return self.get_all(self.menu_addr(item))
 
@@ -655,7 +658,7 @@ class SNI:
         force: bool = False,
         reply_timeout: float = 2.0,
         wait: float = 0.0,
-    ) -> dict:
+    ) -> Node:
         """Open the menu, walk into submenus, click the item at the label path - the panel's call sequence.
         Returns the clicked node (as read just before the click) plus 'answered' (see event()).
         wait: keep re-opening for up to this many seconds until the path resolves."""
@@ -694,7 +697,7 @@ class SNI:
         node["answered"] = self.event(item, node["id"], "clicked", addr=addr, reply_timeout=reply_timeout)
         return node
 
-    def _open_path(self, item: Item, addr: DBusAddress, path: Sequence[str]) -> dict:
+    def _open_path(self, item: Item, addr: DBusAddress, path: Sequence[str]) -> Node:
         self.about_to_show(item, 0, addr=addr)
         node = self.get_layout(item, addr=addr)
         for depth, label in enumerate(path):
@@ -711,16 +714,16 @@ class SNI:
     def wait_layout(
         self,
         item: Item,
-        predicate: Callable[[dict], Any],
+        predicate: Callable[[Node], Any],
         *,
         timeout: float = 10.0,
         interval: float = 0.1,
         about_to_show: bool = False,
-    ) -> dict:
+    ) -> Node:
         """Re-read the layout until predicate(tree) is truthy; returns that tree. By default it does NOT send
         AboutToShow while polling (that would tell the app its menu opens ten times a second)."""
         deadline = time.monotonic() + timeout
-        last: dict | None = None
+        last: Node | None = None
         err: Exception | None = None
         while True:
             try:
@@ -749,7 +752,7 @@ class SNI:
             type="signal", sender=item.owner or item.service, interface=DBUSMENU, path=addr.object_path
         )
         self.call(BUS, "AddMatch", "s", (rule.serialise(),))
-        raw: deque = deque(maxlen=10000)
+        raw: deque[Any] = deque(maxlen=10000)
         try:
             with self.conn.filter(rule, queue=raw):
                 yield SignalLog(raw)
@@ -808,7 +811,7 @@ def _main(argv: list[str] | None = None) -> int:
     p = with_item(sub.add_parser("tree", help="the menu as an indented tree"))
     p.add_argument("--ids", action="store_true", help="prefix dbusmenu ids")
     p.add_argument("--all", action="store_true", help="show hidden items too")
-    p.add_argument("--json", action="store_true", help="print the tree dict as JSON")
+    p.add_argument("--json", action="store_true", help="print the tree Node as JSON")
     p.add_argument("--no-about-to-show", action="store_true", help="read without AboutToShow")
     p = with_item(sub.add_parser("click", help="click a menu item by label path"))
     p.add_argument("--force", action="store_true", help="send the click even if disabled/hidden/submenu")
@@ -844,13 +847,13 @@ def _main(argv: list[str] | None = None) -> int:
                 return 0 if rows else 1
             item = sni.wait_for_item(a.item, timeout=a.wait) if a.wait else sni.find_item(a.item)
             if a.cmd == "props":
-                p = sni.props(item)
+                props = sni.props(item)
                 if a.json:
-                    print(json.dumps(p, indent=2, ensure_ascii=False, default=str))
+                    print(json.dumps(props, indent=2, ensure_ascii=False, default=str))
                 else:
                     print(f"item: {item}  pid={item.pid}")
-                    for k in sorted(p):
-                        print(f"  {k}: {p[k]!r}")
+                    for k in sorted(props):
+                        print(f"  {k}: {props[k]!r}")
                     try:
                         print(
                             "  dbusmenu: "

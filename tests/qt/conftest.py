@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pytest
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -128,8 +129,16 @@ def label(action: QAction) -> str:
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def entries(menu: QMenu) -> list[str]:
+def submenu(action: QAction) -> QMenu:
+    """The submenu an entry opens (QAction.menu() is typed as a plain QObject)."""
+    sub = action.menu()
+    assert isinstance(sub, QMenu), f"{label(action)!r} is not a submenu"
+    return sub
+
+
+def entries(menu: QMenu | QObject | None) -> list[str]:
     """Visible entries as shown; separators as '---'; checkable ones prefixed [x] / [ ]."""
+    assert isinstance(menu, QMenu), "not a menu"
     menu.aboutToShow.emit()  # as when the user opens it: submenus may be filled only then
     out = []
     for a in menu.actions():
@@ -184,6 +193,13 @@ def tray_app(qtbot: QtBot, service: StatusService) -> Iterator[TrayApp]:
     qtbot.waitUntil(lambda: not app.dispatcher.busy(), timeout=10_000)
     yield app
     app.shutdown()
+
+
+def real_service(app: TrayApp) -> StatusService:
+    """The app's StatusService (the controller sees it through a narrower protocol)."""
+    service = app.controller.service
+    assert isinstance(service, StatusService)
+    return service
 
 
 def wait_idle(qtbot: QtBot, app: TrayApp, timeout: int = 10_000) -> None:

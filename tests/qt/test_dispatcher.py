@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -56,7 +57,11 @@ def test_errors_go_to_on_err(qtbot: QtBot, dispatcher: Dispatcher) -> None:
 def test_changes_to_one_account_never_overtake(qtbot: QtBot, dispatcher: Dispatcher) -> None:
     """A slow first change and a quick second one to the same account finish in order."""
     order: list[str] = []
-    dispatcher.run(lambda: (time.sleep(0.3), order.append("first"))[1], keys=["rocket"])
+    def slow_first() -> None:
+        time.sleep(0.3)
+        order.append("first")
+
+    dispatcher.run(slow_first, keys=["rocket"])
     dispatcher.run(lambda: order.append("second"), keys=["rocket", "callbell"])
     dispatcher.run(lambda: order.append("other account"), keys=["smartsheet"])
     qtbot.waitUntil(lambda: len(order) == 3, timeout=5000)
@@ -67,7 +72,7 @@ def test_other_accounts_run_side_by_side(qtbot: QtBot, dispatcher: Dispatcher) -
     started = time.monotonic()
     done: list[str] = []
     for name in ("a", "b", "c"):
-        dispatcher.run(lambda: time.sleep(0.3), lambda _v, n=name: done.append(n), keys=[name])
+        dispatcher.run(partial(time.sleep, 0.3), partial(lambda n, _v: done.append(n), name), keys=[name])
     qtbot.waitUntil(lambda: len(done) == 3, timeout=5000)
     assert time.monotonic() - started < 0.8
 
@@ -75,7 +80,7 @@ def test_other_accounts_run_side_by_side(qtbot: QtBot, dispatcher: Dispatcher) -
 def test_many_waiting_tasks_cannot_starve_the_pool(qtbot: QtBot, dispatcher: Dispatcher) -> None:
     done: list[int] = []
     for i in range(20):  # far more than 4 workers, all on one key
-        dispatcher.run(lambda i=i: i, done.append, keys=["rocket"])
+        dispatcher.run(partial(int, i), done.append, keys=["rocket"])
     dispatcher.run(lambda: -1, done.append, keys=["callbell"])
     qtbot.waitUntil(lambda: len(done) == 21, timeout=5000)
     assert [d for d in done if d >= 0] == list(range(20))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import NOON, FakeService, FixedClock, entries, find, three_views, view
+from tests.qt.conftest import NOON, FakeService, FixedClock, entries, find, submenu, three_views, view
 from trayapp.core.models import (
     Availability,
     ChangeKind,
@@ -39,7 +40,7 @@ class Recorder:
     """MenuActions that only record what was asked."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, object]] = []
+        self.calls: list[tuple[str, Any]] = []
 
     def apply(self, target: Target) -> None:
         self.calls.append(("apply", target))
@@ -128,7 +129,7 @@ def test_three_accounts_menu_lists_everything(qapp: object) -> None:
 
 def test_set_for_offers_durations_on_each_status(qapp: object) -> None:
     menu, recorder = render(Snapshot(three_views()))
-    set_for = find(menu, "Set for…").menu()
+    set_for = submenu(find(menu, "Set for…"))
     assert entries(set_for) == [
         "Available",
         "Away",
@@ -151,7 +152,7 @@ def test_set_for_offers_durations_on_each_status(qapp: object) -> None:
         "Custom…",
     ]
     find(menu, "Set for…", "Rocket.Chat (rocket-user)", "In a call", "1 hour").trigger()
-    kind, (target, end) = recorder.calls[-1]  # type: ignore[misc]
+    kind, (target, end) = recorder.calls[-1]
     assert kind == "apply_for"
     assert target.names == ("rocket",) and target.change.status.name == "In a call"
     assert end == NOON + timedelta(hours=1)
@@ -284,7 +285,7 @@ def test_menu_is_updated_in_place(qapp: object) -> None:
     rc, cb, ss = three_views()
     reconciler.sync(build_menu(Snapshot((rc, cb, ss)), MenuState(), recorder, FixedClock(NOON)))
     before = {id(a): label for a, label in zip(menu.actions(), entries(menu), strict=False)}
-    rc_menu = find(menu, "Rocket.Chat (rocket-user)").menu()
+    rc_menu = submenu(find(menu, "Rocket.Chat (rocket-user)"))
     lunch = find(menu, "Rocket.Chat (rocket-user)", "Lunch")
 
     rc2 = replace(
@@ -338,12 +339,12 @@ def test_until_end_of_today_and_week_end_at_midnight_local(qapp: object) -> None
     """Chosen on Wednesday 4 March: today ends 23:59:59 local time, the (Monday-first) week on Sunday."""
     menu, recorder = render(Snapshot(three_views()))
     find(menu, "Set for…", "Busy", "Until end of today").trigger()
-    kind, (_, today) = recorder.calls[-1]  # type: ignore[misc]
+    kind, (_, today) = recorder.calls[-1]
     assert kind == "apply_for" and today.utcoffset() is not None
     local_date = NOON.astimezone().date()
     assert today.astimezone().replace(tzinfo=None) == datetime.combine(local_date, time(23, 59, 59))
     find(menu, "Set for…", "Busy", "Until end of week").trigger()
-    _, (_, week) = recorder.calls[-1]  # type: ignore[misc]
+    _, (_, week) = recorder.calls[-1]
     assert week.utcoffset() is not None
     assert week.astimezone().replace(tzinfo=None) == datetime(2026, 3, 8, 23, 59, 59)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import FakeService, entries, find, three_views, view
+from tests.qt.conftest import FakeService, entries, find, submenu, three_views, view
 from tests.qt.test_menu import render
 from trayapp.core.models import CurrentStatus, CustomStatus, ServiceKind, Snapshot
 from trayapp.qt.controller import Controller
@@ -34,8 +34,7 @@ def test_long_status_names_are_elided_in_the_menu_with_the_whole_name_in_the_too
     assert header.text().startswith("Rocket.Chat (rocket-user): Working on the quarterly")
     assert len(header.text()) < 90 and header.text().endswith("…")
     assert LONG in header.toolTip()
-    sub = find(menu, "Rocket.Chat (rocket-user)").menu()
-    assert sub is not None
+    sub = submenu(find(menu, "Rocket.Chat (rocket-user)"))
     shown = [e for e in entries(sub) if "Working" in e]
     assert len(shown) == 1 and shown[0].endswith("…") and len(shown[0]) <= 4 + 48
     action = next(a for a in sub.actions() if "Working" in a.text())

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import entries, find, wait_idle
+from tests.qt.conftest import entries, find, real_service, wait_idle
 from trayapp.backends.smartsheet_rm import SmartsheetBackend
 from trayapp.core.models import ChangeKind, CustomStatus, StatusChange
 from trayapp.demo import seed
@@ -66,7 +66,7 @@ def test_an_end_set_elsewhere_is_woken_for(qtbot: QtBot, tray_app: TrayApp, demo
     wait_idle(qtbot, tray_app)
     assert entries(tray_app.tray.menu)[2].startswith(f"{SS}: Working from home")
     assert ", until " in entries(tray_app.tray.menu)[2]
-    assert not tray_app.controller.service.schedule_entries()
+    assert not real_service(tray_app).schedule_entries()
     assert 90 < next_wake_s(tray_app) <= 126
 
 

@@ -93,7 +93,9 @@ def test_concurrent_accounts_add_of_one_name_keeps_one_account_with_its_own_toke
     results = run_all(cli_env, commands)
     assert sorted(code for code, _ in results) == [0, 1, 1, 1], results
     assert all("already exists" in err for code, err in results if code == 1)
-    [account] = json_file(profile.settings_file)["accounts"]  # type: ignore[misc]
+    accounts = json_file(profile.settings_file)["accounts"]
+    assert isinstance(accounts, list) and len(accounts) == 1
+    account = accounts[0]
     from tests.reliability.dir_keyring import DirKeyring
 
     os.environ[DIR_VARIABLE] = cli_env[DIR_VARIABLE]
