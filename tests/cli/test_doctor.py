@@ -65,6 +65,9 @@ def test_launch_at_login_is_read_back_and_a_stale_entry_is_flagged(cli: CLI, tmp
     )
     line = autostart_line()
     assert line == (
-        f"FIX  Launch at login: on, but it starts {gone}, which is gone — "
-        "run 'trayapp autostart on' again to point it at this installation"
+        f"FIX  Launch at login: on, but it would not start — The launch entry points at {gone}, which no "
+        "longer exists (moved or uninstalled). Turn Launch at login off and on to point it at this "
+        "installation."
     )
+    status = cli("autostart", "status")  # the CLI says the same, and fails
+    assert status.code == 1 and f"points at {gone}, which no longer exists" in status.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.qt.conftest import entries, find, real_service, wait_idle
 from trayapp.backends import BACKENDS
 from trayapp.core.models import OverallState
+from trayapp.core.service import StatusService
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
 from trayapp.qt.app import TrayApp
@@ -393,3 +395,26 @@ def test_a_coming_change_recorded_by_the_cli_can_be_cancelled_from_the_menu(
     assert cancel not in entries(tray_app.tray.menu)
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""  # nothing was sent
     cli.close()
+
+
+def test_a_launch_entry_pointing_at_a_removed_program_is_told_at_start(
+    qtbot: QtBot, service: StatusService, tmp_path: Path
+) -> None:
+    import os
+
+    from trayapp.core.autostart import render_desktop_entry
+
+    gone = tmp_path / "old-venv" / "bin" / "trayapp"
+    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / "trayapp.desktop"
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_text(render_desktop_entry([str(gone)]))
+    app = TrayApp(service, tray_wait_s=600, first_run_dialog=False)
+    with qtbot.waitSignal(app.controller.notify, timeout=10_000) as told:
+        app.start()
+    title, text, is_error = told.args
+    assert title == "Launch at login would not start trayapp" and is_error
+    assert f"points at {gone}, which no longer exists" in text
+    item = find(app.tray.menu, "Launch at login")
+    assert item.isChecked() and f"points at {gone}" in item.toolTip()  # on, as the desktop sees it
+    wait_idle(qtbot, app)
+    app.shutdown()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from trayapp.cli.usage import Parser
 
@@ -24,4 +25,9 @@ def run(args: argparse.Namespace) -> int:
         entry.disable()
     enabled = entry.is_enabled()  # always the OS's own answer, not what we meant to do
     print(f"Launch at login is {'on' if enabled else 'off'} ({entry.location}).")
+    problem = entry.problem() if enabled else entry.reason
+    if problem:
+        print(problem, file=sys.stderr)  # on but broken, or not possible from this installation
+    if enabled and problem:
+        return 1
     return 0 if state == "status" or enabled == (state == "on") else 1

@@ -41,6 +41,8 @@ class Autostart(Protocol):
 
     def is_enabled(self) -> bool: ...
 
+    def problem(self) -> str: ...  # why an entry that reads as on would not start trayapp ("" when fine)
+
     def enable(self) -> None: ...
 
     def disable(self) -> None: ...
@@ -79,6 +81,29 @@ def launch_command(
     if found:
         return [found]
     return [executable, "-m", APP_ID]
+
+
+# ---- does the entry still start trayapp? -------------------------------------------------------
+
+
+def program_problem(program: str, *, is_file: Callable[[Path], bool] = Path.is_file) -> str:
+    """Why the program a launch entry runs would not start trayapp at login ("" when it would): it was
+    moved or deleted (a removed venv, an uninstalled pipx app), or macOS runs it from a randomised
+    read-only copy (App Translocation: a quarantined app started from Downloads or a disk image)."""
+    if not program:
+        return "The launch entry names no program."
+    if "/AppTranslocation/" in program:
+        return (
+            f"The launch entry points at {program}, a temporary copy macOS made because the app was "
+            "opened from Downloads or a disk image. Move trayapp to Applications, open it from there, "
+            "then turn Launch at login off and on."
+        )
+    if not is_file(Path(program)):
+        return (
+            f"The launch entry points at {program}, which no longer exists (moved or uninstalled). "
+            "Turn Launch at login off and on to point it at this installation."
+        )
+    return ""
 
 
 # ---- Linux / XDG -------------------------------------------------------------------------------
@@ -193,6 +218,18 @@ class XdgAutostart:
                     return False
         return False
 
+    def problem(self) -> str:
+        for candidate in (self.path, self._system_entry()):
+            if candidate is not None and candidate.is_file():
+                try:
+                    values = parse_desktop_entry(candidate.read_text(encoding="utf-8", errors="replace"))
+                except OSError as exc:
+                    return f"Could not read {candidate}: {exc.strerror or exc}."
+                program = values.get("TryExec", "")
+                # TryExec may be a bare name looked up on PATH at login; only a path can be checked here.
+                return program_problem(program) if program.startswith("/") or not program else ""
+        return ""
+
     def enable(self) -> None:
         if not self.supported:
             raise Unsupported(self.reason)
@@ -305,6 +342,15 @@ class LaunchAgentAutostart:
         except OSError:
             return True  # launchctl unavailable: the plist is the best truth we have
 
+    def problem(self) -> str:
+        try:
+            plist = plistlib.loads(self.path.read_bytes())
+        except (OSError, plistlib.InvalidFileException, ValueError, OverflowError):
+            return ""
+        arguments = plist.get("ProgramArguments") if isinstance(plist, dict) else None
+        program = arguments[0] if isinstance(arguments, list) and arguments else ""
+        return program_problem(program if isinstance(program, str) else "")
+
     def enable(self) -> None:
         command = self._command or launch_command()
         _write_bytes(self.path, render_launch_agent(command, self.label))
@@ -331,6 +377,28 @@ def render_run_value(command: Sequence[str]) -> str:
     """The Run value: the exe always quoted (unquoted paths with spaces are run as C:\\Program ...)."""
     rest = subprocess.list2cmdline([*command[1:], BACKGROUND_FLAG])
     return f'"{command[0]}" {rest}'
+
+
+def run_value_program(value: str) -> str:
+    """The program of a Run value: the quoted first token, or up to the first space."""
+    value = value.strip()
+    if value.startswith('"'):
+        return value[1:].partition('"')[0]
+    return value.partition(" ")[0]
+
+
+def store_python_reason(executable: str, prefixes: Sequence[str]) -> str:
+    """Why launch at login cannot work from this Python ("" when it can). The Microsoft Store's Python
+    runs in an app container whose HKCU writes go to a private copy of the registry, so Explorer never
+    sees the Run value, while reading it back from inside the container says "on"."""
+    paths = [executable, *prefixes]
+    if any("\\WindowsApps\\" in p or "PythonSoftwareFoundation.Python." in p for p in paths):
+        return (
+            "This trayapp runs on the Microsoft Store's Python, which keeps its registry changes to itself, "
+            "so Windows would never start it at login. Install trayapp with the python.org installer "
+            "(or use the trayapp bundle) to launch it at login."
+        )
+    return ""
 
 
 def approved_disabled(value: object) -> bool:
@@ -391,15 +459,25 @@ class WinregRegistry:
 
 
 class WindowsAutostart:
-    supported = True
-    reason = ""
-
     def __init__(
-        self, *, registry: Registry | None = None, command: Sequence[str] | None = None, name: str = APP_ID
+        self,
+        *,
+        registry: Registry | None = None,
+        command: Sequence[str] | None = None,
+        name: str = APP_ID,
+        executable: str | None = None,
+        prefixes: Sequence[str] | None = None,
+        is_file: Callable[[Path], bool] = Path.is_file,
     ) -> None:
         self._registry = registry
         self._command = list(command) if command is not None else None
         self.name = name
+        self._is_file = is_file
+        self.reason = store_python_reason(
+            sys.executable if executable is None else executable,
+            [sys.prefix, sys.base_prefix] if prefixes is None else prefixes,
+        )
+        self.supported = not self.reason
 
     @property
     def location(self) -> str:
@@ -412,13 +490,23 @@ class WindowsAutostart:
         return self._registry
 
     def is_enabled(self) -> bool:
+        if not self.supported:
+            return False  # what a Store Python reads back is its private copy, not what Explorer sees
         value = self.registry.get(RUN_KEY, self.name)
         if not isinstance(value, str) or not value.strip():
             return False
         # The Task Manager / Settings switch leaves the Run value alone and flips this instead.
         return not approved_disabled(self.registry.get(APPROVED_KEY, self.name))
 
+    def problem(self) -> str:
+        value = self.registry.get(RUN_KEY, self.name) if self.supported else None
+        if not isinstance(value, str) or not value.strip():
+            return ""
+        return program_problem(run_value_program(value), is_file=self._is_file)
+
     def enable(self) -> None:
+        if not self.supported:
+            raise Unsupported(self.reason)
         command = self._command or launch_command()
         self.registry.set_string(RUN_KEY, self.name, render_run_value(command))
         if approved_disabled(self.registry.get(APPROVED_KEY, self.name)):

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from trayapp.doctor.check import Check, with_deadline
 
 if TYPE_CHECKING:
-    from trayapp.core.autostart import Autostart
     from trayapp.core.models import AccountResult
     from trayapp.sessionbus import SessionBus
 
@@ -118,34 +117,11 @@ def check_autostart() -> Check:
     if not enabled:
         summary = "off ('trayapp autostart on' starts trayapp at login)"
         return Check("autostart", "Launch at login", True, summary, details=details)
-    stale = _missing_program(entry)
-    if stale:
-        action = "run 'trayapp autostart on' again to point it at this installation"
-        return Check(
-            "autostart",
-            "Launch at login",
-            False,
-            f"on, but it starts {stale}, which is gone",
-            action,
-            details,
-        )
+    problem = entry.problem()
+    if problem:
+        details["problem"] = problem
+        return Check("autostart", "Launch at login", False, "on, but it would not start", problem, details)
     return Check("autostart", "Launch at login", True, f"on ({entry.location})", details=details)
-
-
-def _missing_program(entry: Autostart) -> str:
-    """The program an XDG autostart entry runs, when that program no longer exists ("" otherwise)."""
-    from pathlib import Path
-
-    from trayapp.core.autostart import parse_desktop_entry
-
-    path = getattr(entry, "path", None)
-    if not isinstance(path, Path) or not path.is_file():
-        return ""
-    try:
-        program = parse_desktop_entry(path.read_text(encoding="utf-8", errors="replace")).get("TryExec", "")
-    except OSError:
-        return ""
-    return program if program.startswith("/") and not Path(program).exists() else ""
 
 
 def check_accounts() -> list[Check]:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIco
 
 from trayapp.backends import BACKENDS  # cheap: a backend's module loads when the first is built
 from trayapp.core.paths import AppPaths, runtime_dir_note
-from trayapp.qt import icons
+from trayapp.qt import icons, notices
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
 from trayapp.qt.dispatcher import Dispatcher
 from trayapp.qt.menu import Target
@@ -379,7 +379,8 @@ class TrayApp(QObject):
         def work() -> tuple[bool | None, str]:
             impl = module.for_platform()
             (impl.enable if enable else impl.disable)()
-            return bool(impl.is_enabled()), ""  # the OS's answer, not our wish
+            enabled = bool(impl.is_enabled())  # the OS's answer, not our wish
+            return enabled, str(impl.problem()) if enabled else ""
 
         def failed(exc: BaseException) -> None:
             self._inform("Launch at login", plain_error(exc))
@@ -438,7 +439,8 @@ class TrayApp(QObject):
             impl = module.for_platform()
             if not impl.supported:
                 return module, None, str(impl.reason)
-            return module, bool(impl.is_enabled()), ""
+            enabled = bool(impl.is_enabled())
+            return module, enabled, str(impl.problem()) if enabled else ""
 
         def done(value: tuple[Any, bool | None, str]) -> None:
             module, enabled, note = value
@@ -446,6 +448,8 @@ class TrayApp(QObject):
                 return
             self._autostart_module = module
             self._autostart_state((enabled, note))
+            if enabled and note:  # on, but pointing at a program that is gone: say so once per start
+                self.controller.tell(notices.for_failure("Launch at login would not start trayapp", note))
 
         self.controller.run_plain(
             work, done, lambda exc: log.warning("Launch-at-login state unknown: %s", exc)
