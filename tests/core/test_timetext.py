@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from trayapp.core.timetext import local_time
+from trayapp.core.timetext import friendly_time, local_time, until_text
 
 NOW = datetime(2026, 12, 1, 10, 0).astimezone()  # a Tuesday, local time
 
@@ -27,3 +27,30 @@ def test_another_year_is_written_with_its_year() -> None:
     assert local_time(NOW + timedelta(days=40), NOW) == "10 Jan 2027 10:00"
     assert local_time(NOW + timedelta(days=400), NOW) == "05 Jan 2028 10:00"
     assert local_time(NOW - timedelta(days=340), NOW) == "26 Dec 2025 10:00"
+
+
+# ---- friendly "until" times (the picker, the menu's account lines, the CLI) ---------------------
+
+def test_until_today_is_the_clock_time() -> None:
+    assert until_text(NOW.replace(hour=14, minute=30), NOW) == "until 14:30"
+
+
+def test_until_tomorrow_names_the_day() -> None:
+    assert until_text(NOW.replace(hour=9) + timedelta(days=1), NOW) == "until tomorrow 09:00"
+
+
+def test_until_later_this_week_names_the_weekday() -> None:
+    assert until_text(NOW.replace(hour=9) + timedelta(days=3), NOW) == "until Friday 09:00"
+
+
+def test_an_end_of_day_is_the_day_alone() -> None:
+    friday_night = NOW.replace(hour=23, minute=59, second=59) + timedelta(days=3)
+    assert until_text(friday_night, NOW) == "until Friday"
+    assert until_text(NOW.replace(hour=23, minute=59, second=59), NOW) == "until the end of today"
+    assert until_text(NOW.replace(hour=23, minute=59) + timedelta(days=1), NOW) == "until tomorrow"
+
+
+def test_later_dates_carry_the_year_only_when_it_differs() -> None:
+    assert friendly_time(NOW.replace(hour=9) + timedelta(days=20), NOW) == "21 Dec 09:00"
+    assert friendly_time(NOW.replace(hour=9) + timedelta(days=40), NOW) == "10 Jan 2027 09:00"
+    assert friendly_time(NOW.replace(hour=23, minute=59) + timedelta(days=40), NOW) == "Sun 10 Jan 2027"

@@ -21,3 +21,34 @@ def local_time(moment: datetime, now: datetime, *, seconds: bool = False) -> str
     else:
         fmt = f"%d %b %Y {clock}"
     return local.strftime(fmt)
+
+
+def _end_of_day(local: datetime) -> bool:
+    """23:59 or later: what 'Today' and 'This week' end at; written as the day alone."""
+    return (local.hour, local.minute) >= (23, 59)
+
+
+def friendly_time(moment: datetime, now: datetime) -> str:
+    """A moment as a person says it, for 'until …': '14:30' today, 'tomorrow 09:00', 'Friday 09:00' in
+    the coming six days, '24 Nov 09:00' later, '24 Nov 2027 09:00' in another year. An end of day
+    (23:59 or later) drops the clock: 'the end of today', 'tomorrow', 'Friday', 'Thu 24 Dec'."""
+    local, local_now = moment.astimezone(), now.astimezone()
+    days = (local.date() - local_now.date()).days
+    whole_day = _end_of_day(local)
+    clock = local.strftime("%H:%M")
+    if days == 0:
+        return "the end of today" if whole_day else clock
+    if days == 1:
+        return "tomorrow" if whole_day else f"tomorrow {clock}"
+    if 1 < days <= 6:
+        day = local.strftime("%A")
+        return day if whole_day else f"{day} {clock}"
+    date = local.strftime("%a %d %b" if whole_day else "%d %b")
+    if local.year != local_now.year:
+        date += local.strftime(" %Y")
+    return date if whole_day else f"{date} {clock}"
+
+
+def until_text(moment: datetime, now: datetime) -> str:
+    """'until 14:30', 'until tomorrow 09:00', 'until Friday' (see friendly_time)."""
+    return f"until {friendly_time(moment, now)}"
