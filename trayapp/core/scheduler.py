@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -120,9 +120,19 @@ class Scheduler:
             self._refresh()
             return sorted(self._entries, key=lambda e: (e.start, e.id))
 
-    def add(self, accounts: Sequence[str], change: StatusChange) -> tuple[ScheduleEntry, list[ScheduleEntry]]:
-        """Record a change (start default now) and supersede overlapping ones for the same accounts."""
+    def add(
+        self,
+        accounts: Sequence[str],
+        change: StatusChange,
+        *,
+        per_account: Mapping[str, StatusChange] | None = None,
+        label: str = "",
+    ) -> tuple[ScheduleEntry, list[ScheduleEntry]]:
+        """Record a change (start default now) and supersede overlapping ones for the same accounts.
+        `per_account` gives accounts their own change instead (a preset; `change` then carries the
+        times), and `label` names the entry in every sentence."""
         names = tuple(dict.fromkeys(a for a in accounts))
+        own = dict(per_account or {})
         if not names:
             raise InputError("Choose at least one account for the change.")
         for moment in (change.start, change.end):
@@ -139,11 +149,19 @@ class Scheduler:
             if end is not None and end <= now:
                 raise InputError("The end time has already passed.")
             entry_id = self._new_id()
-            superseded, carried = self._supersede(names, start, end, change, now)
+            what = label or change.describe()
+            superseded, carried = self._supersede(names, start, end, what, now)
             progress = []
             for name in names:
                 previous, state = carried.get(name, (None, None))
-                progress.append(AccountProgress(name, native=native[name], previous=previous, carried=state))
+                mine = own.get(name)
+                if mine is not None:
+                    mine = replace(mine, start=None, end=None)
+                progress.append(
+                    AccountProgress(
+                        name, native=native[name], previous=previous, carried=state, change=mine
+                    )
+                )
             entry = ScheduleEntry(
                 id=entry_id,
                 accounts=names,
@@ -153,6 +171,7 @@ class Scheduler:
                 phase=Phase.SCHEDULED,
                 progress=tuple(progress),
                 created=now,
+                label=label,
             )
             self._entries.append(rules.settle(entry, now))
             self._save(now)
@@ -180,7 +199,7 @@ class Scheduler:
             if entry.phase.finished:
                 return entry
             if entry.phase is Phase.SCHEDULED:
-                raise InputError(f"'{entry.change.describe()}' has not started yet; cancel it instead.")
+                raise InputError(f"'{entry.what}' has not started yet; cancel it instead.")
             self._end_early(entry, now, cancel=False)
             self._events.extend(self._run_due(now))
             return self._get(entry_id)
@@ -191,11 +210,11 @@ class Scheduler:
             now = self._now()
             entry = self._get(entry_id)
             if entry.phase.finished:
-                raise InputError(f"'{entry.change.describe()}' has already ended.")
+                raise InputError(f"'{entry.what}' has already ended.")
             if entry.end is None:
-                raise InputError(f"'{entry.change.describe()}' has no end time to move.")
+                raise InputError(f"'{entry.what}' has no end time to move.")
             if any(p.step is Step.RESTORING for p in entry.progress):
-                raise InputError(f"'{entry.change.describe()}' is already being ended.")
+                raise InputError(f"'{entry.what}' is already being ended.")
             end = entry.end + delta
             if end <= entry.start or end <= now:
                 raise InputError("The new end time must be in the future and after the start.")
@@ -206,10 +225,10 @@ class Scheduler:
                 shared = live & {p.account for p in other.progress if not rules.account_done(other, p, now)}
                 if shared and rules.overlaps(entry.start, end, other.start, other.end):
                     raise InputError(
-                        f"That would overlap '{other.change.describe()}' on {', '.join(sorted(shared))}; "
+                        f"That would overlap '{other.what}' on {', '.join(sorted(shared))}; "
                         "cancel that one first."
                     )
-            what = entry.change.describe()
+            what = entry.what
             note = f"'{what}' now lasts until {_local(end, now)}."
             progress = []
             for p in entry.progress:
@@ -237,7 +256,7 @@ class Scheduler:
             self._events.extend(extended + events)
             return self._get(entry_id)
 
-    def release(self, accounts: Sequence[str], change: StatusChange) -> list[ScheduleEntry]:
+    def release(self, accounts: Sequence[str], change: StatusChange, label: str = "") -> list[ScheduleEntry]:
         """The user set `change` through trayapp, now: the timed changes running on these accounts end
         without putting anything back, as a new status replaces the old one's expiry in Slack. Changes
         still to start, and other accounts of the same entry, keep theirs. Returns the entries touched."""
@@ -249,13 +268,13 @@ class Scheduler:
             for entry in list(self._entries):
                 if entry.phase.finished or entry.start > now:
                     continue
-                what = entry.change.describe()
+                what = entry.what
                 progress = []
                 for p in entry.progress:
                     if p.account not in names or rules.account_done(entry, p, now):
                         progress.append(p)
                         continue
-                    note = f"{p.account}: '{what}' was replaced by '{change.describe()}'."
+                    note = f"{p.account}: '{what}' was replaced by '{label or change.describe()}'."
                     progress.append(replace(p, step=Step.SUPERSEDED, retry_at=None, note=note))
                     self._events.append(ScheduleEvent(entry.id, p.account, SUPERSEDED, note))
                 if tuple(progress) != entry.progress:
@@ -354,7 +373,7 @@ class Scheduler:
         names: tuple[str, ...],
         start: datetime,
         end: datetime | None,
-        change: StatusChange,
+        what: str,
         now: datetime,
     ) -> tuple[list[str], dict[str, tuple[CurrentStatus | None, CurrentStatus | None]]]:
         """Mark overlapping unfinished accounts superseded. Returns the touched entry ids and, per
@@ -376,9 +395,9 @@ class Scheduler:
                     carried[p.account] = (p.previous, p.applied)
                 elif p.step is Step.PENDING and p.carried is not None:
                     carried[p.account] = (p.previous, p.carried)
-                note = f"{p.account}: replaced by '{change.describe()}'."
+                note = f"{p.account}: replaced by '{what}'."
                 if p.native and p.step is Step.NATIVE:
-                    note = f"{p.account}: replaced by '{change.describe()}'; the service keeps its own copy."
+                    note = f"{p.account}: replaced by '{what}'; the service keeps its own copy."
                 progress.append(replace(p, step=Step.SUPERSEDED, retry_at=None, note=note))
                 self._events.append(ScheduleEvent(entry.id, p.account, SUPERSEDED, note))
             if hit:
@@ -387,7 +406,7 @@ class Scheduler:
         return touched, carried
 
     def _end_early(self, entry: ScheduleEntry, now: datetime, *, cancel: bool) -> None:
-        what = entry.change.describe()
+        what = entry.what
         progress = []
         ending = False
         for p in entry.progress:
@@ -464,7 +483,7 @@ class Scheduler:
         return self._apply(entry, p, now)
 
     def _apply(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
-        what = entry.change.describe()
+        what = entry.what
         if p.native:
             if p.previous is None and p.applied is None:
                 # Not needed for the hand-over, only to end the change early ("End now"): best effort.
@@ -472,7 +491,7 @@ class Scheduler:
                     p = replace(p, previous=self._port.read(p.account))
                 except Exception as exc:
                     log.info("could not read %s before handing over '%s': %s", p.account, what, exc)
-            change = replace(entry.change, start=entry.start, end=entry.end)
+            change = replace(entry.change_for(p.account), start=entry.start, end=entry.end)
             try:
                 applied = self._port.apply(p.account, change)
             except Exception as exc:
@@ -491,7 +510,7 @@ class Scheduler:
         p = replace(p, step=Step.APPLYING, previous=previous)
         self._set(entry.id, p, now)
         try:
-            applied = self._port.apply(p.account, replace(entry.change, start=None, end=None))
+            applied = self._port.apply(p.account, replace(entry.change_for(p.account), start=None, end=None))
         except Exception as exc:
             return self._failure(entry, p, exc, now, doing=f"set '{what}'")
         until = f" until {_local(entry.end, now)}" if entry.end is not None else ""
@@ -500,7 +519,7 @@ class Scheduler:
         return [ScheduleEvent(entry.id, p.account, APPLIED, note)]
 
     def _restore(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
-        what = entry.change.describe()
+        what = entry.what
         doing = f"put back the status from before '{what}'"
         previous = p.previous
         if previous is None:  # cannot happen through this module; never invent a state to restore
@@ -518,7 +537,7 @@ class Scheduler:
             if (
                 by_hand
                 and p.applied is not None
-                and not rules.same(current, p.applied, rules.changed_fields(entry.change))
+                and not rules.same(current, p.applied, rules.changed_fields(entry.change_for(p.account)))
             ):
                 note = f"{p.account}: the status was changed by hand after '{what}' was set, so it was kept."
                 self._set(entry.id, rules.recorded(p, Step.KEPT, note), now)
@@ -540,7 +559,7 @@ class Scheduler:
 
     def _window_over(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
         """The time to apply has passed and the service never confirmed the change."""
-        what = entry.change.describe()
+        what = entry.what
         if p.carried is not None and not p.native:
             # The superseded change is still showing: treat it as ours so the end puts back the state
             # from before both (the next loop iteration does the restore).
@@ -562,7 +581,7 @@ class Scheduler:
                 )
                 self._set(entry.id, rules.recorded(p, Step.FAILED, note), now)
                 return [ScheduleEvent(entry.id, p.account, FAILED, note)]
-            if rules.looks_applied(current, entry.change):
+            if rules.looks_applied(current, entry.change_for(p.account)):
                 self._set(entry.id, rules.fresh(p, Step.APPLIED, current), now)
                 return []
             if not p.error:

@@ -5,7 +5,7 @@ Loading raises on anything a hand edit can break; the store then leaves that ent
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -73,6 +73,7 @@ class AccountProgress:
     since: datetime | None = None  # first failure of the current step (bounds restore retries)
     error: str = ""  # last failure, as the service's sentence
     note: str = ""  # user-facing sentence of the latest outcome
+    change: StatusChange | None = None  # this account's own change (a preset), else the entry's
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +88,7 @@ class AccountProgress:
             "since": codec.dump_time(self.since),
             "error": self.error,
             "note": self.note,
+            "change": None if self.change is None else codec.dump_change(self.change),
         }
 
     @classmethod
@@ -108,6 +110,7 @@ class AccountProgress:
             since=codec.load_time(data.get("since")),
             error=str(data.get("error") or ""),
             note=str(data.get("note") or ""),
+            change=None if data.get("change") is None else codec.load_change(data["change"]),
         )
 
 
@@ -124,9 +127,23 @@ class ScheduleEntry:
     created: datetime | None = None
     finished: datetime | None = None  # when the phase became final (for pruning)
     cancelled: datetime | None = None
+    label: str = ""  # what it is called when it is not its change's description (a preset: "🍔 Lunch")
 
     def account(self, name: str) -> AccountProgress | None:
         return next((p for p in self.progress if p.account == name), None)
+
+    @property
+    def what(self) -> str:
+        """How the change is named in every sentence: the preset's label, else the change described."""
+        return self.label or self.change.describe()
+
+    def change_for(self, name: str) -> StatusChange:
+        """The change this account gets: its own (a preset gives each account its part), else the
+        entry's, with the entry's start and end."""
+        p = self.account(name)
+        if p is None or p.change is None:
+            return self.change
+        return replace(p.change, start=self.change.start, end=self.change.end)
 
     @property
     def previous(self) -> dict[str, CurrentStatus]:
@@ -158,6 +175,7 @@ class ScheduleEntry:
             "created": codec.dump_time(self.created),
             "finished": codec.dump_time(self.finished),
             "cancelled": codec.dump_time(self.cancelled),
+            "label": self.label,
         }
 
     @classmethod
@@ -186,6 +204,7 @@ class ScheduleEntry:
             created=codec.load_time(data.get("created")),
             finished=codec.load_time(data.get("finished")),
             cancelled=codec.load_time(data.get("cancelled")),
+            label=str(data.get("label") or ""),
         )
 
 
