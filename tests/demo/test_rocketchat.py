@@ -377,14 +377,26 @@ def test_create_is_case_sensitive_about_duplicates_and_returns_the_object(rc: ht
 def test_update(rc: httpx.Client) -> None:
     statuses = rc.get("/custom-user-status.list", headers=ALICE, params={"name": "Lunch"}).json()["statuses"]
     lunch_id = statuses[0]["_id"]
-    unknown = rc.post("/custom-user-status.update", headers=CAROL, json={"_id": "nope", "name": "X"})
+    untyped = rc.post("/custom-user-status.update", headers=ALICE, json={"_id": lunch_id, "name": "X"})
+    assert untyped.status_code == 400  # the OpenAPI requires _id, name and statusType
+    assert untyped.json() == {
+        "success": False,
+        "error": "must have required property 'statusType' [invalid-params]",
+        "errorType": "invalid-params",
+    }
+
+    def update(headers: dict[str, str], status_id: str, name: str) -> httpx.Response:
+        body = {"_id": status_id, "name": name, "statusType": "away"}
+        return rc.post("/custom-user-status.update", headers=headers, json=body)
+
+    unknown = update(CAROL, "nope", "X")
     assert unknown.status_code == 400
     assert unknown.json() == {"success": False, "error": 'No custom user status found with the id of "nope".'}
-    refused = rc.post("/custom-user-status.update", headers=CAROL, json={"_id": lunch_id, "name": "X"})
+    refused = update(CAROL, lunch_id, "X")
     assert refused.json()["errorType"] == "not_authorized"
-    same = rc.post("/custom-user-status.update", headers=ALICE, json={"_id": lunch_id, "name": "Lunch"})
+    same = update(ALICE, lunch_id, "Lunch")
     assert same.is_success  # its own name is not a duplicate
-    clash = rc.post("/custom-user-status.update", headers=ALICE, json={"_id": lunch_id, "name": "Commuting"})
+    clash = update(ALICE, lunch_id, "Commuting")
     assert clash.json()["errorType"] == "Custom_User_Status_Error_Name_Already_In_Use"
     renamed = rc.post(
         "/custom-user-status.update",

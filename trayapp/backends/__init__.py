@@ -21,6 +21,7 @@ CAPABILITIES: dict[ServiceKind, Capabilities] = {
         native_schedule=False,
         supports_message=True,
         max_message=120,  # the server trims and cuts longer messages without a word
+        can_edit=True,  # custom-user-status.update / .delete (manage-user-status)
     ),
     ServiceKind.CALLBELL: Capabilities(
         availabilities=(Availability.AVAILABLE, Availability.AWAY),

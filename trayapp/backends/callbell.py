@@ -157,6 +157,11 @@ def _member_state(member: dict[str, Any]) -> CurrentStatus:
     )
 
 
+_NO_EDIT = (
+    "Callbell's API can only list and create custom statuses: rename or delete one in Callbell itself."
+)
+
+
 class CallbellBackend(HttpBackend):
     SERVICE = SERVICE
     capabilities = CAPABILITIES[ServiceKind.CALLBELL]
@@ -301,6 +306,12 @@ class CallbellBackend(HttpBackend):
             del body["emoji"]
             response = self._request("POST", "/custom_statuses", "create the custom status", json=body)
         return _status(_object(response).get("customStatus"))
+
+    def update_status(self, status: CustomStatus, name: str, type: str = "") -> CustomStatus:
+        raise Unsupported(_NO_EDIT)
+
+    def delete_status(self, status: CustomStatus) -> None:
+        raise Unsupported(_NO_EDIT)
 
     def apply(self, change: StatusChange) -> None:
         path = self._user_path()

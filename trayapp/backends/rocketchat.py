@@ -202,6 +202,10 @@ def _raise_for_status(response: httpx.Response, doing: str) -> None:
         raise BadReply(f"Rocket.Chat answered with an unexpected HTTP {code} when asked to {doing}.")
     if error_type == "not_authorized" or text == "not_authorized":
         raise PermissionDenied(_NOT_ADMIN)
+    if text.startswith("No custom user status found") or error_type.endswith("_Invalid_User_Status"):
+        raise NotFound(
+            "Rocket.Chat has no such custom status any more (it may have been deleted): refresh the list."
+        )
     if error_type == "Custom_User_Status_Error_Name_Already_In_Use":
         raise DuplicateName(f"Rocket.Chat refused to {doing}{said}")
     if error_type == "error-the-field-is-required":
@@ -386,6 +390,29 @@ class RocketChatBackend(HttpBackend):
         self._known = (*self._known, created)
         return created
 
+    def update_status(self, status: CustomStatus, name: str, type: str = "") -> CustomStatus:
+        """custom-user-status.update: _id, name and statusType are all required; an empty type keeps
+        the status's own."""
+        status_type = type.strip().lower() or status.type or DEFAULT_CREATE_TYPE
+        body = {"_id": status.id, "name": name.strip(), "statusType": status_type}
+        try:
+            reply = self._call("POST", "/custom-user-status.update", "change the custom status", json=body)
+        except PermissionDenied:
+            raise PermissionDenied(_NOT_ADMIN) from None
+        updated = _status(reply.get("customUserStatus"))
+        self._known = tuple(updated if s.id == status.id else s for s in self._known)
+        return updated
+
+    def delete_status(self, status: CustomStatus) -> None:
+        try:
+            self._call(
+                "POST", "/custom-user-status.delete", "delete the custom status",
+                json={"customUserStatusId": status.id},
+            )  # fmt: skip
+        except PermissionDenied:
+            raise PermissionDenied(_NOT_ADMIN) from None
+        self._known = tuple(s for s in self._known if s.id != status.id)
+
     def apply(self, change: StatusChange) -> None:
         self._set_status(self._set_status_body(change))
 
@@ -436,7 +463,9 @@ class RocketChatBackend(HttpBackend):
         if status is None:
             raise InputError("No custom status was given to apply on Rocket.Chat.")
         body = {"message": change.message or status.name}
-        if status.type:  # a status created without a type only sets the message
+        if change.availability is not None:  # a preset's "Lunch, shown as Busy"
+            body["status"] = _TO_STATUS[change.availability]
+        elif status.type:  # a status created without a type only sets the message
             body["status"] = status.type
         return body
 

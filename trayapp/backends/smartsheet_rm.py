@@ -333,6 +333,12 @@ class SmartsheetBackend(HttpBackend):
             body["end"] = format_utc(change.end)
         return body
 
+    def update_status(self, status: CustomStatus, name: str, type: str = "") -> CustomStatus:
+        raise Unsupported("Smartsheet RM has a fixed set of statuses; they cannot be changed or deleted.")
+
+    def delete_status(self, status: CustomStatus) -> None:
+        raise Unsupported("Smartsheet RM has a fixed set of statuses; they cannot be changed or deleted.")
+
     def apply(self, change: StatusChange) -> None:
         # Form fields, as the reference documents for this POST ("-d 'status=OOO'"), not JSON.
         response = send(

@@ -51,6 +51,22 @@ class StatusCache(atomic.DamageReports):
             entry.setdefault("statuses", []).append(codec.dump_status(status))
             self._save()
 
+    def replace_status(self, account: str, status_id: str, status: CustomStatus | None) -> None:
+        """Put `status` in place of the cached status `status_id` (None: drop it, it was deleted)."""
+        with self._lock, atomic.locked(self.path):
+            self._load()
+            entry = self._data.get(account)
+            if not entry or "statuses" not in entry:
+                return
+            kept = []
+            for item in entry["statuses"]:
+                if item.get("id") != status_id:
+                    kept.append(item)
+                elif status is not None:
+                    kept.append(codec.dump_status(status))
+            entry["statuses"] = kept
+            self._save()
+
     def forget(self, account: str) -> None:
         with self._lock, atomic.locked(self.path):
             self._load()

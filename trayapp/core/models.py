@@ -62,6 +62,7 @@ class Capabilities:
     native_schedule: bool  # the service stores start/end itself (Smartsheet RM)
     supports_message: bool
     max_message: int = 0  # characters of a message the service keeps (0: no known limit)
+    can_edit: bool = False  # a custom status can be renamed/retyped and deleted (Rocket.Chat)
 
     def message_too_long(self, text: str) -> bool:
         """Counted in UTF-16 units, as the JavaScript servers count (an emoji is two)."""

@@ -29,6 +29,13 @@ class StatusBackend(Protocol):
 
     def create_status(self, name: str, type: str = "", emoji: str = "") -> CustomStatus: ...
 
+    def update_status(self, status: CustomStatus, name: str, type: str = "") -> CustomStatus:
+        """Rename or retype a custom status (capabilities.can_edit); the updated status. Services that
+        cannot raise Unsupported with a sentence saying so."""
+
+    def delete_status(self, status: CustomStatus) -> None:
+        """Delete a custom status (capabilities.can_edit); Unsupported where the service cannot."""
+
     def apply(self, change: StatusChange) -> None:
         """Apply a CUSTOM, AVAILABILITY or CLEAR change now."""
 

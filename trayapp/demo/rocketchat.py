@@ -669,17 +669,16 @@ class RocketChatFake:
     def _update_status(self, req: Request, user: RcUser) -> Reply:
         params = req.params()
         self._string_fields(params, "_id", "name", "statusType")
-        for key in ("_id", "name"):
+        for key in ("_id", "name", "statusType"):  # all three required by the OpenAPI's request schema
             if key not in params:
-                raise _error(f"Match error: Missing key '{key}'")
+                raise _error(f"must have required property '{key}'", "invalid-params")
         item = self.statuses.get(params["_id"])
         if item is None:  # checked before the permission, as in the real route
             raise _error(f'No custom user status found with the id of "{params["_id"]}".')
-        name, status_type = params["name"], params.get("statusType")
+        name, status_type = params["name"], params["statusType"]
         self._check_definition(user, name, status_type, item.id)
         item.name = name
-        if status_type is not None:
-            item.status_type = status_type
+        item.status_type = status_type
         item.updated = now()
         return json_reply(200, {"customUserStatus": item.public(), "success": True})
 
