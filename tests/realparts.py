@@ -36,4 +36,7 @@ def xdg_folders(root: Path) -> dict[str, str]:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         folder.chmod(0o700)  # platformdirs warns about a runtime folder others can read
         env[var] = str(folder)
+    system = root / "system-config"  # the organisation's folder (system-wide presets): empty until filled
+    system.mkdir(parents=True, exist_ok=True)
+    env["XDG_CONFIG_DIRS"] = str(system)
     return env

@@ -30,6 +30,8 @@ class AppPaths:
     data_dir: Path
     log_dir: Path
     runtime_dir: Path
+    # the organisation's read-only folders, most important first ($XDG_CONFIG_DIRS on Linux)
+    system_config_dirs: tuple[Path, ...] = ()
 
     @classmethod
     def default(cls) -> AppPaths:
@@ -40,6 +42,7 @@ class AppPaths:
             data_dir=Path(dirs.user_data_dir),
             log_dir=Path(dirs.user_log_dir),
             runtime_dir=Path(dirs.user_runtime_dir),
+            system_config_dirs=system_config_dirs(),
         )
 
     @classmethod
@@ -51,6 +54,7 @@ class AppPaths:
             data_dir=root / "data",
             log_dir=root / "log",
             runtime_dir=root / "run",
+            system_config_dirs=(root / "system",),
         )
 
     @property
@@ -68,6 +72,26 @@ class AppPaths:
     @property
     def schedule_file(self) -> Path:
         return self.data_dir / "schedule.json"
+
+    @property
+    def presets_file(self) -> Path:
+        return self.config_dir / "presets.json"
+
+    @property
+    def system_presets_files(self) -> list[Path]:
+        """The organisation's presets (read-only), most important first."""
+        return [folder / APP_NAME / "presets.json" for folder in self.system_config_dirs]
+
+    @property
+    def recents_file(self) -> Path:
+        return self.data_dir / "recent.json"
+
+
+def system_config_dirs() -> tuple[Path, ...]:
+    """The system-wide config folders: $XDG_CONFIG_DIRS (default /etc/xdg) on Linux, /Library/Application
+    Support on macOS, C:\\ProgramData on Windows (platformdirs' site_config_dir, every entry)."""
+    folders = platformdirs.site_config_dir(appname=None, appauthor=False, multipath=True)
+    return tuple(Path(f) for f in folders.split(os.pathsep) if f)
 
 
 def runtime_dir_note() -> str:

@@ -19,6 +19,7 @@ from trayapp.core.errors import (
     AccountNotFound,
     AuthError,
     InputError,
+    NotFound,
     RateLimited,
     ServiceError,
     ServiceUnavailable,
@@ -41,6 +42,8 @@ from trayapp.core.models import (
 from trayapp.core.paths import AppPaths
 from trayapp.core.pending import PendingChange, PendingStore
 from trayapp.core.ports import BackendFactory, ConfirmsChanges, StatusBackend, check_url
+from trayapp.core.presets import Preset, PresetStore
+from trayapp.core.recents import Recent, RecentStore, duration_of, recent_change
 from trayapp.core.retry import retrying
 from trayapp.core.scheduler import (
     ScheduleEntry,
@@ -92,6 +95,8 @@ class StatusService:
         self._settings = self._settings_store.load()
         self._cache = StatusCache(paths.cache_file)
         self._pending = PendingStore(paths.pending_file)
+        self._presets = PresetStore(paths.presets_file, paths.system_presets_files)
+        self._recents = RecentStore(paths.recents_file)
         self._lock = threading.RLock()
         self._backends: dict[str, StatusBackend] = {}
         self._account_locks: dict[str, threading.Lock] = {}
@@ -110,7 +115,13 @@ class StatusService:
 
     def file_warnings(self) -> list[str]:
         """Sentences about damaged files that were set aside (settings, cache, pending, schedule)."""
-        texts = [*self._settings_store.warnings, *self._cache.warnings, *self._pending.warnings]
+        texts = [
+            *self._settings_store.warnings,
+            *self._cache.warnings,
+            *self._pending.warnings,
+            *self._presets.warnings,
+            *self._recents.warnings,
+        ]
         if self._scheduler is not None:
             texts.extend(self._scheduler.warnings)
         return texts
@@ -154,8 +165,8 @@ class StatusService:
                     pending=live.pending or (waiting.change.describe() if waiting else ""),
                     until=active.end if active else None,
                     active_entry=active.id if active else "",
-                    active_label=active.change.describe() if active else "",
-                    next_label=upcoming.change.describe() if upcoming else "",
+                    active_label=active.what if active else "",
+                    next_label=upcoming.what if upcoming else "",
                     next_at=upcoming.start if upcoming else None,
                     next_entry=upcoming.id if upcoming else "",
                 )
@@ -254,6 +265,7 @@ class StatusService:
             self._live.pop(name, None)
         self._cache.forget(name)
         self._pending.remove(name)  # a change kept for it must not go to a new account of the same name
+        self._recents.forget([name])
 
     # ------------------------------------------------------------------ statuses
     def statuses(self, names: Sequence[str] | None = None, refresh: bool = False) -> list[AccountResult]:
@@ -328,17 +340,170 @@ class StatusService:
             self._cache.add_status(account.name, created)
         return created
 
+    def update_status(
+        self, account_name: str, status: CustomStatus | str, name: str, type: str = ""
+    ) -> CustomStatus:
+        """Rename or retype one of the account's custom statuses (a CustomStatus, or its name or id);
+        Unsupported with a sentence where the service cannot (Callbell, Smartsheet RM)."""
+        account = self.account(account_name)
+        if not name.strip():
+            raise InputError("The status needs a name.")
+        self._editable(account)
+        old = self._find_status(account, status)
+        backend = self._backend(account)
+        try:
+            updated = retrying(lambda: backend.update_status(old, name, type=type), f"{account.name}: edit")
+        except AuthError as exc:
+            self._record_failure(account.name, exc)
+            raise
+        self._cache.replace_status(account.name, old.id, updated)
+        return updated
+
+    def delete_status(self, account_name: str, status: CustomStatus | str) -> CustomStatus:
+        """Delete one of the account's custom statuses; returns it. Unsupported where the service cannot."""
+        account = self.account(account_name)
+        self._editable(account)
+        old = self._find_status(account, status)
+        backend = self._backend(account)
+        try:
+            retrying(lambda: backend.delete_status(old), f"{account.name}: delete")
+        except AuthError as exc:
+            self._record_failure(account.name, exc)
+            raise
+        self._cache.replace_status(account.name, old.id, None)
+        return old
+
+    def _editable(self, account: Account) -> None:
+        if not self.capabilities(account).can_edit:
+            label = account.kind.label
+            raise Unsupported(
+                f"{label}'s API cannot change or delete custom statuses: do it in {label} itself."
+            )
+
+    def _find_status(self, account: Account, status: CustomStatus | str) -> CustomStatus:
+        wanted = status if isinstance(status, CustomStatus) else CustomStatus(id="", name=status)
+        found = self._resolve(account, wanted)
+        if found is None and isinstance(status, str):
+            found = self._resolve(account, CustomStatus(id=status.strip(), name=""))
+        if found is None:
+            raise NotFound(f"{account.kind.label} has no status named '{wanted.name or wanted.id}'.")
+        return found
+
     # ------------------------------------------------------------------ changes
     def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> list[AccountResult]:
+        """One change on every account named (all by default), in parallel, one result each. A change
+        with a start or an end goes through the schedule. A custom status or a message is kept among
+        the recents when it reached an account."""
         accounts = self._select(names)
-        if change.start is not None or change.end is not None:
-            return self._schedule(accounts, change)
-        results = self._fan_out(accounts, lambda account: self._apply_one(account, change))
+        results = self._apply_each(accounts, {a.name: change for a in accounts}, shared=change)
+        kept = recent_change(change)
+        if kept is not None:
+            duration = duration_of(change, self._clock())
+            self._remember(Recent(tuple(a.name for a in accounts), kept, duration=duration), results)
+        return results
+
+    def _apply_each(
+        self,
+        accounts: list[Account],
+        changes: Mapping[str, StatusChange],
+        *,
+        shared: StatusChange | None = None,
+        label: str = "",
+    ) -> list[AccountResult]:
+        """Each account its own change (`shared`: the same one for all, resolved by name on each)."""
+        if any(c.start is not None or c.end is not None for c in changes.values()):
+            return self._schedule(accounts, changes, shared, label)
+        results = self._fan_out(accounts, lambda account: self._apply_one(account, changes[account.name]))
         # A new status replaces the end of a timed one still running on the same account (the change
         # sent or kept to be sent); the accounts it skipped or failed on keep theirs.
         taken = [r.account for r in results if r.outcome in (Outcome.OK, Outcome.PENDING)]
-        self._end_timed(taken, change)
+        if taken:
+            self._end_timed(taken, shared or changes[taken[0]], label)
         return results
+
+    # ------------------------------------------------------------------ presets and recents
+    @property
+    def presets(self) -> PresetStore:
+        """The user's presets and the organisation's (no I/O until asked; see core/presets.py)."""
+        return self._presets
+
+    def apply_preset(
+        self,
+        preset: Preset | str,
+        names: Sequence[str] | None = None,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        duration: timedelta | None = None,
+        open_ended: bool = False,
+    ) -> list[AccountResult]:
+        """Send each account its part of `preset` (a Preset or a name), in parallel, one result each; an
+        account the preset leaves alone is SKIPPED with a sentence saying so. `names` limits it to those
+        accounts. The window: `end`, else `duration`, else nothing when `open_ended`, else the preset's
+        own duration, each from `start` (None: now). A timed preset is one schedule entry (its label the
+        preset's), so "End now" and "Keep longer" act on every account, and its end puts back what each
+        had before. Kept among the recents when it reached an account."""
+        found = self._presets.get(preset) if isinstance(preset, str) else preset
+        now = self._clock()
+        if end is None and not open_ended:
+            span = duration if duration is not None else found.duration
+            if span is not None:
+                end = (start or now) + span
+        if end is not None and end <= (start or now):
+            raise InputError("The end time must be after the start time.")
+        wanted = self._select(names)
+        asked = {a.name for a in wanted}
+        skipped = [
+            AccountResult(a.name, Outcome.SKIPPED, f"'{found.name}' leaves {a.kind.label} alone.")
+            for a in wanted
+            if a.name not in found.accounts
+        ]
+        if names is None:
+            known = {a.name for a in self.accounts()}
+            skipped += [
+                AccountResult(n, Outcome.SKIPPED, f"'{found.name}' is for an account '{n}', which is gone.")
+                for n in found.accounts
+                if n not in known
+            ]
+        targets = [a for a in wanted if a.name in found.accounts and a.name in asked]
+        changes = found.changes(start, end)
+        results = self._apply_each(targets, changes, label=found.label) if targets else []
+        if targets:
+            recent = Recent(
+                tuple(a.name for a in targets),
+                preset=found.name,
+                duration=None if end is None else duration_of(changes[targets[0].name], now),
+            )
+            self._remember(recent, results)
+        order = {a.name: i for i, a in enumerate(wanted)}
+        return sorted([*results, *skipped], key=lambda r: order.get(r.account, len(order)))
+
+    def recents(self) -> list[Recent]:
+        """The last five distinct changes, newest first (no network)."""
+        return self._recents.all()
+
+    def repeat(self, recent: Recent) -> list[AccountResult]:
+        """Do a recent change again, from now, for its duration, on its accounts still there."""
+        known = {a.name for a in self.accounts()}
+        names = [n for n in recent.accounts if n in known]
+        if not names:
+            raise AccountNotFound(f"None of the accounts '{recent.label}' went to is still there.")
+        if recent.preset:
+            return self.apply_preset(
+                recent.preset, names, duration=recent.duration, open_ended=recent.duration is None
+            )
+        if recent.change is None:
+            raise InputError("That recent change is empty.")
+        end = self._clock() + recent.duration if recent.duration is not None else None
+        return self.apply(replace(recent.change, start=None, end=end), names)
+
+    def _remember(self, recent: Recent, results: Sequence[AccountResult]) -> None:
+        if not any(r.outcome in (Outcome.OK, Outcome.PENDING) for r in results):
+            return
+        try:
+            self._recents.add(replace(recent, at=self._clock()))
+        except TrayAppError as exc:  # the change went through; only the list of recents missed it
+            log.warning("Could not keep '%s' among the recent changes: %s", recent.label, exc)
 
     def apply_named(
         self,
@@ -408,16 +573,17 @@ class StatusService:
             detail = f"'{detail}' is saved, but not shown: {current.notice}"
         return AccountResult(account.name, Outcome.OK, detail, current=current, notes=prepared.notes)
 
-    def _end_timed(self, names: Sequence[str], change: StatusChange) -> None:
+    def _end_timed(self, names: Sequence[str], change: StatusChange, label: str = "") -> None:
         if not names or not self.paths.schedule_file.exists():
             return  # nothing was ever scheduled: no lock file, no read
         try:
-            ended = self.scheduler.release(names, change)
+            ended = self.scheduler.release(names, change, label)
         except TrayAppError as exc:  # the change itself went through; the old end is then kept
             log.warning("Could not end the timed changes on %s: %s", ", ".join(names), exc)
             return
         for entry in ended:
-            log.info("schedule %s: replaced on %s by %s", entry.id, ", ".join(names), change.describe())
+            what = label or change.describe()
+            log.info("schedule %s: replaced on %s by %s", entry.id, ", ".join(names), what)
 
     # ------------------------------------------------------------------ undelivered changes
     def _keep_pending(
@@ -506,13 +672,19 @@ class StatusService:
             log.info("%s: no read-back after the change: %s", name, exc)
             return expected
 
-    def _schedule(self, accounts: list[Account], change: StatusChange) -> list[AccountResult]:
+    def _schedule(
+        self,
+        accounts: list[Account],
+        changes: Mapping[str, StatusChange],
+        shared: StatusChange | None,
+        label: str,
+    ) -> list[AccountResult]:
         """A change with a start or an end: one schedule entry for every account it applies to (so
         "End now" and "Keep longer" act on all of them), which applies what is due now."""
         prepared: dict[str, _Prepared] = {}
 
         def check(account: Account) -> AccountResult:
-            outcome = self._prepare(account, change)
+            outcome = self._prepare(account, changes[account.name])
             if isinstance(outcome, AccountResult):
                 return outcome
             prepared[account.name] = outcome
@@ -523,8 +695,12 @@ class StatusService:
         if not names:
             return checked
         # One account: its own status. Several: the status by name, resolved per account when applied.
-        stored = prepared[names[0]].change if len(names) == 1 else change
-        entry, superseded = self.scheduler.add(names, stored)
+        # A preset: each account its own part.
+        per_account = None
+        if shared is None:
+            per_account = {name: prepared[name].change for name in names}
+        stored = prepared[names[0]].change if len(names) == 1 or shared is None else shared
+        entry, superseded = self.scheduler.add(names, stored, per_account=per_account, label=label)
         events = self.scheduler.tick()
         mine = [e for e in events if e.entry_id == entry.id]
         with self._lock:
@@ -728,7 +904,7 @@ class _SchedulePort:
 
 def describe_entry(entry: ScheduleEntry) -> str:
     """'Lunch until 15:30', 'Lunch from Fri 09:00 until 10:00' in local time."""
-    text = entry.change.describe()
+    text = entry.what
     now = datetime.now(timezone.utc)
     if entry.start > now:
         text += " from " + _local(entry.start, now)

@@ -1,0 +1,208 @@
+"""Presets through StatusService against the demo server over real HTTP: what each service receives, the
+timed preset's end putting back what each account had, the user's file and the organisation's."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.core.conftest import Clock
+from trayapp.core.errors import InputError
+from trayapp.core.models import Availability, Outcome
+from trayapp.core.paths import AppPaths
+from trayapp.core.presets import AccountPart, Preset, PresetStore
+from trayapp.core.service import StatusService
+from trayapp.demo import seed
+from trayapp.demo.server import DemoServer, Exchange
+
+LUNCH = Preset(
+    "Lunch",
+    "🍔",
+    {
+        "rocket": AccountPart(status="Lunch", availability=Availability.AWAY),
+        "callbell": AccountPart(status="Lunch", availability=Availability.AWAY),
+    },
+    duration=timedelta(hours=1),
+)
+
+
+def writes(exchanges: list[Exchange]) -> list[tuple[str, str, str, object]]:
+    """The changes each service received: (service, method, path, body)."""
+    found = []
+    for e in exchanges:
+        if e.method == "GET" or e.path.endswith("/login"):
+            continue
+        body = e.body.decode()
+        try:
+            parsed: object = json.loads(body)
+        except ValueError:
+            parsed = body
+        found.append((e.service, e.method, e.path, parsed))
+    return found
+
+
+def cb_status_id(demo: DemoServer, name: str) -> str:
+    return next(s["id"] for s in demo.cb_custom_statuses() if s["name"] == name)
+
+
+def test_lunch_sends_each_service_its_part_and_leaves_smartsheet_alone(
+    service: StatusService, demo: DemoServer, clock: Clock
+) -> None:
+    service.presets.save(LUNCH)
+    exchanges = demo.record()
+    results = service.apply_preset("lunch")  # names are found case-insensitively
+    assert [(r.account, r.outcome) for r in results] == [
+        ("rocket", Outcome.OK),
+        ("callbell", Outcome.OK),
+        ("smartsheet", Outcome.SKIPPED),
+    ]
+    assert results[2].detail == "'Lunch' leaves Smartsheet RM alone."
+    sent = writes(exchanges)
+    assert ("rocketchat", "POST", "/api/v1/users.setStatus", {"message": "Lunch", "status": "away"}) in sent
+    lunch = cb_status_id(demo, "Lunch")
+    assert (
+        "callbell",
+        "PUT",
+        f"/users/{seed.CB_USER_UUID}/status",
+        {"custom_status_uuid": lunch, "available": False},
+    ) in sent
+    assert [s for s in sent if s[0] == "smartsheet"] == []
+    assert len(sent) == 2
+    assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch"
+    assert demo.cb_user_status(seed.CB_USER_UUID) == {"available": False, "custom_status_id": lunch}
+
+    # One entry for both accounts, named after the preset, ending an hour later.
+    [entry] = service.schedule_entries()
+    assert entry.accounts == ("rocket", "callbell") and entry.what == "🍔 Lunch"
+    assert entry.end == clock.now + timedelta(hours=1)
+    assert "until" in results[0].detail and "🍔 Lunch" in results[0].detail
+
+    # Its end puts back what each account had before.
+    clock.now += timedelta(hours=1, seconds=1)
+    events = service.run_schedule()
+    assert {(e.account, e.kind) for e in events} == {("rocket", "restored"), ("callbell", "restored")}
+    assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""
+    assert demo.cb_user_status(seed.CB_USER_UUID) == {"available": True, "custom_status_id": None}
+
+
+def test_for_overrides_the_duration_and_open_ended_has_none(service: StatusService, clock: Clock) -> None:
+    service.presets.save(LUNCH)
+    service.apply_preset("Lunch", duration=timedelta(minutes=30))
+    [entry] = service.schedule_entries()
+    assert entry.end == clock.now + timedelta(minutes=30)
+    results = service.apply_preset("Lunch", open_ended=True)
+    assert [r.outcome for r in results[:2]] == [Outcome.OK, Outcome.OK]
+    assert service.scheduler.active_for("rocket") is None  # the open-ended one replaced the timed one
+
+
+def test_a_preset_for_some_accounts_only(service: StatusService, demo: DemoServer) -> None:
+    service.presets.save(LUNCH)
+    exchanges = demo.record()
+    results = service.apply_preset("Lunch", ["callbell"], open_ended=True)
+    assert [(r.account, r.outcome) for r in results] == [("callbell", Outcome.OK)]
+    assert {s[0] for s in writes(exchanges)} == {"callbell"}
+
+
+def test_an_account_without_the_status_says_so_and_the_others_proceed(service: StatusService) -> None:
+    preset = Preset(
+        "Dentist",
+        accounts={
+            "rocket": AccountPart(status="Dentist"),
+            "smartsheet": AccountPart(availability=Availability.AWAY, message="Dentist"),
+        },
+    )
+    service.presets.save(preset)
+    results = {r.account: r for r in service.apply_preset("Dentist")}
+    assert results["rocket"].outcome is Outcome.SKIPPED
+    assert results["rocket"].detail == "Rocket.Chat has no status named 'Dentist'."
+    assert results["smartsheet"].outcome is Outcome.OK
+    assert service.cached_current("smartsheet").message == "Dentist"  # type: ignore[union-attr]
+
+
+def test_unknown_preset_names_the_ones_there_are(service: StatusService) -> None:
+    service.presets.save(LUNCH)
+    with pytest.raises(InputError, match=r"There is no preset named 'Brunch' \(presets: 'Lunch'\)"):
+        service.apply_preset("Brunch")
+
+
+# ---- the user's file ----------------------------------------------------------------------------
+
+
+def test_presets_are_kept_renamed_and_removed(tmp_path: Path) -> None:
+    store = PresetStore(tmp_path / "presets.json", [])
+    store.save(LUNCH)
+    with pytest.raises(InputError, match="already exists"):
+        store.save(LUNCH)
+    again = PresetStore(tmp_path / "presets.json", [])  # another process
+    assert again.all() == [LUNCH]
+    again.remember_accounts("Lunch", ["rocket"])
+    again.save(Preset("Long lunch", accounts=LUNCH.accounts), replacing="lunch")
+    assert [p.name for p in store.all()] == ["Long lunch"]
+    assert store.remembered_accounts("Long lunch") == ("rocket",)
+    assert store.remove("LONG LUNCH").name == "Long lunch"
+    assert store.all() == []
+    with pytest.raises(InputError, match="There is no preset named 'Lunch'"):
+        store.remove("Lunch")
+
+
+def test_a_damaged_preset_is_left_out_and_the_file_kept(tmp_path: Path) -> None:
+    path = tmp_path / "presets.json"
+    good = {"name": "Lunch", "accounts": {"rocket": {"status": "Lunch"}}}
+    bad = {"name": "Broken", "accounts": {"rocket": {"availability": "sleepy"}}}
+    path.write_text(json.dumps({"schema_version": 1, "presets": [good, bad]}), encoding="utf-8")
+    store = PresetStore(path, [])
+    assert [p.name for p in store.all()] == ["Lunch"]
+    assert "left out preset 'Broken' (The availability for 'rocket' must be one of" in store.warning
+    [kept] = tmp_path.glob("presets.json.broken-*")
+    assert "sleepy" in kept.read_text(encoding="utf-8")
+
+
+def test_a_preset_gives_something(tmp_path: Path) -> None:
+    store = PresetStore(tmp_path / "presets.json", [])
+    with pytest.raises(InputError, match="gives no account anything"):
+        store.save(Preset("Nothing"))
+    with pytest.raises(InputError, match="a status or an availability"):
+        store.save(Preset("Words", accounts={"rocket": AccountPart(message="hi")}))
+
+
+# ---- the organisation's file --------------------------------------------------------------------
+
+
+def org_file(profile: AppPaths) -> Path:
+    path = profile.system_presets_files[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_system_presets_come_from_xdg_config_dirs_and_cannot_be_removed(
+    service: StatusService, profile: AppPaths
+) -> None:
+    system = {**LUNCH.to_dict(), "name": "All hands"}
+    del system["system"]
+    org_file(profile).write_text(json.dumps([system]), encoding="utf-8")
+    service.presets.save(LUNCH)
+    listed = [(p.name, p.system) for p in service.presets.all()]
+    assert listed == [("Lunch", False), ("All hands", True)]
+    with pytest.raises(InputError, match="one of your organisation's presets; it cannot be removed"):
+        service.presets.remove("all hands")
+    with pytest.raises(InputError, match="one of your organisation's presets: pick another name"):
+        service.presets.save(Preset("All Hands", accounts=LUNCH.accounts))
+    results = service.apply_preset("All hands", open_ended=True)
+    assert [r.outcome for r in results] == [Outcome.OK, Outcome.OK, Outcome.SKIPPED]
+
+
+def test_a_bad_system_file_is_said_and_nothing_is_lost(service: StatusService, profile: AppPaths) -> None:
+    path = org_file(profile)
+    path.write_text('[{"name": "All hands",', encoding="utf-8")
+    service.presets.save(LUNCH)
+    assert [p.name for p in service.presets.all()] == ["Lunch"]
+    assert f"{path} is not valid JSON (line 1); its presets are left out." in service.file_warnings()
+    assert path.read_text(encoding="utf-8") == '[{"name": "All hands",'  # never touched
+    assert list(path.parent.glob("*.broken-*")) == []
+    path.write_text(json.dumps([{"name": "Half", "accounts": {}}, LUNCH.to_dict()]), encoding="utf-8")
+    store = PresetStore(profile.presets_file, [path])
+    assert [p.name for p in store.system()] == ["Lunch"]
+    assert store.warning == f"{path}: preset 'Half' is left out: The preset 'Half' gives no account anything."
