@@ -45,7 +45,7 @@ def writes(exchanges: list[Exchange]) -> list[tuple[str, str, str, object]]:
 
 
 def cb_status_id(demo: DemoServer, name: str) -> str:
-    return next(s["id"] for s in demo.cb_custom_statuses() if s["name"] == name)
+    return str(next(s["id"] for s in demo.cb_custom_statuses() if s["name"] == name))
 
 
 def test_lunch_sends_each_service_its_part_and_leaves_smartsheet_alone(
