@@ -7,6 +7,9 @@ import os
 # Before any QApplication exists (pytest-qt creates it lazily in the `qapp` fixture).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# Notices go to the session bus's notification server: never the developer's own desktop. A test that
+# wants one starts its own bus and points DBUS_SESSION_BUS_ADDRESS at it (tests/qt/test_notices.py).
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field

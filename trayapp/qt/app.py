@@ -38,6 +38,7 @@ from trayapp.qt import icons, notices
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
 from trayapp.qt.dispatcher import Dispatcher
 from trayapp.qt.menu import Target
+from trayapp.qt.notifications import DesktopNotices
 from trayapp.qt.tray import Tray, can_popup_menu
 
 if TYPE_CHECKING:
@@ -194,6 +195,9 @@ class TrayApp(QObject):
         self.tray = Tray(self.controller, self, parent=self)
         self.tray.set_state(demo=demo, autostart=None)
         self.tray.primary.connect(self.primary_action)
+        # Notices go to the desktop's notification server, tray icon or not (the no-tray window too).
+        self.notices = DesktopNotices(self.tray.show_message, self.tray.balloon_allowed, parent=self)
+        self.controller.notify.connect(self.notices.show)
         self.window: StatusWindow | None = None
         self.demo_session: Any = None
         self._demo_factory = demo_factory
@@ -264,6 +268,7 @@ class TrayApp(QObject):
         for dialog in list(self.dialogs.values()):
             dialog.close()
         self.tray.hide()  # no ghost icon on Windows
+        self.notices.close()
         if not self.dispatcher.shutdown(timeout=2.0):
             log.info("A request was still running at quit; it was abandoned")
         service = self.controller.service

@@ -14,7 +14,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
-from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleOption
 
@@ -40,6 +40,13 @@ def _icons_dir() -> Traversable:
 def svg_bytes(name: str) -> bytes:
     """The SVG source of one icon, e.g. "available" or "busy-mask"."""
     return (_icons_dir() / f"{name}.svg").read_bytes()
+
+
+def svg_file(name: str) -> str:
+    """The icon's SVG as a file on disk ("" where it is only inside an archive): for other programs, such
+    as a notification server, that read the icon themselves."""
+    path = _icons_dir() / f"{name}.svg"
+    return str(path) if isinstance(path, Path) and path.is_file() else ""
 
 
 def render(name: str, size: int) -> QPixmap:
@@ -149,3 +156,13 @@ def availability_icon(availability: Availability | None) -> QIcon:
 
 def app_icon() -> QIcon:
     return named_icon("trayapp")
+
+
+def rgba_pixels(name: str, size: int) -> tuple[int, int, bytes]:
+    """An icon as 8-bit RGBA rows (width, height, bytes), the notification spec's `image-data`."""
+    image = render(name, size).toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    width, height = image.width(), image.height()
+    stride = image.bytesPerLine()
+    data = bytes(image.constBits())
+    rows = b"".join(data[y * stride : y * stride + width * 4] for y in range(height))
+    return width, height, rows

@@ -87,7 +87,6 @@ class Tray(QObject):
         self.icon.setContextMenu(self._menu)
         self.icon.activated.connect(self._on_activated)
         controller.changed.connect(self.update)
-        controller.notify.connect(self.show_message)
         self.update()
 
     # ------------------------------------------------------------------ state
@@ -147,7 +146,14 @@ class Tray(QObject):
             return
         self._menu.popup(at if at is not None else QCursor.pos())
 
+    def balloon_allowed(self) -> bool:
+        """Whether the icon's own showMessage may stand in where no notification server answers: only
+        the balloon Qt draws by an XEmbed icon. On a StatusNotifierItem host Qt would turn the item into
+        NeedsAttention (a warning icon in place of the status) and still need the missing server."""
+        return self.icon.isVisible() and QGuiApplication.platformName() == "xcb" and not sni_host()
+
     def show_message(self, title: str, text: str, error: bool = False) -> None:
+        """The icon's own notification: Windows, macOS, and the XEmbed fallback (see notifications.py)."""
         if not self.icon.isVisible() or not QSystemTrayIcon.supportsMessages():
             return  # the menu and window show the same thing; nothing is lost
         kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
