@@ -122,11 +122,11 @@ class NotifyCapture:
             self._by_serial[(sender, call.serial)] = call
         elif kind in (MessageType.method_return, MessageType.error):
             to = str(fields.get(HeaderFields.destination, ""))
-            call = self._by_serial.get((to, int(fields.get(HeaderFields.reply_serial, 0))))
-            if call is None:
+            answered = self._by_serial.get((to, int(fields.get(HeaderFields.reply_serial, 0))))
+            if answered is None:
                 return
             if kind is MessageType.method_return:
-                call.returned_id = int(msg.body[0])
+                answered.returned_id = int(msg.body[0])
             else:
                 self.errors.append(f"{fields.get(HeaderFields.error_name)}: {msg.body}")
 

@@ -37,7 +37,7 @@ def fault(base: str, mode: str, service: str) -> None:
 def item_state(sni: SNI, item: Item) -> dict[str, Any]:
     """What a panel draws from: status, icon (name and pixels), attention icon, tooltip."""
     raw = sni.get_all(sni._item_addr(item))
-    tooltip = raw.get("ToolTip") or ("", [], "", "")
+    tooltip: tuple[str, list[Any], str, str] = raw.get("ToolTip") or ("", [], "", "")
     return {
         "Status": raw.get("Status"),
         "IconName": raw.get("IconName"),
