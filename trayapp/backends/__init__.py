@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from trayapp.core.auto.calendar import Fetched
 from trayapp.core.models import Account, Availability, Capabilities, ServiceKind
 from trayapp.core.ports import BackendFactory, SecretGetter, StatusBackend
 
@@ -68,4 +69,13 @@ BACKENDS: dict[ServiceKind, LazyBackend] = {
     ),
 }
 
-__all__ = ["BACKENDS", "CAPABILITIES", "BackendFactory", "LazyBackend", "StatusBackend"]
+
+
+def fetch_ics(url: str, etag: str = "", last_modified: str = "") -> Fetched:
+    """A calendar feed's bytes (trayapp.backends.ics, loaded with httpx on the first feed read)."""
+    from trayapp.backends.ics import fetch_ics as fetch
+
+    return fetch(url, etag, last_modified)
+
+
+__all__ = ["BACKENDS", "CAPABILITIES", "BackendFactory", "LazyBackend", "StatusBackend", "fetch_ics"]

@@ -180,6 +180,7 @@ class AccountView:
     next_at: datetime | None = None  # ... and when it starts
     next_entry: str = ""  # its schedule id (for "Cancel next")
     notice: str = ""  # what the schedule did lately ("'Lunch' ended; the previous status is back.")
+    auto_label: str = ""  # what automatic status shows ("Away while locked", "Busy until 15:00 (calendar)")
 
 
 class OverallState(str, enum.Enum):
@@ -193,6 +194,8 @@ class OverallState(str, enum.Enum):
 @dataclass(frozen=True)
 class Snapshot:
     accounts: tuple[AccountView, ...] = ()
+    auto_on: bool = False  # something automatic is set up (lock, idle, a calendar, a repeat)
+    auto_paused: bool = False  # ... and the user paused it from the menu
 
     @property
     def overall(self) -> OverallState:

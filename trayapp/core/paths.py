@@ -86,6 +86,21 @@ class AppPaths:
     def recents_file(self) -> Path:
         return self.data_dir / "recent.json"
 
+    @property
+    def auto_file(self) -> Path:
+        """What should happen by itself (lock, idle, calendars, repeats): written by the CLI, read by the
+        tray, beside the schedule so the tray's watch on that folder sees it change."""
+        return self.data_dir / "auto.json"
+
+    @property
+    def auto_state_file(self) -> Path:
+        return self.data_dir / "auto-state.json"
+
+    @property
+    def calendar_dir(self) -> Path:
+        """The busy times (only those) of each calendar, so a restart without network still knows them."""
+        return self.cache_dir / "calendars"
+
 
 def system_config_dirs() -> tuple[Path, ...]:
     """The system-wide config folders: $XDG_CONFIG_DIRS (default /etc/xdg) on Linux, /Library/Application

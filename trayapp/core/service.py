@@ -14,6 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
+from trayapp.core.auto.calendar import CalendarCache, Fetcher
+from trayapp.core.auto.config import AutoConfig, AutoStore
+from trayapp.core.auto.engine import AccountAuto, AutoEngine, Inputs, Presence, Window
+from trayapp.core.auto.engine import Step as AutoStep
+from trayapp.core.auto.repeat import Repeat, RepeatRule, make_rule
 from trayapp.core.cache import StatusCache
 from trayapp.core.errors import (
     AccountNotFound,
@@ -84,6 +89,7 @@ class StatusService:
         *,
         backends: Mapping[ServiceKind, BackendFactory],
         clock: Clock = utc_now,
+        fetch_ics: Fetcher | None = None,
     ) -> None:
         """`backends` builds each kind's backend; the app hands in trayapp.backends.BACKENDS, which
         loads a backend's module (httpx, TLS) only when the first one is built."""
@@ -103,6 +109,12 @@ class StatusService:
         self._live: dict[str, _Live] = {}
         self._scheduler: Scheduler | None = None
         self._events: list[ScheduleEvent] = []
+        self._auto_store = AutoStore(paths.auto_file)
+        self._auto: AutoEngine | None = None
+        self.presence = Presence()  # the tray's lock and idle listeners write here
+        self.fetch_ics = fetch_ics  # reads a calendar feed (trayapp.backends.ics); None: files only
+        self.calendars = CalendarCache(paths.calendar_dir, fetch_ics, clock)
+        self.calendar_windows: Callable[[], Mapping[str, Sequence[Window]]] = self.calendars.windows
 
     # ------------------------------------------------------------------ no I/O
     @property
@@ -121,6 +133,7 @@ class StatusService:
             *self._pending.warnings,
             *self._presets.warnings,
             *self._recents.warnings,
+            *self._auto_store.warnings,
         ]
         if self._scheduler is not None:
             texts.extend(self._scheduler.warnings)
@@ -149,6 +162,8 @@ class StatusService:
         entries = read_entries(self.paths.schedule_file)  # never waits on a tick in progress
         now = self._clock()
         pending = self._pending.all() if self.paths.pending_file.exists() else {}
+        config = self.auto_config()
+        autos = self._auto.states() if self._auto is not None else {}
         for account in self.accounts():
             live = self._live_state(account.name)
             waiting = pending.get(account.name)
@@ -169,9 +184,10 @@ class StatusService:
                     next_label=upcoming.what if upcoming else "",
                     next_at=upcoming.start if upcoming else None,
                     next_entry=upcoming.id if upcoming else "",
+                    auto_label=_auto_label(autos.get(account.name), now),
                 )
             )
-        return Snapshot(accounts=tuple(views))
+        return Snapshot(accounts=tuple(views), auto_on=config.anything, auto_paused=config.paused)
 
     def cached_statuses(self, name: str) -> list[CustomStatus] | None:
         return self._cache.statuses(name)
@@ -419,6 +435,8 @@ class StatusService:
         taken = [r.account for r in results if r.outcome in (Outcome.OK, Outcome.PENDING)]
         if taken:
             self._end_timed(taken, shared or changes[taken[0]], label)
+        if self._auto is not None:  # the user's own change outranks anything automatic showing there
+            self._auto.release(taken)
         return results
 
     # ------------------------------------------------------------------ presets and recents
@@ -752,8 +770,12 @@ class StatusService:
         return self.scheduler.entries()
 
     def run_schedule(self) -> list[ScheduleEvent]:
-        """Apply or restore whatever is due now (catch-up included); returns what happened."""
+        """Apply or restore whatever is due now (catch-up included), the automatic status too; returns
+        what happened."""
         events = self.scheduler.tick()
+        if self._auto_wanted():
+            self.calendars.refresh(self.auto_config().calendars)
+            events += self.auto.tick()
         with self._lock:
             events, self._events = self._events + events, []
         for event in events:
@@ -763,7 +785,112 @@ class StatusService:
         return events
 
     def next_wakeup(self) -> datetime | None:
-        return self.scheduler.next_wakeup() if self.paths.schedule_file.exists() else None
+        times = [self.scheduler.next_wakeup() if self.paths.schedule_file.exists() else None]
+        if self._auto_wanted():
+            times.append(self.auto.next_wakeup())
+            times.append(self.calendars.next_refresh(self.auto_config().calendars))
+        found = [t for t in times if t is not None]
+        return min(found) if found else None
+
+    # ------------------------------------------------------------------ automatic status
+    def calendar_next(self, name: str, now: datetime) -> Window | None:
+        """The calendar's busy time running now, or its next one (as last read)."""
+        source = self.auto_config().calendar(name)
+        windows = self.calendars.known(source) if source is not None else ()
+        return next((w for w in windows if w.end > now), None)
+
+    def auto_config(self) -> AutoConfig:
+        return self._auto_store.load() if self.paths.auto_file.exists() else AutoConfig()
+
+    def update_auto(self, change: Callable[[AutoConfig], AutoConfig]) -> AutoConfig:
+        """Change auto.json under its lock (the CLI's `auto` commands, the menu's pause)."""
+        return self._auto_store.update(change)
+
+    @property
+    def auto(self) -> AutoEngine:
+        with self._lock:
+            if self._auto is None:
+                inputs = Inputs(
+                    config=self.auto_config,
+                    accounts=self.accounts,
+                    presence=self.presence,
+                    calendars=lambda: self.calendar_windows(),
+                    manual_active=self._timed_change_runs,
+                    supports=self._supports,
+                )
+                self._auto = AutoEngine(self.paths.auto_state_file, _SchedulePort(self), self._clock, inputs)
+            return self._auto
+
+    def _auto_wanted(self) -> bool:
+        """Only a process that runs the automatic status (the tray) pays for it, and only once something
+        is set up or still showing."""
+        return self.paths.auto_file.exists() or self.paths.auto_state_file.exists()
+
+    def _timed_change_runs(self, name: str, now: datetime) -> bool:
+        if not self.paths.schedule_file.exists():
+            return False
+        return active_entry(read_entries(self.paths.schedule_file), name, now) is not None
+
+    def _supports(self, name: str, change: StatusChange) -> bool:
+        try:
+            caps = self.capabilities(self.account(name))
+        except AccountNotFound:
+            return False
+        if change.kind is ChangeKind.AVAILABILITY:
+            return change.availability in caps.availabilities
+        return True
+
+    def add_repeat(
+        self,
+        change: StatusChange,
+        names: Sequence[str] | None,
+        repeat: Repeat,
+        start: datetime,
+        end: datetime,
+    ) -> list[AccountResult]:
+        """Record a repeating change for the accounts that take it; the running tray carries it out."""
+        accounts = self._select(names)
+        taken: list[str] = []
+
+        def check(account: Account) -> AccountResult:
+            outcome = self._prepare(account, replace(change, start=None, end=None))
+            if isinstance(outcome, AccountResult):
+                return outcome
+            taken.append(account.name)
+            return AccountResult(account.name, Outcome.OK, notes=outcome.notes)
+
+        checked = self._fan_out(accounts, check)
+        if not taken:
+            return checked
+        names_taken = tuple(a.name for a in accounts if a.name in taken)
+        created = self._clock()
+
+        def add(config: AutoConfig) -> AutoConfig:
+            ids = {r.id for r in config.repeats}
+            rule_id = _new_id(ids)
+            rule = make_rule(rule_id, names_taken, change, repeat, start, end, created=created)
+            return replace(config, repeats=(*config.repeats, rule))
+
+        config = self.update_auto(add)
+        rule = config.repeats[-1]
+        detail = f"{describe_repeat(rule, created)} [{rule.id}]"
+        note = "trayapp sets it and puts the previous status back while it runs in the tray."
+        return [
+            replace(r, detail=detail, notes=(*r.notes, note)) if r.account in names_taken else r
+            for r in checked
+        ]
+
+    def remove_repeat(self, rule_id: str) -> RepeatRule | None:
+        removed: list[RepeatRule] = []
+
+        def drop(config: AutoConfig) -> AutoConfig:
+            removed.extend(r for r in config.repeats if r.id == rule_id)
+            return replace(config, repeats=tuple(r for r in config.repeats if r.id != rule_id))
+
+        if not any(r.id == rule_id for r in self.auto_config().repeats):
+            return None
+        self.update_auto(drop)
+        return removed[0] if removed else None
 
     def cancel_scheduled(self, entry_id: str) -> ScheduleEntry:
         return self.scheduler.cancel(entry_id)
@@ -900,6 +1027,32 @@ class _SchedulePort:
 
     def native_schedule(self, account: str) -> bool:
         return self._service.capabilities(self._service.account(account)).native_schedule
+
+
+def describe_repeat(rule: RepeatRule, now: datetime) -> str:
+    """'Lunch every weekday 12:00–13:00; next Thu 12:00–13:00' (now: '; now until 13:00')."""
+    text = rule.describe()
+    occurrence = rule.current_or_next(now)
+    if occurrence is None:
+        return text
+    if occurrence.start <= now:
+        return f"{text}; now until {_local(occurrence.end, now)}"
+    return f"{text}; next {_local(occurrence.start, now)}–{_local(occurrence.end, now)}"
+
+
+def _auto_label(state: AccountAuto | None, now: datetime) -> str:
+    if state is None or state.step not in (AutoStep.APPLIED, AutoStep.APPLYING):
+        return ""
+    return state.label
+
+
+def _new_id(taken: set[str]) -> str:
+    import secrets as _secrets
+
+    while True:
+        candidate = _secrets.token_hex(3)
+        if candidate not in taken:
+            return candidate
 
 
 def describe_entry(entry: ScheduleEntry) -> str:

@@ -1,0 +1,76 @@
+"""ICS fixtures to busy times: recurrence with an exception and a moved occurrence, a time zone across
+the autumn clock change, all-day, free, declined and cancelled events."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from trayapp.core.auto.calendar import CalendarCache, busy_windows
+from trayapp.core.auto.config import CalendarSource
+from trayapp.core.errors import InputError
+from trayapp.core.models import Availability, ChangeKind, StatusChange
+
+BERLIN = ZoneInfo("Europe/Berlin")
+FIXTURE = Path(__file__).with_name("ics") / "berlin.ics"
+BUSY = StatusChange(ChangeKind.AVAILABILITY, availability=Availability.BUSY)
+
+
+def spans(now: datetime) -> list[str]:
+    windows = busy_windows(FIXTURE.read_bytes(), now, zone=BERLIN)
+    return [
+        f"{w.start.astimezone(BERLIN):%a %d %H:%M}-{w.end.astimezone(BERLIN):%H:%M}"
+        for w in windows
+        if w.start < datetime(2026, 10, 28, tzinfo=BERLIN)
+    ]
+
+
+def test_busy_times_of_a_week_with_every_kind_of_event() -> None:
+    assert spans(datetime(2026, 10, 19, 8, 0, tzinfo=BERLIN)) == [
+        "Mon 19 10:00-10:15",
+        "Tue 20 10:00-10:15",
+        # 12:00 free (TRANSPARENT), 15:00 declined and 08:00 cancelled: left out
+        "Tue 20 16:30-17:00",
+        # Wednesday's standup is an exception (EXDATE); Thursday's moved to 14:00
+        "Thu 22 14:00-14:15",
+        "Fri 23 00:00-00:00",  # the all-day offsite covers Friday (merged with its standup)
+        "Mon 26 10:00-10:15",  # after the clocks went back: still 10:00 in Berlin
+        "Tue 27 10:00-10:15",
+    ]
+
+
+def test_the_recurring_event_follows_the_wall_clock_across_the_change() -> None:
+    windows = busy_windows(FIXTURE.read_bytes(), datetime(2026, 10, 19, 8, tzinfo=BERLIN), zone=BERLIN)
+    utc_hours = {w.start.astimezone(BERLIN).date(): w.start.hour for w in windows}
+    assert utc_hours[datetime(2026, 10, 19).date()] == 8  # CEST: 10:00 is 08:00 UTC
+    assert utc_hours[datetime(2026, 10, 26).date()] == 9  # CET: 10:00 is 09:00 UTC
+
+
+def test_the_all_day_event_lasts_its_local_day() -> None:
+    windows = busy_windows(FIXTURE.read_bytes(), datetime(2026, 10, 22, 20, tzinfo=BERLIN), zone=BERLIN)
+    friday = next(w for w in windows if w.start.astimezone(BERLIN).day == 23)
+    assert friday.end - friday.start == timedelta(hours=24)
+
+
+def test_not_a_calendar() -> None:
+    with pytest.raises(InputError, match="not an iCalendar"):
+        busy_windows(b"<html>login</html>", datetime.now(timezone.utc))
+
+
+def test_the_cache_keeps_only_times_and_logs_no_title(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    now = datetime(2026, 10, 19, 8, tzinfo=BERLIN)
+    cache = CalendarCache(tmp_path / "cal", None, lambda: now)
+    source = CalendarSource("work", str(FIXTURE), BUSY)
+    with caplog.at_level(logging.DEBUG):
+        assert cache.refresh([source]) is True
+    assert cache.refresh([source]) is False  # within a minute: not read again
+    stored = (tmp_path / "cal" / "work.json").read_text(encoding="utf-8")
+    for private in ("Standup", "All hands", "alice@example.com", "Offsite", str(FIXTURE)):
+        assert private not in stored
+        assert private not in caplog.text
+    again = CalendarCache(tmp_path / "cal", None, lambda: now)
+    assert list(again.known(source)) == list(cache.windows()["work"])  # a restart knows them offline
