@@ -23,6 +23,7 @@ COMMANDS = {
     "clear": "clear",
     "status": "status",
     "schedule": "schedule",
+    "auto": "auto",
     "autostart": "autostart",
     "demo-server": "demo_server",
     "doctor": "doctor",

@@ -31,8 +31,9 @@ def list_schedule(service: StatusService, args: argparse.Namespace) -> int:
     from trayapp.core.service import describe_entry
 
     entries = service.schedule_entries()
-    rows = [
+    rows: list[dict[str, object]] = [
         {
+            "kind": "timed",
             "id": e.id,
             "accounts": list(e.accounts),
             "change": e.change.describe(),
@@ -43,23 +44,88 @@ def list_schedule(service: StatusService, args: argparse.Namespace) -> int:
         }
         for e in entries
     ]
+    lines = [
+        [e.id, e.phase.value, ",".join(e.accounts), describe_entry(e), str(r["note"])]
+        for r, e in zip(rows, entries, strict=True)
+    ]
+    auto_rows, auto_lines = _automatic(service)
+    rows += auto_rows
+    lines += auto_lines
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif not rows:
         print("Nothing is scheduled.")
     else:
-        table(
-            [
-                [e.id, e.phase.value, ",".join(e.accounts), describe_entry(e), str(r["note"])]
-                for r, e in zip(rows, entries, strict=True)
-            ]
-        )
+        table(lines)
     return EXIT_OK
+
+
+def _automatic(service: StatusService) -> tuple[list[dict[str, object]], list[list[str]]]:
+    """The repeating changes and the calendars, each with its next start (a calendar's event titles
+    are never shown: only its busy times)."""
+    from datetime import datetime, timezone
+
+    from trayapp.core.service import describe_repeat
+    from trayapp.core.timetext import local_time
+
+    now = datetime.now(timezone.utc)
+    config = service.auto_config()
+    rows: list[dict[str, object]] = []
+    lines: list[list[str]] = []
+    for rule in config.repeats:
+        occurrence = rule.current_or_next(now)
+        running = occurrence is not None and occurrence.start <= now
+        phase = "paused" if config.paused else ("active" if running else "repeating")
+        rows.append(
+            {
+                "kind": "repeat",
+                "id": rule.id,
+                "accounts": list(rule.accounts),
+                "change": rule.change.describe(),
+                "repeat": rule.repeat.value,
+                "time_zone": rule.zone or "local",
+                "start": occurrence.start.isoformat() if occurrence else None,
+                "end": occurrence.end.isoformat() if occurrence else None,
+                "phase": phase,
+                "note": "",
+            }
+        )
+        lines.append([rule.id, phase, ",".join(rule.accounts), describe_repeat(rule, now), ""])
+    for source in config.calendars:
+        window = service.calendar_next(source.name, now)
+        running = window is not None and window.start <= now
+        phase = "paused" if config.paused else ("active" if running else "calendar")
+        accounts = list(source.accounts) or ["all accounts"]
+        rows.append(
+            {
+                "kind": "calendar",
+                "id": source.name,
+                "accounts": list(source.accounts),
+                "change": source.change.describe(),
+                "start": window.start.isoformat() if window else None,
+                "end": window.end.isoformat() if window else None,
+                "phase": phase,
+                "note": "" if window else "no busy time ahead (as last read)",
+            }
+        )
+        if window is None:
+            when = "no busy time ahead (as last read)"
+        elif running:
+            when = f"now until {local_time(window.end, now)}"
+        else:
+            when = f"next {local_time(window.start, now)}–{local_time(window.end, now)}"
+        what = f"{source.change.describe()} during busy events of '{source.name}'; {when}"
+        lines.append([source.name, phase, ",".join(accounts), what, ""])
+    return rows, lines
 
 
 def cancel_entry(service: StatusService, args: argparse.Namespace) -> int:
     from trayapp.core.scheduler import Phase
 
+    rule = service.remove_repeat(args.entry_id)
+    if rule is not None:
+        print(f"{rule.id}: '{rule.describe()}' will not repeat any more.")
+        return EXIT_OK
     entries = service.schedule_entries()
     found = next((e for e in entries if e.id == args.entry_id), None)
     if found is not None and found.phase.finished:

@@ -23,12 +23,12 @@ def with_service(command: ServiceCommand) -> Command:
     parsing, --help and a usage error need neither."""
 
     def run(args: argparse.Namespace) -> int:
-        from trayapp.backends import BACKENDS
+        from trayapp.backends import BACKENDS, fetch_ics
         from trayapp.core.service import StatusService
 
         paths = AppPaths.default()
         setup_logging(paths.log_dir)
-        service = StatusService(paths, backends=BACKENDS)
+        service = StatusService(paths, backends=BACKENDS, fetch_ics=fetch_ics)
         told: set[str] = set()
         _tell_file_warnings(service, told)
         try:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from trayapp.cli.output import report
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser, UsageError, usage
+from trayapp.core.auto.repeat import Repeat
 from trayapp.core.errors import InputError
-from trayapp.core.models import AccountResult, Availability, ChangeKind, StatusChange
+from trayapp.core.models import AccountResult, Availability, ChangeKind, CustomStatus, StatusChange
 from trayapp.core.timeparse import parse_duration, parse_when
 from trayapp.core.timetext import local_time
 
@@ -29,6 +30,11 @@ def register(sub: argparse._SubParsersAction[Parser]) -> None:
     until = setp.add_mutually_exclusive_group()
     until.add_argument("--end", metavar="WHEN", help="HH:MM today, or ISO 8601")
     until.add_argument("--for", dest="duration", metavar="DURATION", help="e.g. 30m, 2h, 1h30m")
+    setp.add_argument(
+        "--repeat",
+        choices=[r.value for r in Repeat],
+        help="repeat the --start/--end window: daily, weekdays (Monday to Friday) or weekly",
+    )
     setp.add_argument("--account", action="append", dest="accounts", metavar="NAME")
     setp.set_defaults(func=with_service(set_status))
 
@@ -40,6 +46,8 @@ def set_status(service: StatusService, a: argparse.Namespace) -> int:
         raise UsageError("The status name is empty.")
     with usage():
         start, end = _window(a, datetime.now(timezone.utc))
+    if a.repeat is not None:
+        return _repeat(service, a, start, end)
     results: list[AccountResult] = []
     if a.availability is not None:
         change = StatusChange(
@@ -48,6 +56,27 @@ def set_status(service: StatusService, a: argparse.Namespace) -> int:
         results += service.apply(change, a.accounts)
     if a.status_name is not None:
         results += service.apply_named(a.status_name, a.message, start, end, a.accounts)
+    return report(results, what=a.status_name or a.availability.label)
+
+
+def _repeat(
+    service: StatusService, a: argparse.Namespace, start: datetime | None, end: datetime | None
+) -> int:
+    """A repeating window: recorded for the running tray, which sets and restores each occurrence."""
+    if start is None or end is None:
+        raise UsageError("--repeat needs the window it repeats: give --start and --end (or --for).")
+    if end - start >= timedelta(days=1):
+        raise UsageError("A repeating window must be shorter than a day.")
+    repeat = Repeat(a.repeat)
+    results: list[AccountResult] = []
+    if a.availability is not None:
+        change = StatusChange(ChangeKind.AVAILABILITY, availability=a.availability, message=a.message)
+        results += service.add_repeat(change, a.accounts, repeat, start, end)
+    if a.status_name is not None:
+        change = StatusChange(
+            ChangeKind.CUSTOM, status=CustomStatus(id="", name=a.status_name), message=a.message
+        )
+        results += service.add_repeat(change, a.accounts, repeat, start, end)
     return report(results, what=a.status_name or a.availability.label)
 
 

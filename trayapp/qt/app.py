@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
-from trayapp.backends import BACKENDS  # cheap: a backend's module loads when the first is built
+from trayapp.backends import BACKENDS, fetch_ics  # cheap: a backend's module loads when the first is built
 from trayapp.core.paths import AppPaths, runtime_dir_note
 from trayapp.qt import icons, notices
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
@@ -588,7 +588,7 @@ def run(
         else:
             from trayapp.core.service import StatusService
 
-            service = StatusService(paths, backends=BACKENDS)
+            service = StatusService(paths, backends=BACKENDS, fetch_ics=fetch_ics)
         trayapp = TrayApp(service, demo=demo, background=background)
         trayapp.demo_session = session
         instance.message.connect(trayapp.on_message)

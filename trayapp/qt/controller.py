@@ -119,7 +119,7 @@ class Controller(QObject):
         # atomically, so watch the folder (inotify and friends: no polling, no idle wake-ups).
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._data_changed)
-        self._watched_stat: tuple[int, int] | None = None
+        self._watched_stat: tuple[tuple[int, int] | None, ...] | None = None
         self._watch_data_dir()
 
     # ------------------------------------------------------------------ state
@@ -174,14 +174,22 @@ class Controller(QObject):
             self._watcher.removePaths(self._watcher.directories())
         self._watcher.addPath(str(folder))
         self._schedule_file = folder / Path(paths.schedule_file).name
-        self._watched_stat = _stat(self._schedule_file)
+        # auto.json (lock, idle, calendars, repeats, pause), recorded by the CLI, lives beside it
+        self._auto_file = folder / Path(getattr(paths, "auto_file", "auto.json")).name
+        self._watched_stat = _stats(self._schedule_file, self._auto_file)
 
     def _data_changed(self, _folder: str) -> None:
-        stat = _stat(self._schedule_file)
+        stat = _stats(self._schedule_file, self._auto_file)
         if stat != self._watched_stat:  # a new or changed schedule: act on it within a moment
             self._watched_stat = stat
             self._schedule_changed = True
             self._arm_soon(200)
+
+    def wake_now(self) -> None:
+        """Something outside the clock happened (the screen locked, the user came back): run the
+        schedule and the automatic status at once, or right after the run in progress."""
+        self._schedule_changed = True
+        self._arm_soon(0)
 
     def set_service(self, service: ServiceLike) -> None:
         """Switch profile (the first-run 'Try the demo')."""
@@ -450,6 +458,8 @@ class Controller(QObject):
             if events:
                 self.reload()
             self._arm(wake)
+            if self._schedule_changed:  # a signal or a file change came in while this run went on
+                self._arm_soon(0)
 
         def failed(exc: BaseException) -> None:
             self._ticking = False
@@ -525,6 +535,10 @@ class Controller(QObject):
         else:
             self._arm(None)  # nothing scheduled: no worker round trip, one idle wake-up less
         self._compose()  # "until 14:30" must disappear once 14:30 has passed
+
+
+def _stats(*paths: Path) -> tuple[tuple[int, int] | None, ...]:
+    return tuple(_stat(path) for path in paths)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
