@@ -61,7 +61,9 @@ def test_not_a_calendar() -> None:
         busy_windows(b"<html>login</html>", datetime.now(timezone.utc))
 
 
-def test_the_cache_keeps_only_times_and_logs_no_title(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_the_cache_keeps_only_times_and_logs_no_title(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     now = datetime(2026, 10, 19, 8, tzinfo=BERLIN)
     cache = CalendarCache(tmp_path / "cal", None, lambda: now)
     source = CalendarSource("work", str(FIXTURE), BUSY)

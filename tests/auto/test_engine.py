@@ -99,9 +99,7 @@ class World:
             presence=self.presence,
             calendars=lambda: self.windows,
             manual_active=lambda name, _now: name in self.manual,
-            supports=lambda name, change: not (
-                name == "rm" and change.kind is ChangeKind.AVAILABILITY
-            ),
+            supports=lambda name, change: not (name == "rm" and change.kind is ChangeKind.AVAILABILITY),
         )
         return AutoEngine(self.path, self.port, lambda: self.now, inputs)
 
