@@ -62,13 +62,28 @@ SDIST="$(ls "$OUT"/dist/trayapp-*.tar.gz)"
 import sys, tarfile, zipfile
 from pathlib import Path
 wheel, sdist, resources = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+# resources/i18n and resources/locale are compiled catalogues (git-ignored): made into the wheel by
+# setup.py from the i18n/ sources, which the sdist carries instead
+BUILT = ("i18n", "locale")
 shipped = sorted(p.relative_to(resources).as_posix() for p in resources.rglob("*")
-                 if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+                 if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+                 and p.relative_to(resources).parts[0] not in BUILT)
 names = set(zipfile.ZipFile(wheel).namelist())
 root = Path(sdist).name[: -len(".tar.gz")]
 snames = set(tarfile.open(sdist).getnames())
 missing = [f"wheel: trayapp/resources/{f}" for f in shipped if f"trayapp/resources/{f}" not in names]
 missing += [f"sdist: resources/{f}" for f in shipped if f"{root}/resources/{f}" not in snames]
+missing += [f"sdist: compiled {n}" for n in snames if "/resources/i18n/" in n or "/resources/locale/" in n]
+for lang in ("de", "fr", "es", "it", "pt_BR"):
+    for built in (f"trayapp/resources/i18n/trayapp_{lang}.qm",
+                  f"trayapp/resources/locale/{lang}/LC_MESSAGES/trayapp.mo"):
+        if built not in names:
+            missing.append(f"wheel: {built}")
+    for source in (f"{root}/i18n/qt/trayapp_{lang}.ts", f"{root}/i18n/po/{lang}.po"):
+        if source not in snames:
+            missing.append(f"sdist: {source}")
+if f"trayapp/resources/i18n/trayapp_en.qm" not in names:
+    missing.append("wheel: trayapp/resources/i18n/trayapp_en.qm")
 for needed in ("trayapp/qt/app.py", "trayapp/cli/entry.py", "trayapp/demo/server.py"):
     if needed not in names:
         missing.append(f"wheel: {needed}")
@@ -210,6 +225,11 @@ if [ "${PACKAGE_SKIP_BUNDLE:-0}" != 1 ]; then
     || { tail -40 "$OUT/pyinstaller.log"; die "pyinstaller"; }
   grep -E "WARNING|ERROR" "$OUT/pyinstaller.log" | grep -v -E "Library (shell32|ole32|user32|kernel32)" | sed 's/^/  /' || true
   [ -f "$BUNDLE/_internal/trayapp/resources/icons/available.svg" ] || die "the bundle lacks the icons"
+  for lang in de fr es it pt_BR; do  # trayapp's catalogues, and Qt's own for its buttons and date editor
+    [ -f "$BUNDLE/_internal/trayapp/resources/i18n/trayapp_$lang.qm" ] || die "the bundle lacks trayapp_$lang.qm"
+    [ -f "$BUNDLE/_internal/trayapp/resources/locale/$lang/LC_MESSAGES/trayapp.mo" ] || die "the bundle lacks $lang/trayapp.mo"
+    [ -n "$(find "$BUNDLE/_internal" -name "qtbase_$lang.qm" -print -quit)" ] || die "the bundle lacks qtbase_$lang.qm"
+  done
   got="$(cd /tmp && env -i PATH=/usr/bin:/bin HOME=/tmp "$BUNDLE/trayapp" --version)" || die "bundle --version"
   [ "$got" = "$WANT" ] || die "bundle --version printed '$got', expected '$WANT'"
   echo "bundle: $got"

@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import os
+import runpy
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import pytest
+# Tests read English unless a test asks for a language (tests/i18n): the developer's own LANG=de_DE must
+# not change what the other tests expect. Subprocesses (the CLI, the tray) inherit this.
+for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
 
-from tests.realparts import xdg_folders
-from trayapp.core.paths import AppPaths
-from trayapp.demo.memory_keyring import MemoryKeyring
-from trayapp.demo.server import DemoServer
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from tests.realparts import xdg_folders  # noqa: E402
+from trayapp.core.paths import AppPaths  # noqa: E402
+from trayapp.demo.memory_keyring import MemoryKeyring  # noqa: E402
+from trayapp.demo.server import DemoServer  # noqa: E402
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the translation catalogues when a source is newer than its compiled form (an editable
+    install compiled them once; a .ts or .po edited since would otherwise be tested stale)."""
+    root = Path(__file__).resolve().parent.parent
+    sources = [*root.glob("i18n/qt/*.ts"), *root.glob("i18n/po/*.po")]
+    outputs = [*root.glob("resources/i18n/*.qm"), *root.glob("resources/locale/*/LC_MESSAGES/*.mo")]
+    if sources and (
+        len(outputs) < len(sources)
+        or max(p.stat().st_mtime for p in sources) > min(p.stat().st_mtime for p in outputs)
+    ):
+        runpy.run_path(str(root / "scripts" / "i18n.py"))["build"](root / "resources")
 
 
 @pytest.fixture(autouse=True)

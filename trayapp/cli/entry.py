@@ -19,6 +19,7 @@ from trayapp.cli.output import (
 from trayapp.cli.parser import build_parser
 from trayapp.cli.usage import UsageError
 from trayapp.core.errors import RateLimited, ServiceUnavailable, TrayAppError
+from trayapp.core.i18n import use_system_locale
 from trayapp.qt_options import split_qt_args
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ log = logging.getLogger("trayapp.cli")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_system_locale()  # weekday and month names, 12 or 24 hours, as the user's locale writes them
     # Qt's own options (-style fusion, -platform xcb) go to QApplication, not to this parser.
     qt_args, argv = split_qt_args(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
