@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from trayapp.core.errors import RateLimited, ServiceUnavailable
+from trayapp.core.i18n import _
 from trayapp.core.models import AccountResult, Outcome
 from trayapp.core.redaction import redact
 
@@ -37,13 +38,14 @@ def report_failures(results: Sequence[AccountResult]) -> None:
 def report_lines(results: Sequence[AccountResult]) -> None:
     for result in results:
         if result.outcome is Outcome.OK:
-            print(f"{result.account}: {result.detail or 'done'}")
+            done = result.detail or _("done")
+            print(f"{result.account}: {done}")
         elif result.outcome is Outcome.SKIPPED:
-            print(f"{result.account}: skipped: {result.detail}")
+            print(f"{result.account}: " + _("skipped: {detail}").format(detail=result.detail))
         elif result.outcome is Outcome.PENDING:
-            err(f"{result.account}: pending: {result.detail}")
+            err(f"{result.account}: " + _("pending: {detail}").format(detail=result.detail))
         for note in result.notes:
-            print(f"{result.account}: note: {note}")
+            print(f"{result.account}: " + _("note: {note}").format(note=note))
 
 
 def report(results: list[AccountResult], what: str) -> int:
@@ -51,11 +53,11 @@ def report(results: list[AccountResult], what: str) -> int:
     report_lines(results)
     report_failures(results)
     if not results:
-        err("There are no accounts yet: add one with 'trayapp accounts add'.")
+        err(_("There are no accounts yet: add one with 'trayapp accounts add'."))
         return EXIT_FAILURE
     code = exit_code(results)
     if code == EXIT_OK and not any(r.ok for r in results):
-        err(f"Nothing was changed: no account could apply '{what}'.")
+        err(_("Nothing was changed: no account could apply '{what}'.").format(what=what))
         return EXIT_FAILURE
     return code
 

@@ -9,6 +9,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from trayapp.core.i18n import N_, _
+
 
 class ServiceKind(str, enum.Enum):
     ROCKETCHAT = "rocketchat"
@@ -35,7 +37,16 @@ class Availability(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """The availability in the user's language ("Away", "Abwesend")."""
+        return _(_AVAILABILITY_LABELS[self])
+
+
+_AVAILABILITY_LABELS = {
+    Availability.AVAILABLE: N_("Available"),
+    Availability.AWAY: N_("Away"),
+    Availability.BUSY: N_("Busy"),
+    Availability.OFFLINE: N_("Offline"),
+}
 
 
 @dataclass(frozen=True)
@@ -105,7 +116,7 @@ class StatusChange:
 
     def describe(self) -> str:
         if self.kind is ChangeKind.CLEAR:
-            return "clear status"
+            return _("clear status")
         if self.kind is ChangeKind.AVAILABILITY and self.availability is not None:
             text = self.availability.label
         elif self.status is not None:

@@ -37,6 +37,7 @@ from trayapp.core.paths import AppPaths, runtime_dir_note
 from trayapp.qt import icons, notices
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
 from trayapp.qt.dispatcher import Dispatcher
+from trayapp.qt.i18n import install_translators, tr
 from trayapp.qt.menu import Target
 from trayapp.qt.notifications import DesktopNotices
 from trayapp.qt.tray import Tray, can_popup_menu
@@ -229,7 +230,7 @@ class TrayApp(QObject):
         self._load_autostart()
         warning = getattr(self.controller.service, "settings_warning", "")
         if warning:
-            QTimer.singleShot(0, lambda: self._inform("Damaged settings were set aside", warning))
+            QTimer.singleShot(0, lambda: self._inform(tr("app", "Damaged settings were set aside"), warning))
         if self._first_run_dialog and not self.controller.snapshot.accounts:
             QTimer.singleShot(0, lambda: self.accounts())
 
@@ -348,16 +349,17 @@ class TrayApp(QObject):
 
     def end_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
         if (service := self._schedule_editor()) is not None:
-            self._schedule_op(accounts, service.end_scheduled_now, entry_id, "Could not end it now")
+            failure = tr("app", "Could not end it now")
+            self._schedule_op(accounts, service.end_scheduled_now, entry_id, failure)
 
     def cancel_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
         if (service := self._schedule_editor()) is not None:
-            self._schedule_op(accounts, service.cancel_scheduled, entry_id, "Could not cancel it")
+            self._schedule_op(accounts, service.cancel_scheduled, entry_id, tr("app", "Could not cancel it"))
 
     def extend_scheduled(self, accounts: tuple[str, ...], entry_id: str) -> None:
         if (service := self._schedule_editor()) is not None:
             longer = functools.partial(service.extend_scheduled, delta=EXTEND_BY)
-            self._schedule_op(accounts, longer, entry_id, "Could not make it longer")
+            self._schedule_op(accounts, longer, entry_id, tr("app", "Could not make it longer"))
 
     def _schedule_editor(self) -> ScheduleEditor | None:
         service = self.controller.service
@@ -388,7 +390,7 @@ class TrayApp(QObject):
             return enabled, str(impl.problem()) if enabled else ""
 
         def failed(exc: BaseException) -> None:
-            self._inform("Launch at login", plain_error(exc))
+            self._inform(tr("app", "Launch at login"), plain_error(exc))
             self._load_autostart()
 
         self.controller.run_plain(work, self._autostart_state, failed)
@@ -476,7 +478,10 @@ class TrayApp(QObject):
         self.controller.run_plain(
             factory,
             started,
-            lambda exc: self._inform("Demo", f"The demo could not start: {plain_error(exc)}"),
+            lambda exc: self._inform(
+                tr("app", "Demo"),
+                tr("app", "The demo could not start: {error}").format(error=plain_error(exc)),
+            ),
         )
 
 
@@ -514,7 +519,10 @@ class ErrorReporter(QObject):
             QApplication.quit()
             return
         log.error("Unexpected error", exc_info=(kind, exc, tb))
-        text = "Something went wrong inside trayapp. It keeps running; the details were written to the log."
+        text = tr(
+            "app",
+            "Something went wrong inside trayapp. It keeps running; the details were written to the log.",
+        )
         self.shown.emit(text)
         if self._box is not None and self._box.isVisible():
             return  # one at a time: a burst of errors must not bury the desktop in boxes
@@ -563,6 +571,7 @@ def run(
     app.setDesktopFileName("trayapp")
     app.setQuitOnLastWindowClosed(False)  # closing a dialog must not quit a tray app
     app.setWindowIcon(icons.app_icon())
+    install_translators(app)  # the user's language, Qt's own texts too; right to left where it reads so
 
     directory, name = instance_dir(paths, demo)
     instance = SingleInstance(directory, name)
@@ -571,7 +580,10 @@ def run(
             log.info("trayapp is already running: asked it to show itself")
             return 0
         print(
-            "trayapp is already running but does not answer; see the log: " + str(log_file), file=sys.stderr
+            tr("app", "trayapp is already running but does not answer; see the log: {path}").format(
+                path=log_file
+            ),
+            file=sys.stderr,
         )
         return 1
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, QSize, Qt, QTime, QTimer
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QSize, Qt, QTime, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -52,17 +53,24 @@ from trayapp.core.models import (
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller, plain_error
 from trayapp.qt.dispatcher import Task
+from trayapp.qt.i18n import N_, tr
 from trayapp.qt.menu import Target, account_label, elide
 
-RC_TYPES = (("online", "Online"), ("away", "Away"), ("busy", "Busy"), ("offline", "Offline"))
+# Rocket.Chat's status types (its API's words) and how the dialog names them
+RC_TYPES = (
+    ("online", N_("dialogs", "Online")),
+    ("away", N_("dialogs", "Away")),
+    ("busy", N_("dialogs", "Busy")),
+    ("offline", N_("dialogs", "Offline")),
+)
 
 # One "Show me as" choice drives every service's own setting by default (each can still be changed):
 # the Rocket.Chat type, Callbell's available flag (it has no busy: busy is "not available"), and the
 # Smartsheet RM status (busy people are still at work: In the office).
 SHOW_AS: tuple[tuple[Availability, str, str, bool, str], ...] = (
-    (Availability.AVAILABLE, "A&vailable", "online", True, "ITO"),
-    (Availability.AWAY, "Awa&y", "away", False, "OOF"),
-    (Availability.BUSY, "B&usy", "busy", False, "ITO"),
+    (Availability.AVAILABLE, N_("dialogs", "A&vailable"), "online", True, "ITO"),
+    (Availability.AWAY, N_("dialogs", "Awa&y"), "away", False, "OOF"),
+    (Availability.BUSY, N_("dialogs", "B&usy"), "busy", False, "ITO"),
 )
 ACCOUNT_LABEL_CHARS = 44  # longer account names (e-mail addresses) are elided; the tooltip has all
 COMMON_EMOJI = ("📅", "🍽️", "☕", "🏠", "🚗", "✈️", "🌴", "🤒", "📚", "🎧", "🔕", "💬")
@@ -128,31 +136,39 @@ class FieldError(QLabel):
 
 
 def with_error(
-    field: QWidget, extra: QWidget | None = None, natural_width: bool = False
-) -> tuple[QWidget, FieldError]:
-    """The field with its error label underneath (one form row). `natural_width`: the field keeps its
-    own width while the row (and so the error line) takes all the width the form gives."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
+    field: QWidget,
+    extra: QWidget | None = None,
+    natural_width: bool = False,
+    before: QWidget | None = None,
+) -> tuple[QVBoxLayout, FieldError]:
+    """The field with its error label underneath (one form row), `extra` after it and `before` in front
+    of it. `natural_width`: the field keeps its own width while the row (and so the error line) takes
+    all the width the form gives.
+
+    A layout, not a wrapper widget: the field then has the form's label as a sibling, which is where
+    Qt looks for the label relation a screen reader announces (a label whose buddy sits in a box of
+    its own names nothing: the field was read as an unnamed text box)."""
+    layout = QVBoxLayout()
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
-    if extra is None and not natural_width:
+    if extra is None and before is None and not natural_width:
         layout.addWidget(field)
     else:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        if before is not None:
+            row.addWidget(before)
         row.addWidget(field, 0 if natural_width else 1)
         if extra is not None:
             row.addWidget(extra)
         if natural_width:
             row.addStretch(1)
-            # Without this the box is as narrow as the field and a message wraps after three words.
-            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addLayout(row)
     error = FieldError(field)
+    # Without this the row is as narrow as the field and a message wraps after three words.
+    error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     layout.addWidget(error)
-    box.setFocusProxy(field)  # the form label's Alt+key (its buddy is this box) must reach the field
-    return box, error
+    return layout, error
 
 
 def side_by_side(*widgets: QWidget) -> QWidget:
@@ -167,16 +183,35 @@ def side_by_side(*widgets: QWidget) -> QWidget:
 
 
 def point_labels_at_fields(form: QFormLayout) -> None:
-    """QFormLayout makes each label the buddy of the row's widget; when that is a box holding the field
-    and its error line, Alt+key would focus the box (which takes no focus). Point labels at the field."""
+    """Each form label is the buddy of its row's field: Alt+key focuses it, and a screen reader reads
+    the label as the field's name (QFormLayout sets buddies only for a row that is one widget; a row
+    that is a layout, the field and its error line, gets its first focusable widget)."""
     for row in range(form.rowCount()):
         label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
         label = label_item.widget() if label_item is not None else None
-        if isinstance(label, QLabel):
-            buddy = label.buddy()
-            proxy = buddy.focusProxy() if buddy is not None else None
-            if proxy is not None:
-                label.setBuddy(proxy)
+        if not isinstance(label, QLabel) or field_item is None:
+            continue
+        field = _first_field(field_item)
+        if field is not None and label.buddy() is not field:
+            label.setBuddy(field)
+
+
+def _first_field(item: QLayoutItem) -> QWidget | None:
+    widget = item.widget()
+    if widget is not None:
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(widget, QLabel):
+            return widget
+        return widget.focusProxy()
+    layout = item.layout()
+    if layout is None:
+        return None
+    for i in range(layout.count()):
+        child = layout.itemAt(i)
+        found = _first_field(child) if child is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -212,10 +247,25 @@ class DateTimeEdit(QDateTimeEdit):
         super().keyPressEvent(event)
 
 
+def datetime_edit_format() -> str:
+    """The weekday, date and time as the user's locale writes them (12 or 24 hours, day or month
+    first); the C locale keeps the unambiguous "Wed 2 Dec 2026  14:00"."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "ddd d MMM yyyy  HH:mm"
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in date:
+        date = date.replace("yy", "yyyy")  # a four-digit year is clearer in an editor
+    return f"ddd {date}  {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
 def make_datetime_edit(value: datetime) -> QDateTimeEdit:
     edit = DateTimeEdit(to_qdatetime(value))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+    edit.setDisplayFormat(datetime_edit_format())
+    calendar = edit.calendarWidget()
+    if calendar is not None:
+        calendar.setFirstDayOfWeek(QLocale().firstDayOfWeek())
     return edit
 
 
@@ -236,22 +286,33 @@ class TimeFields:
         end_default: datetime | None = None,
     ) -> None:
         start_default = next_quarter(now)
-        self.start_check = QCheckBox("Start at")
+        # Row labels are real labels, buddies of the date fields (their names for a screen reader);
+        # the check boxes in front of the fields say whether the time is used.
+        self.start_check = QCheckBox(tr("dialogs", "Later, at"))
+        self.start_check.setAccessibleName(tr("dialogs", "Start later"))
         self.start_edit = make_datetime_edit(start_default)
+        self.start_edit.setAccessibleDescription(tr("dialogs", "When the status starts"))
         self.start_edit.setEnabled(False)
-        self.end_check = QCheckBox("End at")
+        self.end_check = QCheckBox(tr("dialogs", "Ends at"))
+        self.end_check.setAccessibleName(tr("dialogs", "Set an end"))
         self.end_edit = make_datetime_edit(end_default or start_default + timedelta(hours=1))
+        self.end_edit.setAccessibleDescription(tr("dialogs", "When the status ends"))
         self.end_required = end_required
         self.end_check.setChecked(end_required)
         self.end_check.setEnabled(not end_required)
+        self.end_check.setVisible(not end_required)  # an end is required: nothing to choose
         self.end_edit.setEnabled(end_required)
         self.start_check.toggled.connect(self.start_edit.setEnabled)
         self.end_check.toggled.connect(self.end_edit.setEnabled)
         self.start_check.toggled.connect(self._start_toggled)
-        start_box, self.start_error = with_error(self.start_edit, natural_width=True)
-        end_box, self.end_error = with_error(self.end_edit, natural_width=True)
-        form.addRow(self.start_check, start_box)
-        form.addRow(self.end_check, end_box)
+        start_box, self.start_error = with_error(self.start_edit, natural_width=True, before=self.start_check)
+        end_box, self.end_error = with_error(self.end_edit, natural_width=True, before=self.end_check)
+        self.start_label = QLabel(tr("dialogs", "Sta&rt"))
+        self.start_label.setBuddy(self.start_edit)
+        self.end_label = QLabel(tr("dialogs", "En&d"))
+        self.end_label.setBuddy(self.end_edit)
+        form.addRow(self.start_label, start_box)
+        form.addRow(self.end_label, end_box)
 
     def _start_toggled(self, on: bool) -> None:
         # Keep the end after a start that moved into the future.
@@ -275,13 +336,13 @@ class TimeFields:
         end = from_qdatetime(self.end_edit.dateTime()) if self.end_check.isChecked() else None
         ok = True
         if end is not None and start is not None and end <= start:
-            self.end_error.set("The end must be after the start.")
+            self.end_error.set(tr("dialogs", "The end must be after the start."))
             ok = False
         elif end is not None and end <= now:
-            self.end_error.set("The end is already past.")
+            self.end_error.set(tr("dialogs", "The end is already past."))
             ok = False
         if start is not None and start < now - timedelta(minutes=1):
-            self.start_error.set("The start is already past; untick it to start now.")
+            self.start_error.set(tr("dialogs", "The start is already past; untick it to start now."))
             ok = False
         if not ok:
             (self.end_edit if self.end_error.text() else self.start_edit).setFocus()
@@ -348,9 +409,11 @@ def show_as_tip(availability: Availability) -> str:
     _a, _t, rc_type, available, ss_code = next(row for row in SHOW_AS if row[0] is availability)
     from trayapp.backends.smartsheet_rm import CODES
 
-    return (
-        f"Rocket.Chat: {rc_type}; Callbell: {'available' if available else 'not available'}; "
-        f"Smartsheet RM: {CODES[ss_code]}"
+    rc_label = next((tr("dialogs", label) for value, label in RC_TYPES if value == rc_type), rc_type)
+    return tr("dialogs", "Rocket.Chat: {type}; Callbell: {callbell}; Smartsheet RM: {smartsheet}").format(
+        type=rc_label,
+        callbell=tr("dialogs", "available") if available else tr("dialogs", "not available"),
+        smartsheet=CODES[ss_code],  # the service's own status name
     )
 
 
@@ -440,7 +503,7 @@ class CreateStatusDialog(QDialog):
         super().__init__(parent)
         self._controller = controller
         self._task: Task[dict[str, tuple[CustomStatus | None, BaseException | None]]] | None = None
-        self.setWindowTitle("New status")
+        self.setWindowTitle(tr("dialogs", "New status"))
         self.setWindowIcon(icons.app_icon())
         snapshot = controller.snapshot
         views = [v for v in snapshot.accounts if v.capabilities.can_create or v.statuses]
@@ -450,54 +513,58 @@ class CreateStatusDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. In a meeting")
+        self.name.setPlaceholderText(tr("dialogs", "e.g. In a meeting"))
         self.name.setMaxLength(120)
         name_box, self.name_error = with_error(self.name)
-        form.addRow("&Name", name_box)
+        form.addRow(tr("dialogs", "&Name"), name_box)
 
         # One choice sets each service's own field below (which can still be changed one by one).
         self.show_as: dict[Availability, QRadioButton] = {}
         for availability, text, _rc, _cb, _ss in SHOW_AS:
-            radio = QRadioButton(text)
+            radio = QRadioButton(tr("dialogs", text))
             radio.setToolTip(show_as_tip(availability))
             radio.toggled.connect(lambda on, a=availability: self._show_as(a) if on else None)
             self.show_as[availability] = radio
         self.show_as_row = side_by_side(*self.show_as.values())
-        form.addRow("Show me as", self.show_as_row)
+        form.addRow(tr("dialogs", "Show me as"), self.show_as_row)
 
         self.rc_type = QComboBox()
         for value, label in RC_TYPES:
-            self.rc_type.addItem(label, value)
+            self.rc_type.addItem(tr("dialogs", label), value)
         rc_box, self.rc_type_error = with_error(self.rc_type, natural_width=True)
-        form.addRow("Rocket.Chat &type", rc_box)
+        form.addRow(tr("dialogs", "Rocket.Chat &type"), rc_box)
 
         self.cb_emoji = QComboBox()
         self.cb_emoji.setEditable(True)
         self.cb_emoji.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.cb_emoji.addItem("")
         self.cb_emoji.addItems(list(COMMON_EMOJI))
-        self.cb_emoji.setToolTip("Optional; type or pick one emoji")
+        self.cb_emoji.setToolTip(tr("dialogs", "Optional; type or pick one emoji"))
         self.cb_emoji.setMinimumWidth(170)
         emoji_edit = self.cb_emoji.lineEdit()
         if emoji_edit is not None:
-            emoji_edit.setPlaceholderText("optional, e.g. 📅")
+            emoji_edit.setPlaceholderText(tr("dialogs", "optional, e.g. 📅"))
         cb_box, self.cb_emoji_error = with_error(self.cb_emoji, natural_width=True)
-        form.addRow("Callbell &emoji", cb_box)
+        form.addRow(tr("dialogs", "Callbell &emoji"), cb_box)
 
         self.ss_code = QComboBox()
         ss_view = next((v for v in views if v.account.kind is ServiceKind.SMARTSHEET), None)
         for status in ss_view.statuses if ss_view else ():
             self.ss_code.addItem(status.name, status.id)  # its meaning ("On the road"), not "OOO"
         self.ss_code.setToolTip(
-            "Smartsheet RM cannot store new statuses: it shows one of its own, with this name as the message"
+            tr(
+                "dialogs",
+                "Smartsheet RM cannot store new statuses: it shows one of its own, with this name as the "
+                "message",
+            )
         )
         ss_box, self.ss_code_error = with_error(self.ss_code, natural_width=True)
-        form.addRow("Smartsheet RM &status", ss_box)
+        form.addRow(tr("dialogs", "Smartsheet RM &status"), ss_box)
 
         self.message = QLineEdit()
-        self.message.setPlaceholderText("optional")
+        self.message.setPlaceholderText(tr("dialogs", "optional"))
         message_box, self.message_error = with_error(self.message)
-        form.addRow("&Message", message_box)
+        form.addRow(tr("dialogs", "&Message"), message_box)
 
         accounts_box = QWidget()
         accounts_layout = QVBoxLayout(accounts_box)
@@ -518,9 +585,9 @@ class CreateStatusDialog(QDialog):
             self._rows.append(_AccountRow(view, check, error))
         self.accounts_error = FieldError(accounts_box)
         accounts_layout.addWidget(self.accounts_error)
-        form.addRow("Accounts", accounts_box)
+        form.addRow(tr("dialogs", "Accounts"), accounts_box)
 
-        self.apply_now = QCheckBox("&Apply it now")
+        self.apply_now = QCheckBox(tr("dialogs", "&Apply it now"))
         self.apply_now.setChecked(True)
         form.addRow("", self.apply_now)
         self.times = TimeFields(form, controller.now())
@@ -530,7 +597,7 @@ class CreateStatusDialog(QDialog):
 
         self.general_error = FieldError()
         self.progress = QLabel("")
-        self.buttons, self.create_button = accept_and_cancel(self, "Create", self.submit)
+        self.buttons, self.create_button = accept_and_cancel(self, tr("dialogs", "Create"), self.submit)
 
         point_labels_at_fields(form)
         layout = QVBoxLayout(self)
@@ -610,15 +677,19 @@ class CreateStatusDialog(QDialog):
             row.check.setToolTip(
                 ""
                 if self._usable(row)
-                else f"{row.view.account.kind.label} cannot store new statuses; tick "
-                "'Apply it now' to set one of its own statuses with this name as the message"
+                else tr(
+                    "dialogs",
+                    "{service} cannot store new statuses; tick “Apply it now” to set one of its own "
+                    "statuses with this name as the message",
+                ).format(service=row.view.account.kind.label)
             )
             full = row.check.accessibleName()
             if full and self._usable(row):
                 row.check.setToolTip(full)
             if done:
                 row.error.setStyleSheet("")
-                row.error.set(f"✓ Created “{row.created.name if row.created else ''}”")
+                created = row.created.name if row.created else ""
+                row.error.set("✓ " + tr("dialogs", "Created “{name}”").format(name=created))
             elif row.created is not None and row.error.text().startswith("✓"):
                 row.error.set("")  # the name changed: it will be created under the new name
         chosen = {r.view.account.kind for r in self.selected()}
@@ -633,7 +704,7 @@ class CreateStatusDialog(QDialog):
         self._lock.set_busy(busy)
         if not busy:
             self._update_rows()
-        self.progress.setText("Creating…" if busy else "")
+        self.progress.setText(tr("dialogs", "Creating…") if busy else "")
 
     def _clear_errors(self) -> None:
         for error in (
@@ -659,16 +730,18 @@ class CreateStatusDialog(QDialog):
         rows = self.selected()
         ok = True
         if not name:
-            self.name_error.set("Give the status a name.")
+            self.name_error.set(tr("dialogs", "Give the status a name."))
             ok = False
         if not rows:
-            self.accounts_error.set("Choose at least one account.")
+            self.accounts_error.set(tr("dialogs", "Choose at least one account."))
             ok = False
         if (
             any(r.view.account.kind is ServiceKind.SMARTSHEET for r in rows)
             and self.ss_code.currentIndex() < 0
         ):
-            self.ss_code_error.set("Smartsheet RM's statuses are not loaded yet: refresh first.")
+            self.ss_code_error.set(
+                tr("dialogs", "Smartsheet RM’s statuses are not loaded yet: refresh first.")
+            )
             ok = False
         times = self.times.validate(now) if self.apply_now.isChecked() else Times(None, None)
         if times is None:
@@ -821,27 +894,27 @@ class ScheduleDialog(QDialog):
         self._controller = controller
         self._target = target
         self._on_apply = on_apply
-        self.setWindowTitle("Set status for…")
+        self.setWindowTitle(tr("dialogs", "Set status for…"))
         self.setWindowIcon(icons.app_icon())
         now = controller.now()
         form = QFormLayout()
         what = QLabel(
             target.label
             if len(target.names) == 1 or target.change.kind is not ChangeKind.AVAILABILITY
-            else f"{target.label} on every account that has it"
+            else tr("dialogs", "{status} on every account that has it").format(status=target.label)
         )
         what.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow("Status", what)
+        form.addRow(tr("dialogs", "Status"), what)
         self.message = QLineEdit()
-        self.message.setPlaceholderText("optional")
-        form.addRow("&Message", self.message)
+        self.message.setPlaceholderText(tr("dialogs", "optional"))
+        form.addRow(tr("dialogs", "&Message"), self.message)
         self.times = TimeFields(
             form,
             now,
             end_required=True,
             end_default=now.astimezone().replace(second=0, microsecond=0) + timedelta(hours=1),
         )
-        self.buttons, self.apply_button = accept_and_cancel(self, "Apply", self.submit)
+        self.buttons, self.apply_button = accept_and_cancel(self, tr("dialogs", "Apply"), self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
