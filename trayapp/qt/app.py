@@ -40,7 +40,7 @@ from trayapp.qt.dispatcher import Dispatcher
 from trayapp.qt.i18n import install_translators, tr
 from trayapp.qt.menu import Target
 from trayapp.qt.notifications import DesktopNotices
-from trayapp.qt.tray import Tray, can_popup_menu
+from trayapp.qt.tray import Tray
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -258,8 +258,10 @@ class TrayApp(QObject):
             from trayapp.qt.window import StatusWindow
 
             self.window = StatusWindow(self.controller, self.tray.menu, self.apply, self.quit)
+        if not self.window.isVisible():
             self.window.tray_available = self.tray_available()
             self.window.show_hint(not self.window.tray_available)
+            self.window.set_popup(self.window.tray_available)  # from the icon, or in place of one
         self.window.bring_up()
         return self.window
 
@@ -289,17 +291,16 @@ class TrayApp(QObject):
             self.primary_action()
 
     def primary_action(self) -> None:
-        """Left click: one safe, idempotent thing (P2). With no account: the accounts dialog. Where Qt
-        draws the right-click menu too (Windows, an X11 XEmbed tray): that same menu. Elsewhere (a
-        StatusNotifierItem panel, Wayland, macOS): the status window, with each account's line, the
-        availability buttons and the same menu behind "Statuses and more"; never a second, Qt-drawn
-        menu next to the panel's own."""
+        """Left click: one safe, idempotent thing (P2), the same on every host. With no account: the
+        accounts dialog. Otherwise the status window (each account's line, the availability buttons, the
+        same menu behind "Statuses and more"), raised if already open. Never a Qt menu at the pointer: on
+        a panel at the bottom of the screen it opened upwards with Quit under the pointer, so a double
+        click (or a second click to close it) quit the app; the right click has the menu, drawn by the
+        panel itself wherever there is a StatusNotifierItem host."""
         if self.window is not None and self.window.isVisible():
             self.window.bring_up()
         elif not self.controller.snapshot.accounts:
             self.accounts()
-        elif self.tray.is_visible() and self.tray_available() and can_popup_menu():
-            self.tray.popup_menu()
         else:
             log.info("Left click: showing the status window")
             self.show_window()
@@ -486,7 +487,11 @@ class TrayApp(QObject):
 
 
 def _bring_up(dialog: QDialog) -> None:
+    from trayapp.qt.dialogs import keep_floating
+
     with contextlib.suppress(RuntimeError):  # closed and deleted before this turn came
+        if not dialog.isVisible():
+            keep_floating(dialog)  # a dialog opened from the tray's menu has no parent window
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -468,6 +468,21 @@ def scrolling(layout: QFormLayout) -> QScrollArea:
     return area
 
 
+def keep_floating(window: QWidget) -> None:
+    """Wayland has no dialog window type: a tiling compositor (sway and the other wlroots ones) floats a
+    toplevel that has a parent or a fixed width or height, and tiles any other across the whole screen.
+    There a window opened with no parent (from the tray's menu) gets a fixed width, its current one; its
+    height still follows its content. On X11 the dialog window type says it (Qt sets it)."""
+    if not QGuiApplication.platformName().startswith("wayland") or window.parentWidget() is not None:
+        return
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    resized = window.testAttribute(Qt.WidgetAttribute.WA_Resized)
+    width = window.width() if resized else window.sizeHint().width()
+    window.setFixedWidth(max(width, window.minimumWidth()))
+
+
 def fit_to_screen(dialog: QDialog, min_width: int) -> None:
     """The size the content asks for, within the screen's free area (Qt would cap it at 2/3 of the
     screen's width, cutting long lines off)."""

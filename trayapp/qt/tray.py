@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, QObject, QPoint, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QIcon
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from trayapp.core.models import OverallState, Snapshot
@@ -44,19 +44,9 @@ def locale_durations() -> tuple[Duration, ...]:
     return tuple(replace(d, end=week_end) if d.key == "week" else d for d in DURATIONS)
 
 
-def can_popup_menu() -> bool:
-    """Whether a left click may open the menu itself: only where Qt draws the right-click menu too, so
-    both clicks show the same menu. That is Windows and an X11 XEmbed tray. A StatusNotifierItem host
-    (KDE, XFCE, GNOME's AppIndicator extension, waybar) draws the right-click menu itself, in the panel's
-    look; a Qt popup from the left click would look different and needs a position computed by us (P2,
-    P3). On Wayland a client-side popup has no anchor, and on macOS the platform opens the menu itself."""
-    platform = QGuiApplication.platformName()
-    return platform == "windows" or (platform == "xcb" and not sni_host())
-
-
 def sni_host() -> bool:
     """Whether the icon is shown by a StatusNotifierItem host: Qt exports it over D-Bus whenever a
-    watcher is on the session bus. Asked at click time (a local D-Bus round trip): hosts come and go."""
+    watcher is on the session bus. Asked when needed (a local D-Bus round trip): hosts come and go."""
     from PySide6.QtDBus import QDBusConnection
 
     bus = QDBusConnection.sessionBus()
@@ -70,7 +60,9 @@ def sni_host() -> bool:
 
 
 class Tray(QObject):
-    primary = Signal()  # left click (SNI Activate / Trigger): the app decides what that opens
+    # Left or middle click (SNI Activate / SecondaryActivate, XEmbed and Windows Trigger): the app decides
+    # what that opens. Never a menu: the right click has it, drawn by the host where there is one.
+    primary = Signal()
 
     def __init__(self, controller: Controller, actions: MenuActions, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -139,12 +131,6 @@ class Tray(QObject):
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.MiddleClick):
             self.primary.emit()
-
-    def popup_menu(self, at: QPoint | None = None) -> None:
-        """Open the menu at the pointer (X11, Windows). Idempotent: an open menu stays as it is."""
-        if self._menu.isVisible():
-            return
-        self._menu.popup(at if at is not None else QCursor.pos())
 
     def balloon_allowed(self) -> bool:
         """Whether the icon's own showMessage may stand in where no notification server answers: only

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller
-from trayapp.qt.dialogs import error_colour
+from trayapp.qt.dialogs import error_colour, keep_floating
 from trayapp.qt.menu import Target, availability_targets, error_text, header_text, view_icon
 
 NO_TRAY_HINT = (
@@ -139,7 +139,19 @@ class StatusWindow(QWidget):
     def show_hint(self, show: bool) -> None:
         self.hint.setVisible(show)
 
+    def set_popup(self, popup: bool) -> None:
+        """Opened from the tray icon (popup): a dialog window, which window managers keep floating and
+        small, over the desktop; standing in for a missing tray: the app's normal, main window. Only
+        while hidden (a new window type takes effect when the window is next shown)."""
+        if self.isVisible():
+            return
+        kind = Qt.WindowType.Dialog if popup else Qt.WindowType.Window
+        if self.windowType() != kind:
+            self.setWindowFlags(kind)
+
     def bring_up(self) -> None:
+        if not self.isVisible():
+            keep_floating(self)
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
