@@ -2,10 +2,11 @@
 # Build every distributable form of trayapp and prove each one runs. CI calls this; so can you.
 #
 #  1. sdist + wheel with `python -m build`; check both carry the icons and the desktop template
-#  2. install the wheel into a fresh venv (outside the checkout); `trayapp --version`; a --demo smoke run
+#  2. install the wheel into a fresh venv (outside the checkout); `trayapp --version`; `trayapp self-test`
+#     on a real Secret Service (gnome-keyring on a private D-Bus); a --demo smoke run
 #  3. render the hicolor icons, stage the Linux desktop integration (packaging/linux/install.sh) and
 #     validate it: desktop-file-validate, appstreamcli validate / validate-tree
-#  4. PyInstaller one-folder bundle (packaging/pyinstaller/trayapp.spec); its --version; the same smoke
+#  4. PyInstaller one-folder bundle (packaging/pyinstaller/trayapp.spec); its --version; the same self-test and smoke
 #  5. print sizes
 #
 # A smoke run: Xvfb + trayer (an XEmbed tray host) on a private display (:77 or the next free one),
@@ -189,6 +190,28 @@ smoke() {  # smoke NAME PROGRAM: start PROGRAM --demo on the virtual tray, then 
   echo "$name: ran the demo, kept its tray icon, exited 0 on SIGTERM"
 }
 
+# ---- the self-test: keyring backend, a secret round trip, launch at login, notifier ----------------
+self_test() {  # self_test NAME PROGRAM: `PROGRAM self-test` on a real Secret Service (gnome-keyring)
+  local name=$1 program=$2 dir="$OUT/selftest-$1" code=0
+  rm -rf "$dir"
+  mkdir -p "$dir"/{home,config,cache,data,state,run}
+  chmod 700 "$dir"/run
+  env -i PATH="/usr/bin:/bin" LANG=C.UTF-8 HOME="$dir/home" SS_PW=test \
+    XDG_CONFIG_HOME="$dir/config" XDG_CACHE_HOME="$dir/cache" XDG_DATA_HOME="$dir/data" \
+    XDG_STATE_HOME="$dir/state" XDG_RUNTIME_DIR="$dir/run" \
+    dbus-run-session -- bash -c 'eval "$(printf %s "$SS_PW" | gnome-keyring-daemon --unlock --components=secrets)"
+      export GNOME_KEYRING_CONTROL; exec "$@"' _ "$program" self-test >"$dir/report.json" 2>"$dir/stderr.log" \
+    || code=$?
+  cat "$dir/report.json"
+  [ "$code" = 0 ] || { cat "$dir/stderr.log"; die "$name: self-test exited $code"; }
+  grep -q '"detail": "keyring.backends.SecretService.Keyring' "$dir/report.json" \
+    || die "$name: self-test did not use the Secret Service"
+  echo "$name: self-test passed (keyring, secret round trip, launch at login, notifier)"
+}
+
+step "self-test: the wheel's trayapp on a real Secret Service"
+self_test wheel "$OUT/venv/bin/trayapp"
+
 step "smoke run: the wheel's trayapp --demo under Xvfb + trayer"
 SMOKE_T0=$SECONDS smoke wheel "$OUT/venv/bin/trayapp"
 
@@ -240,6 +263,8 @@ if [ "${PACKAGE_SKIP_BUNDLE:-0}" != 1 ]; then
   [ "$(ls "$OUT"/root-bundle/share/icons/hicolor/*/apps/trayapp.png | wc -l)" = 8 ] || die "bundle: hicolor PNGs missing"
   desktop-file-validate "$OUT/root-bundle/share/applications/trayapp.desktop" || die "bundle: desktop file"
   grep -q "^Exec=.*/trayapp/trayapp\"\?$" "$OUT/root-bundle/share/applications/trayapp.desktop" || die "bundle: Exec="
+  step "self-test: the bundle on a real Secret Service"
+  self_test bundle "$BUNDLE/trayapp"
   step "smoke run: the bundle's trayapp --demo under Xvfb + trayer"
   SMOKE_T0=$SECONDS smoke bundle "$BUNDLE/trayapp"
 fi

@@ -27,6 +27,7 @@ COMMANDS = {
     "autostart": "autostart",
     "demo-server": "demo_server",
     "doctor": "doctor",
+    "self-test": "self_test",
 }
 
 
