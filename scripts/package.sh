@@ -89,8 +89,11 @@ for needed in ("trayapp/qt/app.py", "trayapp/cli/entry.py", "trayapp/demo/server
     if needed not in names:
         missing.append(f"wheel: {needed}")
 entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-if "trayapp = trayapp.cli:main" not in zipfile.ZipFile(wheel).read(entry).decode():
+entry_points = zipfile.ZipFile(wheel).read(entry).decode()
+if "[console_scripts]\ntrayapp = trayapp.cli:main" not in entry_points:
     missing.append("wheel: the trayapp console script")
+if "[gui_scripts]\ntrayapp-tray = trayapp.cli:main" not in entry_points:
+    missing.append("wheel: the trayapp-tray GUI script (the tray without a console on Windows)")
 for m in missing:
     print("missing", m)
 print(f"wheel and sdist carry all {len(shipped)} resource files")

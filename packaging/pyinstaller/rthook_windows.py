@@ -1,29 +1,25 @@
 """PyInstaller runtime hook: give the frozen Windows app its own identity before Qt starts (P6).
 
 Without an AppUserModelID, Windows attributes tray balloons/toasts and taskbar grouping to the
-bootloader or to "Python". We set the explicit ID for this process and register it under
-HKCU\\Software\\Classes\\AppUserModelId\\<id> with a display name and icon, which is what lets a
-portable (not installed, no Start-menu shortcut) build show "trayapp" as the sender. An installer that
+bootloader or to "Python". trayapp.core.desktop_identity sets the explicit ID for this process and
+registers it under HKCU\\Software\\Classes\\AppUserModelId\\<id> with a display name and, here, the
+bundle's icon, which is what lets a portable (not installed, no Start-menu shortcut) build show "trayapp"
+as the sender. pip installs get the same ID when the tray starts (trayapp.qt.app.run). An installer that
 creates a Start-menu shortcut should also stamp System.AppUserModel.ID=<id> on it.
 
 Runs only on Windows; every failure is ignored (the app works without it, only less nicely).
-UNTESTED here: written from the Win32 documentation, built and run only on Linux CI.
+Built and run only on Linux CI; the logic is tested with stand-ins in tests/core/test_desktop_identity.py.
 """
 
+import os
 import sys
 
 if sys.platform == "win32":
     try:
-        import ctypes
-        import os
-        import winreg
+        from trayapp.core.desktop_identity import adopt_windows_app_id
 
-        _APP_ID = "io.github.trayapp"  # trayapp.core.autostart.BUNDLE_ID
-        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(_APP_ID)
-        _icon = os.path.join(getattr(sys, "_MEIPASS", os.path.dirname(sys.executable)), "trayapp.ico")
-        with winreg.CreateKey(winreg.HKEY_CURRENT_USER, rf"Software\Classes\AppUserModelId\{_APP_ID}") as key:
-            winreg.SetValueEx(key, "DisplayName", 0, winreg.REG_SZ, "trayapp")
-            if os.path.isfile(_icon):
-                winreg.SetValueEx(key, "IconUri", 0, winreg.REG_SZ, _icon)
+        adopt_windows_app_id(
+            icon=os.path.join(getattr(sys, "_MEIPASS", os.path.dirname(sys.executable)), "trayapp.ico")
+        )
     except Exception:  # cosmetic only: never stop the app from starting
         pass

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from trayapp.qt.app import SingleInstance, socket_name
@@ -55,3 +56,37 @@ def test_socket_name_is_per_user_and_short(tmp_path: Path) -> None:
     assert name.endswith("trayapp.sock") and name.startswith(str(tmp_path))
     deep = tmp_path / ("x" * 120)
     assert len(socket_name(deep, "trayapp")) < 100
+
+
+def test_on_windows_the_pipe_is_named_by_sid_and_session_not_user_name(tmp_path: Path) -> None:
+    import getpass
+    import re
+
+    name = socket_name(tmp_path, "trayapp", platform="win32")
+    assert re.fullmatch(r"trayapp-trayapp-[0-9a-f]{16}", name)
+    assert getpass.getuser() not in name
+
+
+def test_a_second_start_without_a_console_shows_why_it_stops(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pythonw and the windowed bundle have no stderr: the message must still reach the user."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from trayapp.qt.app import tell_user
+
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown.append(f"{box.text()} | {box.informativeText()}")
+        box.accept()
+
+    monkeypatch.setattr(sys, "stderr", None)
+    QTimer.singleShot(20, read_and_close)
+    tell_user("trayapp is already running but does not answer", "Quit the other trayapp.")
+    assert shown == ["trayapp is already running but does not answer. | Quit the other trayapp."]

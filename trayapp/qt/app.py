@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import getpass
 import hashlib
 import logging
 import signal
@@ -69,9 +68,11 @@ class SingleInstance(QObject):
     def __init__(self, directory: Path, name: str = "trayapp", parent: QObject | None = None) -> None:
         super().__init__(parent)
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._lock = QLockFile(str(directory / f"{name}.lock"))
-        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self.server_name = socket_name(directory, name)
+        # Windows keeps one runtime folder for all of a user's login sessions: one tray per session.
+        lock_name = self.server_name if sys.platform == "win32" else name
+        self._lock = QLockFile(str(directory / f"{lock_name}.lock"))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
         self._sockets: list[QLocalSocket] = []
 
@@ -146,10 +147,11 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
 
-def socket_name(directory: Path, name: str) -> str:
-    if sys.platform == "win32":
-        user = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:12]
-        return f"trayapp-{name}-{user}"
+def socket_name(directory: Path, name: str, platform: str = sys.platform) -> str:
+    if platform == "win32":  # a pipe name, global to the machine: this user's SID and login session
+        from trayapp.core.desktop_identity import windows_instance_key
+
+        return f"trayapp-{name}-{windows_instance_key()}"
     path = directory / f"{name}.sock"
     if len(str(path)) < 100:  # AF_UNIX path limit (108 on Linux, 104 on macOS)
         return str(path)
@@ -457,7 +459,8 @@ class TrayApp(QObject):
             self._autostart_module = module
             self._autostart_state((enabled, note))
             if enabled and note:  # on, but pointing at a program that is gone: say so once per start
-                self.controller.tell(notices.for_failure("Launch at login would not start trayapp", note))
+                title = tr("app", "Launch at login would not start trayapp")
+                self.controller.tell(notices.for_failure(title, note))
 
         self.controller.run_plain(
             work, done, lambda exc: log.warning("Launch-at-login state unknown: %s", exc)
@@ -548,6 +551,17 @@ class ErrorReporter(QObject):
 # --------------------------------------------------------------------------------------------- run
 
 
+def tell_user(title: str, text: str) -> None:
+    """A message before the tray exists: on stderr, or in a message box where there is none (pythonw,
+    the windowed bundle, a start from the desktop's menu)."""
+    if sys.stderr is not None:
+        print(f"{title}. {text}", file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, "trayapp", title + ".", QMessageBox.StandardButton.Ok)
+    box.setInformativeText(text)
+    box.exec()
+
+
 def instance_dir(paths: AppPaths, demo: bool) -> tuple[Path, str]:
     if demo:
         # The demo profile is throwaway, so its lock lives in the user's real runtime folder.
@@ -566,6 +580,10 @@ def run(
 
     paths = paths or AppPaths.default()
     log_file = setup_logging(paths.log_dir)
+    if sys.platform == "win32" and not getattr(sys, "frozen", False):  # the bundle's runtime hook did it
+        from trayapp.core.desktop_identity import adopt_windows_app_id
+
+        adopt_windows_app_id()  # before any window: notifications come from "trayapp", not "Python"
     if note := runtime_dir_note():  # XDG_RUNTIME_DIR unset (su, ssh, cron): a log line, no warning
         log.info("Runtime folder: %s", note)
     app = QApplication.instance() or QApplication([*sys.argv[:1], *qt_args])
@@ -577,6 +595,10 @@ def run(
     app.setQuitOnLastWindowClosed(False)  # closing a dialog must not quit a tray app
     app.setWindowIcon(icons.app_icon())
     install_translators(app)  # the user's language, Qt's own texts too; right to left where it reads so
+    if sys.platform == "darwin":  # a pip install is a plain executable: no Dock icon, no "Python" menu
+        from trayapp.core.desktop_identity import use_accessory_policy
+
+        use_accessory_policy()
 
     directory, name = instance_dir(paths, demo)
     instance = SingleInstance(directory, name)
@@ -584,11 +606,13 @@ def run(
         if instance.send("show"):
             log.info("trayapp is already running: asked it to show itself")
             return 0
-        print(
-            tr("app", "trayapp is already running but does not answer; see the log: {path}").format(
-                path=log_file
-            ),
-            file=sys.stderr,
+        tell_user(
+            tr("app", "trayapp is already running but does not answer"),
+            tr(
+                "app",
+                "Quit the other trayapp (or end it in your task manager) and start it again; see the log: "
+                "{path}",
+            ).format(path=log_file),
         )
         return 1
 
