@@ -22,6 +22,12 @@ from trayapp.core.redaction import register_secret
 
 SERVICE = "trayapp"
 KEYRING_DEADLINE = 20.0  # seconds; long enough to type the password into an unlock prompt
+# Windows Credential Manager keeps at most CRED_MAX_CREDENTIAL_BLOB_SIZE (5 × 512) bytes per secret,
+# and keyring stores it as UTF-16: a longer token fails deep in win32cred with "the stub received bad data".
+CREDENTIAL_MANAGER_MAX_BYTES = 2560
+# Keychain (Security framework) results that mean "refused", as keyring's macOS backend reports them:
+# errSecAuthFailed, errSecInteractionNotAllowed, userCanceledErr.
+_KEYCHAIN_REFUSALS = ("-25293", "-25308", "-128")
 
 T = TypeVar("T")
 
@@ -131,8 +137,14 @@ class SecretStore:
         register_secret(str(value))
         return str(value)
 
-    def set(self, key: str, value: str) -> None:
+    def set(self, key: str, value: str, platform: str = sys.platform) -> None:
         register_secret(value)
+        if platform == "win32" and len(value.encode("utf-16-le")) > CREDENTIAL_MANAGER_MAX_BYTES:
+            raise KeyringUnavailable(
+                f"This token is {len(value)} characters long; Windows Credential Manager keeps at most "
+                f"{CREDENTIAL_MANAGER_MAX_BYTES // 2} per entry. Check that you pasted only the token "
+                "(no spaces or lines around it), or create a shorter one (a personal access token)."
+            )
         self._call("set_password", SERVICE, key, value)
 
     def delete(self, key: str) -> None:
@@ -161,12 +173,24 @@ class SecretStore:
             raise KeyringUnavailable(f"The keyring could not be opened. {_how_to_get_a_keyring()}") from None
         except PasswordDeleteError:
             raise
-        except KeyringError:
-            raise KeyringUnavailable(f"The keyring refused the request. {_how_to_get_a_keyring()}") from None
+        except KeyringError as exc:
+            raise KeyringUnavailable(refusal_text(str(exc))) from None
         except Exception as exc:  # D-Bus and OS errors from backends: keep the message, never the secret
             raise KeyringUnavailable(
                 f"The keyring failed ({type(exc).__name__}). {_how_to_get_a_keyring()}"
             ) from None
+
+
+def refusal_text(error: str, platform: str | None = None) -> str:
+    """The sentence for a keyring that refused (never the backend's text: it may echo what was asked)."""
+    platform = sys.platform if platform is None else platform
+    if platform == "darwin" and any(code in error for code in _KEYCHAIN_REFUSALS):
+        return (
+            "The macOS Keychain refused to give trayapp its token. Open trayapp again and choose "
+            "“Always Allow” when the Keychain asks; it asks again after each update of a build that is "
+            "not signed with a Developer ID."
+        )
+    return f"The keyring refused the request. {_how_to_get_a_keyring()}"
 
 
 def _default_keyring() -> Any:
