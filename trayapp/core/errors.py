@@ -7,6 +7,7 @@ request back in its text, so every message passes through the one redaction when
 
 from __future__ import annotations
 
+from trayapp.core.i18n import _
 from trayapp.core.redaction import redact
 
 
@@ -23,7 +24,12 @@ class TrayAppError(Exception):
 
 
 class InputError(TrayAppError):
-    """The user's own input is invalid (caught before any request)."""
+    """The user's own input is invalid (caught before any request). `field` names the input it concerns
+    ("name", "url", "user", "token"; "" when none), so a form can show it there in any language."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class ConfigError(TrayAppError):
@@ -55,10 +61,10 @@ class TwoFactorRequired(AuthError):
     ("totp": an authenticator app, "email": a mailed code; "" when it named none); `prompt` is the
     label to ask for it with."""
 
-    def __init__(self, message: str, method: str = "", prompt: str = "Two-factor code") -> None:
+    def __init__(self, message: str, method: str = "", prompt: str = "") -> None:
         super().__init__(message)
         self.method = method
-        self.prompt = prompt
+        self.prompt = prompt or _("Two-factor code")
 
 
 class PermissionDenied(ServiceError):

@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 from trayapp.core.errors import InputError
+from trayapp.core.i18n import _
 from trayapp.core.models import Account, Capabilities, CurrentStatus, CustomStatus, StatusChange
 
 # Returns the secret (token) at request time; raises KeyringUnavailable/KeyringLocked.
@@ -71,6 +72,10 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def _NO_CREDENTIALS() -> str:
+    return _("Put credentials in the token fields, not in the address.")
+
+
 def check_url(url: str) -> str:
     """Normalise a base URL; https only, except loopback (the demo server, tests). An address carrying a
     user name or password is refused first, and no message ever repeats such an address."""
@@ -81,15 +86,22 @@ def check_url(url: str) -> str:
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
     except ValueError:
         if "@" in url:
-            raise InputError("Put credentials in the token fields, not in the address.") from None
-        raise InputError(f"'{url}' is not a valid web address (expected https://host/...).") from None
+            raise InputError(_NO_CREDENTIALS(), field="url") from None
+        raise InputError(
+            _("'{url}' is not a valid web address (expected https://host/...).").format(url=url), field="url"
+        ) from None
     if credentials or "@" in parts.netloc:
-        raise InputError("Put credentials in the token fields, not in the address.")
+        raise InputError(_NO_CREDENTIALS(), field="url")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"'{url}' is not a web address (expected https://host/...).")
+        raise InputError(
+            _("'{url}' is not a web address (expected https://host/...).").format(url=url), field="url"
+        )
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise InputError(
-            f"'{url}' is not secure: use https:// (plain http is only allowed on this computer)."
+            _("'{url}' is not secure: use https:// (plain http is only allowed on this computer).").format(
+                url=url
+            ),
+            field="url",
         )
     return url
 

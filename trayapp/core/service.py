@@ -31,6 +31,7 @@ from trayapp.core.errors import (
     TrayAppError,
     Unsupported,
 )
+from trayapp.core.i18n import _
 from trayapp.core.models import (
     Account,
     AccountResult,
@@ -65,6 +66,11 @@ from trayapp.core.timetext import local_time
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
+
+
+def _taken(name: str) -> str:
+    return _("An account named '{name}' already exists: pick another name.").format(name=name)
+
 PENDING_GIVE_UP_AFTER = timedelta(hours=12)  # a status older than a working day is no longer meant
 
 
@@ -209,11 +215,14 @@ class StatusService:
         url = check_url(account.url)
         with self._lock:
             if self._settings.find(name) is not None:
-                raise InputError(f"An account named '{name}' already exists: pick another name.")
+                raise InputError(_taken(name), field="name")
             twin = self._same_user(replace(account, url=url))
             if twin is not None:  # two entries for one user would set every status twice
                 raise InputError(
-                    f"This {account.kind.label} user is already added, as the account '{twin.name}'."
+                    _("This {service} user is already added, as the account '{name}'.").format(
+                        service=account.kind.label, name=twin.name
+                    ),
+                    field="user",
                 )
         return self._save_account(replace(account, name=name, url=url), secret, None)
 
@@ -231,7 +240,7 @@ class StatusService:
         old = self.account(old_name)
         name = check_account_name(account.name)
         if name != old_name and self._settings.find(name) is not None:
-            raise InputError(f"An account named '{name}' already exists: pick another name.")
+            raise InputError(_taken(name), field="name")
         account = replace(account, name=name, url=check_url(account.url))
         if secret is None:
             secret = self._secrets.get(old.secret_key, old.name)
@@ -239,7 +248,7 @@ class StatusService:
 
     def _save_account(self, account: Account, secret: str, old: Account | None) -> str:
         if not secret.strip():
-            raise InputError("The token is empty.")
+            raise InputError(_("The token is empty."), field="token")
         self._secrets.check()  # refuse early, before any request, when no secure keyring exists
         label = self.test_connection(account, secret)
         if not account.display_user:
@@ -248,7 +257,7 @@ class StatusService:
         def store(settings: Settings) -> None:  # under the file lock: another process may have added one
             taken = settings.find(account.name)
             if taken is not None and (old is None or taken.name != old.name):
-                raise InputError(f"An account named '{account.name}' already exists: pick another name.")
+                raise InputError(_taken(account.name), field="name")
             self._secrets.set(account.secret_key, secret)
             if old is not None and settings.find(old.name) is not None:
                 settings.accounts = [account if a.name == old.name else a for a in settings.accounts]

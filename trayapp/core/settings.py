@@ -10,6 +10,7 @@ from typing import Any
 
 from trayapp.core import atomic
 from trayapp.core.errors import InputError
+from trayapp.core.i18n import _
 from trayapp.core.models import Account, ServiceKind
 
 SCHEMA_VERSION = 1
@@ -20,7 +21,10 @@ def check_account_name(name: str) -> str:
     name = name.strip()
     if not _NAME_RE.match(name):
         raise InputError(
-            f"'{name}' is not a valid account name: use 1 to 32 letters, digits, '.', '-' or '_'."
+            _("'{name}' is not a valid account name: use 1 to 32 letters, digits, '.', '-' or '_'.").format(
+                name=name
+            ),
+            field="name",
         )
     return name
 
