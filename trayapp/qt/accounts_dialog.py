@@ -59,6 +59,7 @@ from trayapp.qt.dialogs import (
     with_error,
 )
 from trayapp.qt.dispatcher import Task
+from trayapp.qt.i18n import N_, tr
 from trayapp.qt.menu import view_icon
 
 
@@ -153,17 +154,20 @@ class AccountEditor(QDialog):
         self.existing = existing
         self._task: Task[object] | None = None
         urls = _default_urls()
-        verb = "Edit" if existing else "Add"
-        self.setWindowTitle(f"{verb} {kind.label} account")
+        if existing:
+            title = tr("accounts", "Edit {service} account")
+        else:
+            title = tr("accounts", "Add {service} account")
+        self.setWindowTitle(title.format(service=kind.label))
         self.setWindowIcon(icons.app_icon())
-        keep = "stored in the keyring; leave empty to keep it" if existing else ""
+        keep = tr("accounts", "stored in the keyring; leave empty to keep it") if existing else ""
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form = form
         taken = {a.name for a in controller.service.accounts()}
         self.name = QLineEdit(existing.name if existing else suggest_name(kind, taken))
-        self.name.setToolTip("A short name for this account, used by the command line too")
+        self.name.setToolTip(tr("accounts", "A short name for this account, used by the command line too"))
         name_box, self.name_error = with_error(self.name)
 
         self.url = QComboBox()
@@ -174,7 +178,7 @@ class AccountEditor(QDialog):
         elif kind is ServiceKind.SMARTSHEET:
             self.url.addItem(urls["smartsheet"])
             self.url.addItem(urls["smartsheet_eu"])
-            self.url.setItemData(1, "Accounts hosted in the EU", Qt.ItemDataRole.ToolTipRole)
+            self.url.setItemData(1, tr("accounts", "Accounts hosted in the EU"), Qt.ItemDataRole.ToolTipRole)
         url_edit = self.url.lineEdit()
         assert url_edit is not None
         self.url_edit = url_edit
@@ -185,15 +189,15 @@ class AccountEditor(QDialog):
         url_box, self.url_error = with_error(self.url)
 
         # Rocket.Chat: token or password sign-in.
-        self.mode_token = QRadioButton("Personal access &token")
-        self.mode_password = QRadioButton("&Username and password")
+        self.mode_token = QRadioButton(tr("accounts", "Personal access &token"))
+        self.mode_password = QRadioButton(tr("accounts", "&Username and password"))
         self.mode_token.setChecked(True)
         self._modes = QButtonGroup(self)
         self._modes.addButton(self.mode_token)
         self._modes.addButton(self.mode_password)
         # Smartsheet RM: user id or e-mail look-up.
-        self.find_by_id = QRadioButton("User &id")
-        self.find_by_email = QRadioButton("E-mail &look-up")
+        self.find_by_id = QRadioButton(tr("accounts", "User &id"))
+        self.find_by_email = QRadioButton(tr("accounts", "E-mail &look-up"))
         self.find_by_id.setChecked(True)
         self._finds = QButtonGroup(self)
         self._finds.addButton(self.find_by_id)
@@ -205,7 +209,7 @@ class AccountEditor(QDialog):
         self.token = secret_edit(keep)
         self.password = secret_edit("")
         self.code = QLineEdit()
-        self.code.setPlaceholderText("two-factor code")  # then named by the server's method
+        self.code.setPlaceholderText(tr("accounts", "two-factor code"))  # then named by the server's method
         self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         user_box, self.user_error = with_error(self.user)
         username_box, self.username_error = with_error(self.username)
@@ -214,17 +218,19 @@ class AccountEditor(QDialog):
         password_box, self.password_error = with_error(self.password)
         code_box, self.code_error = with_error(self.code)
 
-        form.addRow("Account &name", name_box)
+        form.addRow(tr("accounts", "Account &name"), name_box)
         if kind is ServiceKind.ROCKETCHAT:
-            form.addRow("&Address", url_box)
-            form.addRow("Sign in with", side_by_side(self.mode_token, self.mode_password))
-            form.addRow("User i&d", user_box)
-            form.addRow("To&ken", token_box)
-            form.addRow("Username or e-&mail", username_box)
-            form.addRow("&Password", password_box)
-            form.addRow("Two-factor c&ode", code_box)
-            self.user.setPlaceholderText("shown next to the token in My Account → Personal Access Tokens")
-            self.username.setPlaceholderText("user name or e-mail")
+            form.addRow(tr("accounts", "&Address"), url_box)
+            form.addRow(tr("accounts", "Sign in with"), side_by_side(self.mode_token, self.mode_password))
+            form.addRow(tr("accounts", "User i&d"), user_box)
+            form.addRow(tr("accounts", "To&ken"), token_box)
+            form.addRow(tr("accounts", "Username or e-&mail"), username_box)
+            form.addRow(tr("accounts", "&Password"), password_box)
+            form.addRow(tr("accounts", "Two-factor c&ode"), code_box)
+            self.user.setPlaceholderText(
+                tr("accounts", "shown next to the token in My Account → Personal Access Tokens")
+            )
+            self.username.setPlaceholderText(tr("accounts", "user name or e-mail"))
             order: list[QWidget] = [
                 self.name,
                 self.url,
@@ -237,19 +243,21 @@ class AccountEditor(QDialog):
                 self.code,
             ]
         elif kind is ServiceKind.CALLBELL:
-            form.addRow("API &key", token_box)
-            form.addRow("User &uuid", user_box)
-            form.addRow("&Address", url_box)
-            self.user.setPlaceholderText("32 hex characters: ask your Callbell admin or support")
+            form.addRow(tr("accounts", "API &key"), token_box)
+            form.addRow(tr("accounts", "User &uuid"), user_box)
+            form.addRow(tr("accounts", "&Address"), url_box)
+            self.user.setPlaceholderText(
+                tr("accounts", "32 hex characters: ask your Callbell admin or support")
+            )
             order = [self.name, self.token, self.user, self.url]
         else:
-            form.addRow("API &token", token_box)
-            form.addRow("Find me by", side_by_side(self.find_by_id, self.find_by_email))
-            form.addRow("User i&d", user_box)
-            form.addRow("E-&mail", email_box)
-            form.addRow("&Address", url_box)
-            self.user.setPlaceholderText("numeric user id")
-            self.email.setPlaceholderText("the e-mail you sign in with")
+            form.addRow(tr("accounts", "API &token"), token_box)
+            form.addRow(tr("accounts", "Find me by"), side_by_side(self.find_by_id, self.find_by_email))
+            form.addRow(tr("accounts", "User i&d"), user_box)
+            form.addRow(tr("accounts", "E-&mail"), email_box)
+            form.addRow(tr("accounts", "&Address"), url_box)
+            self.user.setPlaceholderText(tr("accounts", "numeric user id"))
+            self.email.setPlaceholderText(tr("accounts", "the e-mail you sign in with"))
             order = [
                 self.name,
                 self.token,
@@ -272,10 +280,10 @@ class AccountEditor(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.general_error = FieldError()
-        self.test_button = QPushButton("T&est connection")
+        self.test_button = QPushButton(tr("accounts", "T&est connection"))
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.test)
-        self.buttons, self.save_button = accept_and_cancel(self, "Save", self.save)
+        self.buttons, self.save_button = accept_and_cancel(self, tr("accounts", "Save"), self.save)
 
         point_labels_at_fields(form)
         layout = QVBoxLayout(self)
@@ -363,7 +371,11 @@ class AccountEditor(QDialog):
             name = check_account_name(self.name.text())
             taken = {a.name for a in self._controller.service.accounts()}
             if name in taken and (self.existing is None or name != self.existing.name):
-                raise InputError(f"An account named '{name}' already exists: pick another name.")
+                raise InputError(
+                    tr("accounts", "An account named '{name}' already exists: pick another name.").format(
+                        name=name
+                    )
+                )
         except InputError as exc:
             self.name_error.set(str(exc))
             bad.append(self.name)
@@ -372,7 +384,7 @@ class AccountEditor(QDialog):
         try:
             url = check_url(url) if url else ""
             if not url:
-                self.url_error.set("Type the address of your workspace.")
+                self.url_error.set(tr("accounts", "Type the address of your workspace."))
                 bad.append(self.url)
         except InputError as exc:
             self.url_error.set(str(exc))
@@ -380,36 +392,39 @@ class AccountEditor(QDialog):
         keep = self.existing is not None
         creds: Credentials
         if self.kind is ServiceKind.ROCKETCHAT and self.mode_password.isChecked():
-            username = need(self.username, self.username_error, "Type your user name or e-mail.")
+            username = need(
+                self.username, self.username_error, tr("accounts", "Type your user name or e-mail.")
+            )
             password = self.password.text()
             if not password:
-                self.password_error.set("Type your password.")
+                self.password_error.set(tr("accounts", "Type your password."))
                 bad.append(self.password)
             code = self.code.text().strip()
             if self._two_factor and not code:
-                self.code_error.set(f"Type the {self.code.placeholderText()}.")
+                what = self.code.placeholderText()
+                self.code_error.set(tr("accounts", "Type the {code}.").format(code=what))
                 bad.append(self.code)
             creds = Credentials(self.kind, name, url, "", password, username=username, code=code)
         elif self.kind is ServiceKind.SMARTSHEET and self.find_by_email.isChecked():
-            email = need(self.email, self.email_error, "Type the e-mail you sign in with.")
+            email = need(self.email, self.email_error, tr("accounts", "Type the e-mail you sign in with."))
             if email and "@" not in email:
-                self.email_error.set("This does not look like an e-mail address.")
+                self.email_error.set(tr("accounts", "This does not look like an e-mail address."))
                 bad.append(self.email)
             token = self.token.text().strip()
             if not token:
-                self.token_error.set("The e-mail look-up needs the API token.")
+                self.token_error.set(tr("accounts", "The e-mail look-up needs the API token."))
                 bad.append(self.token)
             creds = Credentials(self.kind, name, url, "", token, email=email)
         else:
             user_label = {
-                "rocketchat": "Type your user id.",
-                "callbell": "Type your user uuid.",
-                "smartsheet": "Type your user id, or look it up by e-mail.",
+                "rocketchat": tr("accounts", "Type your user id."),
+                "callbell": tr("accounts", "Type your user uuid."),
+                "smartsheet": tr("accounts", "Type your user id, or look it up by e-mail."),
             }[self.kind.value]
             user = need(self.user, self.user_error, user_label)
             token = self.token.text().strip()
             if not token and not keep:
-                self.token_error.set("Paste the token.")
+                self.token_error.set(tr("accounts", "Paste the token."))
                 bad.append(self.token)
             display = self.existing.display_user if self.existing and user == self.existing.user else ""
             creds = Credentials(self.kind, name, url, user, token, display_user=display)
@@ -438,14 +453,14 @@ class AccountEditor(QDialog):
                 return existing.display_user or existing.user
             return service.test_connection(account, secret)
 
-        self.set_busy(True, "Testing…")
+        self.set_busy(True, tr("accounts", "Testing…"))
         self._task = self._controller.run_plain(work, self._tested, self._failed)
 
     def _tested(self, label: object) -> None:
         self._task = None
         self.set_busy(False)
         self.result_label.setStyleSheet("")
-        self.result_label.setText(f"✓ Connected as {label}.")
+        self.result_label.setText("✓ " + tr("accounts", "Connected as {user}.").format(user=label))
 
     def save(self) -> None:
         creds = self.credentials()
@@ -462,7 +477,7 @@ class AccountEditor(QDialog):
                 return service.add_account(account, secret)
             return service.update_account(existing.name, account, secret)
 
-        self.set_busy(True, "Checking the account…")
+        self.set_busy(True, tr("accounts", "Checking the account…"))
         keys = [existing.name] if existing else []
         self._task = self._controller.submit(work, self._saved, self._failed, keys=keys)
 
@@ -507,7 +522,16 @@ class AccountEditor(QDialog):
             return self.user_error, self.user
         if isinstance(exc, (ServiceUnavailable, BadReply, RateLimited)):
             return self.url_error, self.url
-        if isinstance(exc, InputError):
+        if isinstance(exc, InputError) and exc.field:
+            fields: dict[str, tuple[FieldError, QWidget]] = {
+                "name": (self.name_error, self.name),
+                "url": (self.url_error, self.url),
+                "user": (self.user_error, self.user),
+                "token": (self.token_error, self.token),
+            }
+            if exc.field in fields:
+                return fields[exc.field]
+        if isinstance(exc, InputError):  # a backend's sentence without a field (English wording)
             text = str(exc).lower()
             if "account name" in text or "account named" in text:
                 return self.name_error, self.name
@@ -531,27 +555,32 @@ class AccountEditor(QDialog):
 
 
 SECRET_WORDS = {
-    ServiceKind.ROCKETCHAT: "token",
-    ServiceKind.CALLBELL: "API key",
-    ServiceKind.SMARTSHEET: "API token",
+    ServiceKind.ROCKETCHAT: N_("accounts", "token"),
+    ServiceKind.CALLBELL: N_("accounts", "API key"),
+    ServiceKind.SMARTSHEET: N_("accounts", "API token"),
 }
 
 
 def removal_details(account: Account) -> str:
     """What Remove deletes, and what it leaves alone, in the confirmation's words."""
-    secret = SECRET_WORDS[account.kind]
-    text = (
-        f"trayapp forgets this account and deletes its {secret} from the system keyring. "
-        "Your status on the service stays as it is."
-    )
+    secret = tr("accounts", SECRET_WORDS[account.kind])
+    text = tr(
+        "accounts",
+        "trayapp forgets this account and deletes its {secret} from the system keyring. "
+        "Your status on the service stays as it is.",
+    ).format(secret=secret)
     if account.kind is ServiceKind.CALLBELL:
-        text += " Callbell shows an API key only once: adding this account again needs a new key."
+        text += " " + tr(
+            "accounts", "Callbell shows an API key only once: adding this account again needs a new key."
+        )
     return text
 
 
 class _NeedSecret(TrayAppError):
     def __init__(self) -> None:
-        super().__init__("Type the token again to test it: the stored one is never read back.")
+        super().__init__(
+            tr("accounts", "Type the token again to test it: the stored one is never read back.")
+        )
 
 
 class _Failed(TrayAppError):
@@ -576,16 +605,23 @@ class AccountsDialog(QDialog):
         self._editor_factory = editor_factory
         self._task: Task[object] | None = None
         self.editor: AccountEditor | None = None
-        self.setWindowTitle("Accounts")
+        self.setWindowTitle(tr("accounts", "Accounts"))
         self.setWindowIcon(icons.app_icon())
 
         self.intro = QLabel(
-            "Connect the services whose status trayapp should set. Tokens are kept in your system keyring."
+            tr(
+                "accounts",
+                "Connect the services whose status trayapp should set. Tokens are kept in your system "
+                "keyring.",
+            )
         )
         self.intro.setWordWrap(True)
         self.empty = QLabel(
-            "No accounts yet. Add one of your accounts, or try trayapp first with made-up demo accounts "
-            "(nothing is sent anywhere)."
+            tr(
+                "accounts",
+                "No accounts yet. Add one of your accounts, or try trayapp first with made-up demo "
+                "accounts (nothing is sent anywhere).",
+            )
         )
         self.empty.setWordWrap(True)
         self.list = QListWidget()
@@ -595,7 +631,7 @@ class AccountsDialog(QDialog):
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.error = FieldError(self.list)
 
-        self.add_button = QPushButton("&Add")
+        self.add_button = QPushButton(tr("accounts", "&Add"))
         self.add_menu = QMenu(self.add_button)
         self._add_actions: list[QAction] = []
         for kind in ServiceKind:
@@ -603,15 +639,15 @@ class AccountsDialog(QDialog):
             action.triggered.connect(lambda _c=False, k=kind: self.add(k))
             self._add_actions.append(action)
         self.add_button.setMenu(self.add_menu)
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton(tr("accounts", "&Edit…"))
         self.edit_button.clicked.connect(self.edit)
-        self.remove_button = QPushButton("&Remove…")
+        self.remove_button = QPushButton(tr("accounts", "&Remove…"))
         # Not connect(self.remove): a slot with a parameter would receive clicked's `checked` argument.
         self.remove_button.clicked.connect(lambda _checked=False: self.remove())
         self.confirm_box: QMessageBox | None = None
-        self.demo_button = QPushButton("Try the &demo")
+        self.demo_button = QPushButton(tr("accounts", "Try the &demo"))
         self.demo_button.clicked.connect(self._try_demo)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(tr("accounts", "Close"))
         self.close_button.clicked.connect(self.accept)
         for button in (self.add_button, self.edit_button, self.remove_button, self.demo_button):
             button.setAutoDefault(False)
@@ -660,9 +696,18 @@ class AccountsDialog(QDialog):
                 f"{account.kind.label} — {who}  ({account.name})",
             )
             item.setData(Qt.ItemDataRole.UserRole, account.name)
-            item.setToolTip(f"{account.kind.label} account '{account.name}' at {account.url}")
+            item.setToolTip(
+                tr("accounts", "{service} account “{name}” at {url}").format(
+                    service=account.kind.label, name=account.name, url=account.url
+                )
+            )
             if view is not None and view.signed_out:
-                item.setToolTip("The service does not accept its token: edit the account to enter a new one")
+                item.setToolTip(
+                    tr(
+                        "accounts",
+                        "The service does not accept its token: edit the account to enter a new one",
+                    )
+                )
             self.list.addItem(item)
             if account.name == current:
                 self.list.setCurrentItem(item)
@@ -671,7 +716,7 @@ class AccountsDialog(QDialog):
         none = not accounts
         self.empty.setVisible(none)
         self.demo_button.setVisible(none)
-        self.add_button.setText("&Add an account" if none else "&Add")
+        self.add_button.setText(tr("accounts", "&Add an account") if none else tr("accounts", "&Add"))
         for widget in (self.list, self.edit_button, self.remove_button):
             widget.setVisible(not none)
         self._update_buttons()
@@ -730,14 +775,16 @@ class AccountsDialog(QDialog):
             return self.confirm_box
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Remove account",
-            f"Remove the {account.kind.label} account “{name}”?",
+            tr("accounts", "Remove account"),
+            tr("accounts", "Remove the {service} account “{name}”?").format(
+                service=account.kind.label, name=name
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setInformativeText(removal_details(account))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(tr("accounts", "Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -108,7 +108,8 @@ class FieldError(QLabel):
 
     def set(self, text: str) -> None:
         self.setText(text)
-        self.setVisible(bool(text))
+        # a row the form does not show has no parent: its message must never become a window of its own
+        self.setVisible(bool(text) and self.parentWidget() is not None)
         if self._field is not None:
             self._field.setAccessibleDescription(text)
         if text:
