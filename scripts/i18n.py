@@ -93,6 +93,9 @@ def update() -> None:
         if verb == "update":
             args += ["--no-fuzzy-matching", "--ignore-obsolete"]
         CommandLineInterface().run(args)
+        # no extraction time stamp: it would change every catalogue on every update (merge conflicts)
+        text = po_path(lang).read_text(encoding="utf-8")
+        po_path(lang).write_text(re.sub(r'"POT-Creation-Date: [^"]*"\n', "", text), encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------- build

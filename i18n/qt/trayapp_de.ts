@@ -2,6 +2,269 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>accounts</name>
+    <message>
+        <source>Edit {service} account</source>
+        <translation>{service}-Konto bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add {service} account</source>
+        <translation>{service}-Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>stored in the keyring; leave empty to keep it</source>
+        <translation>im Schlüsselbund gespeichert; leer lassen, um ihn zu behalten</translation>
+    </message>
+    <message>
+        <source>A short name for this account, used by the command line too</source>
+        <translation>Ein kurzer Name für dieses Konto, auch auf der Befehlszeile verwendet</translation>
+    </message>
+    <message>
+        <source>Accounts hosted in the EU</source>
+        <translation>In der EU gehostete Konten</translation>
+    </message>
+    <message>
+        <source>Personal access &amp;token</source>
+        <translation>Persönliches Zugriffs&amp;token</translation>
+    </message>
+    <message>
+        <source>&amp;Username and password</source>
+        <translation>Ben&amp;utzername und Passwort</translation>
+    </message>
+    <message>
+        <source>User &amp;id</source>
+        <translation>Benutzer-&amp;ID</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;look-up</source>
+        <translation>&amp;Suche per E-Mail</translation>
+    </message>
+    <message>
+        <source>two-factor code</source>
+        <translation>Zwei-Faktor-Code</translation>
+    </message>
+    <message>
+        <source>Account &amp;name</source>
+        <translation>Konto&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Anmelden mit</translation>
+    </message>
+    <message>
+        <source>User i&amp;d</source>
+        <translation>Benutzer-I&amp;D</translation>
+    </message>
+    <message>
+        <source>To&amp;ken</source>
+        <translation>To&amp;ken</translation>
+    </message>
+    <message>
+        <source>Username or e-&amp;mail</source>
+        <translation>Benutzername oder E-&amp;Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>Two-factor c&amp;ode</source>
+        <translation>Zwei-Faktor-C&amp;ode</translation>
+    </message>
+    <message>
+        <source>shown next to the token in My Account → Personal Access Tokens</source>
+        <translation>wird neben dem Token unter „My Account → Personal Access Tokens“ angezeigt</translation>
+    </message>
+    <message>
+        <source>user name or e-mail</source>
+        <translation>Benutzername oder E-Mail</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>API-&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>User &amp;uuid</source>
+        <translation>Benutzer-&amp;UUID</translation>
+    </message>
+    <message>
+        <source>32 hex characters: ask your Callbell admin or support</source>
+        <translation>32 Hex-Zeichen: Fragen Sie Ihren Callbell-Admin oder den Support</translation>
+    </message>
+    <message>
+        <source>API &amp;token</source>
+        <translation>API-&amp;Token</translation>
+    </message>
+    <message>
+        <source>Find me by</source>
+        <translation>Mich finden über</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>E-&amp;Mail</translation>
+    </message>
+    <message>
+        <source>numeric user id</source>
+        <translation>numerische Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>the e-mail you sign in with</source>
+        <translation>die E-Mail, mit der Sie sich anmelden</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Verbindung t&amp;esten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>An account named &apos;{name}&apos; already exists: pick another name.</source>
+        <translation>Ein Konto namens „{name}“ gibt es schon: Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Type the address of your workspace.</source>
+        <translation>Geben Sie die Adresse Ihres Arbeitsbereichs ein.</translation>
+    </message>
+    <message>
+        <source>Type your user name or e-mail.</source>
+        <translation>Geben Sie Ihren Benutzernamen oder Ihre E-Mail ein.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Type the {code}.</source>
+        <translation>Geben Sie den {code} ein.</translation>
+    </message>
+    <message>
+        <source>Type the e-mail you sign in with.</source>
+        <translation>Geben Sie die E-Mail ein, mit der Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail address.</source>
+        <translation>Das sieht nicht nach einer E-Mail-Adresse aus.</translation>
+    </message>
+    <message>
+        <source>The e-mail look-up needs the API token.</source>
+        <translation>Die Suche per E-Mail braucht das API-Token.</translation>
+    </message>
+    <message>
+        <source>Type your user id.</source>
+        <translation>Geben Sie Ihre Benutzer-ID ein.</translation>
+    </message>
+    <message>
+        <source>Type your user uuid.</source>
+        <translation>Geben Sie Ihre Benutzer-UUID ein.</translation>
+    </message>
+    <message>
+        <source>Type your user id, or look it up by e-mail.</source>
+        <translation>Geben Sie Ihre Benutzer-ID ein oder suchen Sie sie per E-Mail.</translation>
+    </message>
+    <message>
+        <source>Paste the token.</source>
+        <translation>Fügen Sie das Token ein.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet …</translation>
+    </message>
+    <message>
+        <source>Connected as {user}.</source>
+        <translation>Verbunden als {user}.</translation>
+    </message>
+    <message>
+        <source>Checking the account…</source>
+        <translation>Konto wird geprüft …</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>sein Token</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>seinen API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>sein API-Token</translation>
+    </message>
+    <message>
+        <source>trayapp forgets this account and deletes its {secret} from the system keyring. Your status on the service stays as it is.</source>
+        <translation>trayapp vergisst dieses Konto und löscht {secret} aus dem Schlüsselbund des Systems. Ihr Status beim Dienst bleibt, wie er ist.</translation>
+    </message>
+    <message>
+        <source>Callbell shows an API key only once: adding this account again needs a new key.</source>
+        <translation>Callbell zeigt einen API-Schlüssel nur einmal: Um dieses Konto wieder hinzuzufügen, brauchen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>Type the token again to test it: the stored one is never read back.</source>
+        <translation>Geben Sie das Token erneut ein, um es zu testen: Das gespeicherte wird nie zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Connect the services whose status trayapp should set. Tokens are kept in your system keyring.</source>
+        <translation>Verbinden Sie die Dienste, deren Status trayapp setzen soll. Tokens werden im Schlüsselbund Ihres Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one of your accounts, or try trayapp first with made-up demo accounts (nothing is sent anywhere).</source>
+        <translation>Noch keine Konten. Fügen Sie eines Ihrer Konten hinzu oder probieren Sie trayapp zuerst mit erfundenen Demo-Konten aus (es wird nichts verschickt).</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>&amp;Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>{service} account “{name}” at {url}</source>
+        <translation>{service}-Konto „{name}“ bei {url}</translation>
+    </message>
+    <message>
+        <source>The service does not accept its token: edit the account to enter a new one</source>
+        <translation>Der Dienst nimmt das Token nicht an: Bearbeiten Sie das Konto und geben Sie ein neues ein</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account</source>
+        <translation>&amp;Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the {service} account “{name}”?</source>
+        <translation>Das {service}-Konto „{name}“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Damaged settings were set aside</source>

@@ -2,6 +2,269 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>accounts</name>
+    <message>
+        <source>Edit {service} account</source>
+        <translation>Editar la cuenta de {service}</translation>
+    </message>
+    <message>
+        <source>Add {service} account</source>
+        <translation>Añadir una cuenta de {service}</translation>
+    </message>
+    <message>
+        <source>stored in the keyring; leave empty to keep it</source>
+        <translation>guardado en el llavero; déjelo vacío para conservarlo</translation>
+    </message>
+    <message>
+        <source>A short name for this account, used by the command line too</source>
+        <translation>Un nombre corto para esta cuenta, que también usa la línea de comandos</translation>
+    </message>
+    <message>
+        <source>Accounts hosted in the EU</source>
+        <translation>Cuentas alojadas en la UE</translation>
+    </message>
+    <message>
+        <source>Personal access &amp;token</source>
+        <translation>&amp;Token de acceso personal</translation>
+    </message>
+    <message>
+        <source>&amp;Username and password</source>
+        <translation>&amp;Usuario y contraseña</translation>
+    </message>
+    <message>
+        <source>User &amp;id</source>
+        <translation>&amp;ID de usuario</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;look-up</source>
+        <translation>&amp;Búsqueda por correo</translation>
+    </message>
+    <message>
+        <source>two-factor code</source>
+        <translation>código de dos factores</translation>
+    </message>
+    <message>
+        <source>Account &amp;name</source>
+        <translation>&amp;Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>Di&amp;rección</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Iniciar sesión con</translation>
+    </message>
+    <message>
+        <source>User i&amp;d</source>
+        <translation>I&amp;D de usuario</translation>
+    </message>
+    <message>
+        <source>To&amp;ken</source>
+        <translation>To&amp;ken</translation>
+    </message>
+    <message>
+        <source>Username or e-&amp;mail</source>
+        <translation>Usuario o correo &amp;electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Two-factor c&amp;ode</source>
+        <translation>Código de dos fact&amp;ores</translation>
+    </message>
+    <message>
+        <source>shown next to the token in My Account → Personal Access Tokens</source>
+        <translation>aparece junto al token en My Account → Personal Access Tokens</translation>
+    </message>
+    <message>
+        <source>user name or e-mail</source>
+        <translation>usuario o correo electrónico</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>Clave de &amp;API</translation>
+    </message>
+    <message>
+        <source>User &amp;uuid</source>
+        <translation>&amp;UUID de usuario</translation>
+    </message>
+    <message>
+        <source>32 hex characters: ask your Callbell admin or support</source>
+        <translation>32 caracteres hexadecimales: pídalo a su administrador de Callbell o al soporte</translation>
+    </message>
+    <message>
+        <source>API &amp;token</source>
+        <translation>&amp;Token de API</translation>
+    </message>
+    <message>
+        <source>Find me by</source>
+        <translation>Encontrarme por</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>&amp;Correo electrónico</translation>
+    </message>
+    <message>
+        <source>numeric user id</source>
+        <translation>ID de usuario numérico</translation>
+    </message>
+    <message>
+        <source>the e-mail you sign in with</source>
+        <translation>el correo con el que inicia sesión</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Probar cone&amp;xión</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>An account named &apos;{name}&apos; already exists: pick another name.</source>
+        <translation>Ya existe una cuenta llamada «{name}»: elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>Type the address of your workspace.</source>
+        <translation>Escriba la dirección de su espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>Type your user name or e-mail.</source>
+        <translation>Escriba su usuario o correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>Type the {code}.</source>
+        <translation>Escriba el {code}.</translation>
+    </message>
+    <message>
+        <source>Type the e-mail you sign in with.</source>
+        <translation>Escriba el correo con el que inicia sesión.</translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail address.</source>
+        <translation>Esto no parece una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>The e-mail look-up needs the API token.</source>
+        <translation>La búsqueda por correo necesita el token de API.</translation>
+    </message>
+    <message>
+        <source>Type your user id.</source>
+        <translation>Escriba su ID de usuario.</translation>
+    </message>
+    <message>
+        <source>Type your user uuid.</source>
+        <translation>Escriba su UUID de usuario.</translation>
+    </message>
+    <message>
+        <source>Type your user id, or look it up by e-mail.</source>
+        <translation>Escriba su ID de usuario o búsquelo por correo.</translation>
+    </message>
+    <message>
+        <source>Paste the token.</source>
+        <translation>Pegue el token.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>Connected as {user}.</source>
+        <translation>Conectado como {user}.</translation>
+    </message>
+    <message>
+        <source>Checking the account…</source>
+        <translation>Comprobando la cuenta…</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>su token</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>su clave de API</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>su token de API</translation>
+    </message>
+    <message>
+        <source>trayapp forgets this account and deletes its {secret} from the system keyring. Your status on the service stays as it is.</source>
+        <translation>trayapp olvida esta cuenta y borra {secret} del llavero del sistema. Su estado en el servicio se queda como está.</translation>
+    </message>
+    <message>
+        <source>Callbell shows an API key only once: adding this account again needs a new key.</source>
+        <translation>Callbell muestra una clave de API una sola vez: para volver a añadir esta cuenta hará falta una nueva.</translation>
+    </message>
+    <message>
+        <source>Type the token again to test it: the stored one is never read back.</source>
+        <translation>Vuelva a escribir el token para probarlo: el guardado nunca se vuelve a leer.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Connect the services whose status trayapp should set. Tokens are kept in your system keyring.</source>
+        <translation>Conecte los servicios cuyo estado debe poner trayapp. Los tokens se guardan en el llavero de su sistema.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one of your accounts, or try trayapp first with made-up demo accounts (nothing is sent anywhere).</source>
+        <translation>Todavía no hay cuentas. Añada una de sus cuentas o pruebe antes trayapp con cuentas de demostración inventadas (no se envía nada).</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Probar la &amp;demo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>{service} account “{name}” at {url}</source>
+        <translation>Cuenta de {service} «{name}» en {url}</translation>
+    </message>
+    <message>
+        <source>The service does not accept its token: edit the account to enter a new one</source>
+        <translation>El servicio no acepta su token: edite la cuenta para escribir uno nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account</source>
+        <translation>&amp;Añadir una cuenta</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Quitar la cuenta</translation>
+    </message>
+    <message>
+        <source>Remove the {service} account “{name}”?</source>
+        <translation>¿Quitar la cuenta de {service} «{name}»?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Damaged settings were set aside</source>

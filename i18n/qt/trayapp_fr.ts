@@ -2,6 +2,269 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>accounts</name>
+    <message>
+        <source>Edit {service} account</source>
+        <translation>Modifier le compte {service}</translation>
+    </message>
+    <message>
+        <source>Add {service} account</source>
+        <translation>Ajouter un compte {service}</translation>
+    </message>
+    <message>
+        <source>stored in the keyring; leave empty to keep it</source>
+        <translation>enregistré dans le trousseau ; laissez vide pour le conserver</translation>
+    </message>
+    <message>
+        <source>A short name for this account, used by the command line too</source>
+        <translation>Un nom court pour ce compte, utilisé aussi en ligne de commande</translation>
+    </message>
+    <message>
+        <source>Accounts hosted in the EU</source>
+        <translation>Comptes hébergés dans l’UE</translation>
+    </message>
+    <message>
+        <source>Personal access &amp;token</source>
+        <translation>&amp;Jeton d’accès personnel</translation>
+    </message>
+    <message>
+        <source>&amp;Username and password</source>
+        <translation>Nom d’&amp;utilisateur et mot de passe</translation>
+    </message>
+    <message>
+        <source>User &amp;id</source>
+        <translation>&amp;ID utilisateur</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;look-up</source>
+        <translation>Recherche par e-mai&amp;l</translation>
+    </message>
+    <message>
+        <source>two-factor code</source>
+        <translation>code à deux facteurs</translation>
+    </message>
+    <message>
+        <source>Account &amp;name</source>
+        <translation>&amp;Nom du compte</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Se connecter avec</translation>
+    </message>
+    <message>
+        <source>User i&amp;d</source>
+        <translation>I&amp;D utilisateur</translation>
+    </message>
+    <message>
+        <source>To&amp;ken</source>
+        <translation>Je&amp;ton</translation>
+    </message>
+    <message>
+        <source>Username or e-&amp;mail</source>
+        <translation>Nom d’utilisateur ou e-&amp;mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Mot de &amp;passe</translation>
+    </message>
+    <message>
+        <source>Two-factor c&amp;ode</source>
+        <translation>C&amp;ode à deux facteurs</translation>
+    </message>
+    <message>
+        <source>shown next to the token in My Account → Personal Access Tokens</source>
+        <translation>affiché à côté du jeton dans My Account → Personal Access Tokens</translation>
+    </message>
+    <message>
+        <source>user name or e-mail</source>
+        <translation>nom d’utilisateur ou e-mail</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>&amp;Clé API</translation>
+    </message>
+    <message>
+        <source>User &amp;uuid</source>
+        <translation>&amp;UUID utilisateur</translation>
+    </message>
+    <message>
+        <source>32 hex characters: ask your Callbell admin or support</source>
+        <translation>32 caractères hexadécimaux : demandez à votre administrateur Callbell ou au support</translation>
+    </message>
+    <message>
+        <source>API &amp;token</source>
+        <translation>&amp;Jeton API</translation>
+    </message>
+    <message>
+        <source>Find me by</source>
+        <translation>Me trouver par</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>E-&amp;mail</translation>
+    </message>
+    <message>
+        <source>numeric user id</source>
+        <translation>ID utilisateur numérique</translation>
+    </message>
+    <message>
+        <source>the e-mail you sign in with</source>
+        <translation>l’e-mail avec lequel vous vous connectez</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>T&amp;ester la connexion</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>An account named &apos;{name}&apos; already exists: pick another name.</source>
+        <translation>Un compte nommé « {name} » existe déjà : choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Type the address of your workspace.</source>
+        <translation>Saisissez l’adresse de votre espace de travail.</translation>
+    </message>
+    <message>
+        <source>Type your user name or e-mail.</source>
+        <translation>Saisissez votre nom d’utilisateur ou votre e-mail.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Type the {code}.</source>
+        <translation>Saisissez le {code}.</translation>
+    </message>
+    <message>
+        <source>Type the e-mail you sign in with.</source>
+        <translation>Saisissez l’e-mail avec lequel vous vous connectez.</translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail address.</source>
+        <translation>Cela ne ressemble pas à une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>The e-mail look-up needs the API token.</source>
+        <translation>La recherche par e-mail nécessite le jeton API.</translation>
+    </message>
+    <message>
+        <source>Type your user id.</source>
+        <translation>Saisissez votre ID utilisateur.</translation>
+    </message>
+    <message>
+        <source>Type your user uuid.</source>
+        <translation>Saisissez votre UUID utilisateur.</translation>
+    </message>
+    <message>
+        <source>Type your user id, or look it up by e-mail.</source>
+        <translation>Saisissez votre ID utilisateur ou recherchez-le par e-mail.</translation>
+    </message>
+    <message>
+        <source>Paste the token.</source>
+        <translation>Collez le jeton.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>Connected as {user}.</source>
+        <translation>Connecté en tant que {user}.</translation>
+    </message>
+    <message>
+        <source>Checking the account…</source>
+        <translation>Vérification du compte…</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>son jeton</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>sa clé API</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>son jeton API</translation>
+    </message>
+    <message>
+        <source>trayapp forgets this account and deletes its {secret} from the system keyring. Your status on the service stays as it is.</source>
+        <translation>trayapp oublie ce compte et supprime {secret} du trousseau du système. Votre statut sur le service reste tel quel.</translation>
+    </message>
+    <message>
+        <source>Callbell shows an API key only once: adding this account again needs a new key.</source>
+        <translation>Callbell n’affiche une clé API qu’une seule fois : pour rajouter ce compte, il faudra une nouvelle clé.</translation>
+    </message>
+    <message>
+        <source>Type the token again to test it: the stored one is never read back.</source>
+        <translation>Saisissez de nouveau le jeton pour le tester : celui qui est enregistré n’est jamais relu.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Connect the services whose status trayapp should set. Tokens are kept in your system keyring.</source>
+        <translation>Connectez les services dont trayapp doit mettre le statut. Les jetons sont gardés dans le trousseau de votre système.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one of your accounts, or try trayapp first with made-up demo accounts (nothing is sent anywhere).</source>
+        <translation>Aucun compte pour l’instant. Ajoutez l’un de vos comptes, ou essayez d’abord trayapp avec des comptes de démonstration fictifs (rien n’est envoyé).</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Essayer la &amp;démo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{service} account “{name}” at {url}</source>
+        <translation>Compte {service} « {name} » sur {url}</translation>
+    </message>
+    <message>
+        <source>The service does not accept its token: edit the account to enter a new one</source>
+        <translation>Le service refuse son jeton : modifiez le compte pour en saisir un nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account</source>
+        <translation>&amp;Ajouter un compte</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the {service} account “{name}”?</source>
+        <translation>Supprimer le compte {service} « {name} » ?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Damaged settings were set aside</source>

@@ -2,6 +2,269 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>accounts</name>
+    <message>
+        <source>Edit {service} account</source>
+        <translation>Modifica l’account {service}</translation>
+    </message>
+    <message>
+        <source>Add {service} account</source>
+        <translation>Aggiungi un account {service}</translation>
+    </message>
+    <message>
+        <source>stored in the keyring; leave empty to keep it</source>
+        <translation>salvato nel portachiavi; lascia vuoto per mantenerlo</translation>
+    </message>
+    <message>
+        <source>A short name for this account, used by the command line too</source>
+        <translation>Un nome breve per questo account, usato anche dalla riga di comando</translation>
+    </message>
+    <message>
+        <source>Accounts hosted in the EU</source>
+        <translation>Account ospitati nell’UE</translation>
+    </message>
+    <message>
+        <source>Personal access &amp;token</source>
+        <translation>&amp;Token di accesso personale</translation>
+    </message>
+    <message>
+        <source>&amp;Username and password</source>
+        <translation>Nome &amp;utente e password</translation>
+    </message>
+    <message>
+        <source>User &amp;id</source>
+        <translation>&amp;ID utente</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;look-up</source>
+        <translation>Ricerca per e-mai&amp;l</translation>
+    </message>
+    <message>
+        <source>two-factor code</source>
+        <translation>codice a due fattori</translation>
+    </message>
+    <message>
+        <source>Account &amp;name</source>
+        <translation>&amp;Nome account</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>Indiri&amp;zzo</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Accedi con</translation>
+    </message>
+    <message>
+        <source>User i&amp;d</source>
+        <translation>I&amp;D utente</translation>
+    </message>
+    <message>
+        <source>To&amp;ken</source>
+        <translation>To&amp;ken</translation>
+    </message>
+    <message>
+        <source>Username or e-&amp;mail</source>
+        <translation>Nome utente o e-&amp;mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Two-factor c&amp;ode</source>
+        <translation>C&amp;odice a due fattori</translation>
+    </message>
+    <message>
+        <source>shown next to the token in My Account → Personal Access Tokens</source>
+        <translation>mostrato accanto al token in My Account → Personal Access Tokens</translation>
+    </message>
+    <message>
+        <source>user name or e-mail</source>
+        <translation>nome utente o e-mail</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>Chiave &amp;API</translation>
+    </message>
+    <message>
+        <source>User &amp;uuid</source>
+        <translation>&amp;UUID utente</translation>
+    </message>
+    <message>
+        <source>32 hex characters: ask your Callbell admin or support</source>
+        <translation>32 caratteri esadecimali: chiedi al tuo amministratore Callbell o al supporto</translation>
+    </message>
+    <message>
+        <source>API &amp;token</source>
+        <translation>&amp;Token API</translation>
+    </message>
+    <message>
+        <source>Find me by</source>
+        <translation>Trovami tramite</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>E-&amp;mail</translation>
+    </message>
+    <message>
+        <source>numeric user id</source>
+        <translation>ID utente numerico</translation>
+    </message>
+    <message>
+        <source>the e-mail you sign in with</source>
+        <translation>l’e-mail con cui accedi</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Prova conn&amp;essione</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>An account named &apos;{name}&apos; already exists: pick another name.</source>
+        <translation>Esiste già un account chiamato «{name}»: scegli un altro nome.</translation>
+    </message>
+    <message>
+        <source>Type the address of your workspace.</source>
+        <translation>Digita l’indirizzo del tuo spazio di lavoro.</translation>
+    </message>
+    <message>
+        <source>Type your user name or e-mail.</source>
+        <translation>Digita il tuo nome utente o la tua e-mail.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Digita la tua password.</translation>
+    </message>
+    <message>
+        <source>Type the {code}.</source>
+        <translation>Digita il {code}.</translation>
+    </message>
+    <message>
+        <source>Type the e-mail you sign in with.</source>
+        <translation>Digita l’e-mail con cui accedi.</translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail address.</source>
+        <translation>Non sembra un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>The e-mail look-up needs the API token.</source>
+        <translation>La ricerca per e-mail richiede il token API.</translation>
+    </message>
+    <message>
+        <source>Type your user id.</source>
+        <translation>Digita il tuo ID utente.</translation>
+    </message>
+    <message>
+        <source>Type your user uuid.</source>
+        <translation>Digita il tuo UUID utente.</translation>
+    </message>
+    <message>
+        <source>Type your user id, or look it up by e-mail.</source>
+        <translation>Digita il tuo ID utente o cercalo per e-mail.</translation>
+    </message>
+    <message>
+        <source>Paste the token.</source>
+        <translation>Incolla il token.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+        <source>Connected as {user}.</source>
+        <translation>Connesso come {user}.</translation>
+    </message>
+    <message>
+        <source>Checking the account…</source>
+        <translation>Controllo dell’account…</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>il suo token</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>la sua chiave API</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>il suo token API</translation>
+    </message>
+    <message>
+        <source>trayapp forgets this account and deletes its {secret} from the system keyring. Your status on the service stays as it is.</source>
+        <translation>trayapp dimentica questo account ed elimina {secret} dal portachiavi di sistema. Il tuo stato sul servizio resta com’è.</translation>
+    </message>
+    <message>
+        <source>Callbell shows an API key only once: adding this account again needs a new key.</source>
+        <translation>Callbell mostra una chiave API una volta sola: per aggiungere di nuovo questo account serve una chiave nuova.</translation>
+    </message>
+    <message>
+        <source>Type the token again to test it: the stored one is never read back.</source>
+        <translation>Digita di nuovo il token per provarlo: quello salvato non viene mai riletto.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Connect the services whose status trayapp should set. Tokens are kept in your system keyring.</source>
+        <translation>Collega i servizi di cui trayapp deve impostare lo stato. I token sono conservati nel portachiavi di sistema.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one of your accounts, or try trayapp first with made-up demo accounts (nothing is sent anywhere).</source>
+        <translation>Ancora nessun account. Aggiungi uno dei tuoi account, oppure prova prima trayapp con account dimostrativi inventati (non viene inviato nulla).</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Aggiungi</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Rimuovi…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Prova la &amp;demo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>{service} account “{name}” at {url}</source>
+        <translation>Account {service} «{name}» su {url}</translation>
+    </message>
+    <message>
+        <source>The service does not accept its token: edit the account to enter a new one</source>
+        <translation>Il servizio non accetta il suo token: modifica l’account per inserirne uno nuovo</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account</source>
+        <translation>&amp;Aggiungi un account</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Rimuovi account</translation>
+    </message>
+    <message>
+        <source>Remove the {service} account “{name}”?</source>
+        <translation>Rimuovere l’account {service} «{name}»?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Damaged settings were set aside</source>

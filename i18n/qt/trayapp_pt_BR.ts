@@ -2,6 +2,269 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>accounts</name>
+    <message>
+        <source>Edit {service} account</source>
+        <translation>Editar conta do {service}</translation>
+    </message>
+    <message>
+        <source>Add {service} account</source>
+        <translation>Adicionar conta do {service}</translation>
+    </message>
+    <message>
+        <source>stored in the keyring; leave empty to keep it</source>
+        <translation>guardado no chaveiro; deixe vazio para mantê-lo</translation>
+    </message>
+    <message>
+        <source>A short name for this account, used by the command line too</source>
+        <translation>Um nome curto para esta conta, usado também na linha de comando</translation>
+    </message>
+    <message>
+        <source>Accounts hosted in the EU</source>
+        <translation>Contas hospedadas na UE</translation>
+    </message>
+    <message>
+        <source>Personal access &amp;token</source>
+        <translation>&amp;Token de acesso pessoal</translation>
+    </message>
+    <message>
+        <source>&amp;Username and password</source>
+        <translation>&amp;Usuário e senha</translation>
+    </message>
+    <message>
+        <source>User &amp;id</source>
+        <translation>&amp;ID do usuário</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;look-up</source>
+        <translation>Busca por e-mai&amp;l</translation>
+    </message>
+    <message>
+        <source>two-factor code</source>
+        <translation>código de dois fatores</translation>
+    </message>
+    <message>
+        <source>Account &amp;name</source>
+        <translation>&amp;Nome da conta</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>Ende&amp;reço</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Entrar com</translation>
+    </message>
+    <message>
+        <source>User i&amp;d</source>
+        <translation>I&amp;D do usuário</translation>
+    </message>
+    <message>
+        <source>To&amp;ken</source>
+        <translation>To&amp;ken</translation>
+    </message>
+    <message>
+        <source>Username or e-&amp;mail</source>
+        <translation>Usuário ou e-&amp;mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Senha</translation>
+    </message>
+    <message>
+        <source>Two-factor c&amp;ode</source>
+        <translation>Código de dois &amp;fatores</translation>
+    </message>
+    <message>
+        <source>shown next to the token in My Account → Personal Access Tokens</source>
+        <translation>mostrado ao lado do token em My Account → Personal Access Tokens</translation>
+    </message>
+    <message>
+        <source>user name or e-mail</source>
+        <translation>usuário ou e-mail</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>Chave de &amp;API</translation>
+    </message>
+    <message>
+        <source>User &amp;uuid</source>
+        <translation>&amp;UUID do usuário</translation>
+    </message>
+    <message>
+        <source>32 hex characters: ask your Callbell admin or support</source>
+        <translation>32 caracteres hexadecimais: peça ao administrador do Callbell ou ao suporte</translation>
+    </message>
+    <message>
+        <source>API &amp;token</source>
+        <translation>&amp;Token de API</translation>
+    </message>
+    <message>
+        <source>Find me by</source>
+        <translation>Encontrar-me por</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>E-&amp;mail</translation>
+    </message>
+    <message>
+        <source>numeric user id</source>
+        <translation>ID numérico do usuário</translation>
+    </message>
+    <message>
+        <source>the e-mail you sign in with</source>
+        <translation>o e-mail com que você entra</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>T&amp;estar conexão</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>An account named &apos;{name}&apos; already exists: pick another name.</source>
+        <translation>Já existe uma conta chamada “{name}”: escolha outro nome.</translation>
+    </message>
+    <message>
+        <source>Type the address of your workspace.</source>
+        <translation>Digite o endereço do seu espaço de trabalho.</translation>
+    </message>
+    <message>
+        <source>Type your user name or e-mail.</source>
+        <translation>Digite seu usuário ou e-mail.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Digite sua senha.</translation>
+    </message>
+    <message>
+        <source>Type the {code}.</source>
+        <translation>Digite o {code}.</translation>
+    </message>
+    <message>
+        <source>Type the e-mail you sign in with.</source>
+        <translation>Digite o e-mail com que você entra.</translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail address.</source>
+        <translation>Isto não parece um endereço de e-mail.</translation>
+    </message>
+    <message>
+        <source>The e-mail look-up needs the API token.</source>
+        <translation>A busca por e-mail precisa do token de API.</translation>
+    </message>
+    <message>
+        <source>Type your user id.</source>
+        <translation>Digite seu ID de usuário.</translation>
+    </message>
+    <message>
+        <source>Type your user uuid.</source>
+        <translation>Digite seu UUID de usuário.</translation>
+    </message>
+    <message>
+        <source>Type your user id, or look it up by e-mail.</source>
+        <translation>Digite seu ID de usuário ou busque-o por e-mail.</translation>
+    </message>
+    <message>
+        <source>Paste the token.</source>
+        <translation>Cole o token.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testando…</translation>
+    </message>
+    <message>
+        <source>Connected as {user}.</source>
+        <translation>Conectado como {user}.</translation>
+    </message>
+    <message>
+        <source>Checking the account…</source>
+        <translation>Verificando a conta…</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>seu token</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>sua chave de API</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>seu token de API</translation>
+    </message>
+    <message>
+        <source>trayapp forgets this account and deletes its {secret} from the system keyring. Your status on the service stays as it is.</source>
+        <translation>O trayapp esquece esta conta e apaga {secret} do chaveiro do sistema. Seu status no serviço continua como está.</translation>
+    </message>
+    <message>
+        <source>Callbell shows an API key only once: adding this account again needs a new key.</source>
+        <translation>O Callbell mostra uma chave de API só uma vez: para adicionar esta conta de novo será preciso uma chave nova.</translation>
+    </message>
+    <message>
+        <source>Type the token again to test it: the stored one is never read back.</source>
+        <translation>Digite o token de novo para testá-lo: o guardado nunca é lido de volta.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Contas</translation>
+    </message>
+    <message>
+        <source>Connect the services whose status trayapp should set. Tokens are kept in your system keyring.</source>
+        <translation>Conecte os serviços cujo status o trayapp deve definir. Os tokens ficam no chaveiro do seu sistema.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one of your accounts, or try trayapp first with made-up demo accounts (nothing is sent anywhere).</source>
+        <translation>Ainda não há contas. Adicione uma das suas contas ou experimente antes o trayapp com contas de demonstração inventadas (nada é enviado).</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Adicionar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Remover…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Experimentar a &amp;demonstração</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>{service} account “{name}” at {url}</source>
+        <translation>Conta do {service} “{name}” em {url}</translation>
+    </message>
+    <message>
+        <source>The service does not accept its token: edit the account to enter a new one</source>
+        <translation>O serviço não aceita o token: edite a conta para digitar um novo</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account</source>
+        <translation>&amp;Adicionar uma conta</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Remover conta</translation>
+    </message>
+    <message>
+        <source>Remove the {service} account “{name}”?</source>
+        <translation>Remover a conta do {service} “{name}”?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Damaged settings were set aside</source>
