@@ -67,6 +67,13 @@ def test_a_failure_is_one_notice_that_replaces_the_last_and_leaves_the_tray_item
     ):
         item = sni.wait_for_item(pid=app.pid, timeout=30)
         base = xtray.find_demo_server(app.pid)
+
+        # The tooltip's first line is the overall state (the heading on Plasma), then one line per account.
+        def tooltip_lines() -> list[str]:
+            return str(item_state(sni, item)["ToolTip"][0]).splitlines()
+
+        expected = ["trayapp (demo): Available", "Rocket.Chat (alice): Available"]
+        xtray.wait_for(lambda: tooltip_lines()[:2] == expected, 15, f"the tooltip {expected}")
         fault(base, "404", "rocketchat")  # a refusal: no retry, one failure
 
         sni.click(item, ["Busy"])
@@ -82,6 +89,7 @@ def test_a_failure_is_one_notice_that_replaces_the_last_and_leaves_the_tray_item
         time.sleep(1.5)  # the snapshot after the failure is shown
         settled = item_state(sni, item)
         assert settled["Status"] == "Active"
+        assert settled["ToolTip"][0].splitlines()[0] == "trayapp (demo): needs attention"
 
         # The same failure again: one more notice, replacing the first on screen; meanwhile the item
         # keeps its status, icon and tooltip (sampled for the 5 s Qt's showMessage held NeedsAttention).

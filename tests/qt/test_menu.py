@@ -237,7 +237,7 @@ def test_until_time_in_header_and_tooltip(qtbot: QtBot) -> None:
     header = entries(tray.menu)[0]
     assert header == f"Rocket.Chat (rocket-user): Lunch (away), until {local}"
     tip = tray.icon.toolTip().splitlines()
-    assert tip[0] == "trayapp"
+    assert tip[0] == "trayapp: Away"  # the overall state first (the heading on Plasma), as the icon
     assert tip[1] == header and tip[2].startswith("Callbell") and tip[3].startswith("Smartsheet RM")
     controller.dispatcher.shutdown()
 

@@ -13,9 +13,10 @@ from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from trayapp.core.models import OverallState, Snapshot
+from trayapp.core.models import Availability, OverallState, Snapshot
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller
+from trayapp.qt.i18n import tr
 from trayapp.qt.menu import (
     DURATIONS,
     Duration,
@@ -42,6 +43,20 @@ def locale_durations() -> tuple[Duration, ...]:
         return end_of_week(now, QLocale().firstDayOfWeek().value)
 
     return tuple(replace(d, end=week_end) if d.key == "week" else d for d in DURATIONS)
+
+
+def tooltip_title(snapshot: Snapshot, demo: bool = False) -> str:
+    """The tooltip's first line: the app and its overall state ("trayapp: Away"); one line per account
+    follows. Qt sends the whole tooltip as the StatusNotifierItem ToolTip's title (its description stays
+    empty: Qt fills it only while it shows a notice as NeedsAttention), so panels that show the title as
+    a heading (Plasma) show this line first, the state the icon shows."""
+    app = f"{APP_TITLE} (demo)" if demo else APP_TITLE
+    if not snapshot.accounts:
+        return app  # "trayapp: no accounts yet" follows from tooltip_text
+    overall = snapshot.overall
+    if overall is OverallState.ATTENTION:
+        return f"{app}: {tr('Tray', 'needs attention')}"
+    return f"{app}: {Availability(overall.value).label}"
 
 
 def sni_host() -> bool:
@@ -112,8 +127,7 @@ class Tray(QObject):
             self._icon_state = overall
             self._icon = icons.state_icon(overall)
             self.icon.setIcon(self._icon)
-        title = f"{APP_TITLE} (demo)" if self._state.demo else APP_TITLE
-        tip = tooltip_text(snapshot, now(), title)
+        tip = tooltip_text(snapshot, now(), tooltip_title(snapshot, self._state.demo))
         if self.icon.toolTip() != tip:
             self.icon.setToolTip(tip)
 
