@@ -64,12 +64,17 @@ def test_the_check_fails_on_a_missing_an_unfinished_or_a_misplaced_placeholder(t
 
 
 def test_the_check_fails_on_a_gettext_message_left_untranslated(tmp_path: Path) -> None:
+    from babel.messages.pofile import read_po, write_po
+
     copy = _copy(tmp_path)
     po = copy / "po" / "it.po"
-    text = po.read_text(encoding="utf-8")
-    first = text.index('msgstr "', text.index("\nmsgid \"", text.index("msgid \"\"") + 10))
-    end = text.index("\n", first)
-    po.write_text(text[:first] + 'msgstr ""' + text[end:], encoding="utf-8")
+    with po.open("rb") as source:
+        catalog = read_po(source, locale="it")
+    message = catalog["The token is empty."]
+    assert message is not None and message.string
+    message.string = ""
+    with po.open("wb") as target:
+        write_po(target, catalog)
     result = run_check(copy)
     assert result.returncode == 1
-    assert "it.po: " in result.stdout and "not translated" in result.stdout
+    assert "it.po: 'The token is empty.': not translated" in result.stdout
