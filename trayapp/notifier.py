@@ -38,6 +38,7 @@ _NO_SERVER = (
     "org.freedesktop.DBus.Error.NameHasNoOwner",
     "org.freedesktop.DBus.Error.Spawn.",  # activation failed (ServiceNotFound, ChildExited, ...)
 )
+_INVALID_ID = "org.freedesktop.DBus.Error.InvalidArgs"
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ class Notifier:
         if self._bus is not None:
             self._bus.__exit__(None, None, None)
             self._bus = None
+        self._ids.clear()  # ids belong to the connection that got them (GNOME refuses them from another)
 
     def _hints(self, notice: Notice) -> dict[str, tuple[str, object]]:
         hints: dict[str, tuple[str, object]] = {"urgency": ("y", URGENCY_NORMAL)}
@@ -176,21 +178,15 @@ class Notifier:
             return
         replaces = self._ids.get(notice.kind, 0)
         try:
-            (new_id, *_) = bus.call(
-                SERVICE,
-                PATH,
-                INTERFACE,
-                "Notify",
-                "susssasa{sv}i",
-                self.app_name,
-                replaces,
-                self.app_icon,
-                notice.title,
-                notice.body,
-                [],
-                self._hints(notice),
-                -1,  # the server's own display time (the user's setting)
-            )
+            try:
+                new_id = self._notify(bus, notice, replaces)
+            except BusError as exc:
+                if not (replaces and str(exc).startswith(_INVALID_ID)):
+                    raise
+                # The server forgot that id (restarted, or GNOME's check that it is ours): an error
+                # reply means nothing was shown, so a fresh notice is no duplicate.
+                replaces = 0
+                new_id = self._notify(bus, notice, 0)
         except BusError as exc:
             reason = str(exc)
             if reason.startswith(_NO_SERVER):
@@ -201,9 +197,27 @@ class Notifier:
                 if "connection" in reason:
                     self._disconnect()
             return
-        self._ids[notice.kind] = int(new_id)
+        self._ids[notice.kind] = new_id
         self.sent += 1
         log.info("Notified %r (id %s%s)", notice.title, new_id, f", replacing {replaces}" if replaces else "")
+
+    def _notify(self, bus: SessionBus, notice: Notice, replaces: int) -> int:
+        (new_id, *_) = bus.call(
+            SERVICE,
+            PATH,
+            INTERFACE,
+            "Notify",
+            "susssasa{sv}i",
+            self.app_name,
+            replaces,
+            self.app_icon,
+            notice.title,
+            notice.body,
+            [],
+            self._hints(notice),
+            -1,  # the server's own display time (the user's setting)
+        )
+        return int(new_id)
 
     def _undelivered(self, notice: Notice, reason: str) -> None:
         log.info("Notification %r not sent: %s", notice.title, reason)

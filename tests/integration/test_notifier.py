@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from jeepney import HeaderFields, new_error, new_method_return
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import open_dbus_connection
 
 from tests.integration import xtray
 from tests.integration.notifyd import NotifyCapture, start_dunst
@@ -91,3 +94,60 @@ def test_no_bus_is_reported_never_raised() -> None:
     finally:
         notifier.close()
     assert reasons == ["the D-Bus session bus is turned off (DBUS_SESSION_BUS_ADDRESS=disabled:)"]
+
+
+class ForgetfulServer:
+    """A notification server as GNOME Shell's daemon behaves (js/dbusServices/notifications): it refuses
+    a replaces_id it did not give this sender (InvalidArgs), e.g. after a restart forgot its ids."""
+
+    def __init__(self, address: str) -> None:
+        self.conn = open_dbus_connection(address)
+        reply = self.conn.send_and_get_reply(message_bus.RequestName("org.freedesktop.Notifications"))
+        assert reply.body == (1,)  # the primary owner
+        self.issued: set[int] = set()
+        self.shown: list[tuple[int, str]] = []  # (id, summary)
+        self.refused = 0
+        self._next = 1
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                msg = self.conn.receive(timeout=0.1)
+            except TimeoutError:
+                continue
+            if msg.header.fields.get(HeaderFields.member) != "Notify":
+                continue
+            replaces, summary = msg.body[1], msg.body[3]
+            if replaces and replaces not in self.issued:
+                self.refused += 1
+                self.conn.send(new_error(msg, "org.freedesktop.DBus.Error.InvalidArgs", "s", ("Invalid ID",)))
+                continue
+            new_id = replaces or self._next
+            self._next += 0 if replaces else 1
+            self.issued.add(new_id)
+            self.shown.append((new_id, summary))
+            self.conn.send(new_method_return(msg, "u", (new_id,)))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.conn.close()
+
+
+def test_a_forgotten_id_gives_one_fresh_notice(bare: xtray.TraySession) -> None:
+    server = ForgetfulServer(bare.bus)
+    notifier = Notifier("trayapp", address=bare.bus)
+    try:
+        notifier.notify(Notice("problem", "Could not set Busy", "refused", error=True))
+        assert notifier.wait_idle(10)
+        server.issued.clear()  # the server restarted
+        notifier.notify(Notice("problem", "Could not set Away", "refused", error=True))
+        assert notifier.wait_idle(10)
+    finally:
+        notifier.close()
+        server.close()
+    assert server.refused == 1
+    assert server.shown == [(1, "Could not set Busy"), (2, "Could not set Away")]  # shown once each
