@@ -198,6 +198,7 @@ class TrayApp(QObject):
         self.tray = Tray(self.controller, self, parent=self)
         self.tray.set_state(demo=demo, autostart=None)
         self.tray.primary.connect(self.primary_action)
+        self.tray.lost.connect(self._tray_lost)
         # Notices go to the desktop's notification server, tray icon or not (the no-tray window too).
         self.notices = DesktopNotices(self.tray.show_message, self.tray.balloon_allowed, parent=self)
         self.controller.notify.connect(self.notices.show)
@@ -236,9 +237,12 @@ class TrayApp(QObject):
         if self._first_run_dialog and not self.controller.snapshot.accounts:
             QTimer.singleShot(0, lambda: self.accounts())
 
-    @staticmethod
-    def tray_available() -> bool:
-        return QSystemTrayIcon.isSystemTrayAvailable()
+    def tray_available(self) -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable() and not self.tray.given_up
+
+    def _tray_lost(self) -> None:
+        log.info("The tray icon could not be added to the taskbar: showing the window")
+        self.show_window()
 
     def _poll_tray(self) -> None:
         if self.tray_available():

@@ -73,9 +73,10 @@ class _SvgIconEngine(QIconEngine):
     """Renders one shipped SVG at each size when first asked, then keeps the pixmap. Rendering all sizes
     of every icon up front cost ~20 ms before the tray icon could show; most sizes are never used."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, device_pixels: bool = False) -> None:
         super().__init__()
         self._name = name
+        self._device_pixels = device_pixels  # sizes asked for are already in device pixels (Windows tray)
         self._pixmaps: dict[tuple[int, QIcon.Mode, float], QPixmap] = {}
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
@@ -83,6 +84,8 @@ class _SvgIconEngine(QIconEngine):
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
         # HiDPI: drawn at device pixels and marked so, instead of a small pixmap scaled up.
+        if self._device_pixels:
+            return self._drawn(_side(size), mode, 1.0)
         return self._drawn(max(1, round(_side(size) * scale)), mode, scale)
 
     def _drawn(self, pixels: int, mode: QIcon.Mode, ratio: float) -> QPixmap:
@@ -116,7 +119,7 @@ class _SvgIconEngine(QIconEngine):
         return [QSize(side, side) for side in _SIZES]
 
     def clone(self) -> QIconEngine:
-        return _SvgIconEngine(self._name)
+        return _SvgIconEngine(self._name, self._device_pixels)
 
     def key(self) -> str:
         return "trayapp-svg"
@@ -126,9 +129,9 @@ _engines: list[_SvgIconEngine] = []  # the QIcons own them in C++; Python must k
 
 
 @cache  # one QIcon per name for the process: PySide must keep a reference anyway (P4)
-def named_icon(name: str) -> QIcon:
+def named_icon(name: str, device_pixels: bool = False) -> QIcon:
     svg_bytes(name)  # a missing or unreadable icon fails here, not later inside a paint
-    engine = _SvgIconEngine(name)
+    engine = _SvgIconEngine(name, device_pixels)
     _engines.append(engine)
     return QIcon(engine)
 
@@ -138,10 +141,11 @@ def use_mask_icons() -> bool:
     return sys.platform == "darwin"
 
 
-def state_icon(state: OverallState, mask: bool | None = None) -> QIcon:
+def state_icon(state: OverallState, mask: bool | None = None, device_pixels: bool = False) -> QIcon:
+    """`device_pixels`: for a host that asks for sizes in device pixels (the Windows taskbar)."""
     mask = use_mask_icons() if mask is None else mask
     if not mask:
-        return named_icon(state.value)
+        return named_icon(state.value, device_pixels)
     icon = named_icon(f"{state.value}-mask")
     icon.setIsMask(True)
     return icon

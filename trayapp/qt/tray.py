@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, QObject, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from trayapp.core.models import Availability, OverallState, Snapshot
@@ -30,6 +30,9 @@ from trayapp.qt.menu import (
 )
 
 APP_TITLE = "trayapp"
+# Windows: Shell_NotifyIcon(NIM_ADD) fails when Explorer's taskbar is not up yet (early at login), and Qt
+# retries only on TaskbarCreated, which may have been sent already. Seconds between our own retries:
+ADD_RETRIES_S = (2, 4, 8, 15, 30)
 
 
 def locale_durations() -> tuple[Duration, ...]:
@@ -78,9 +81,18 @@ class Tray(QObject):
     # Left or middle click (SNI Activate / SecondaryActivate, XEmbed and Windows Trigger): the app decides
     # what that opens. Never a menu: the right click has it, drawn by the host where there is one.
     primary = Signal()
+    # Windows only: the icon never got a place in the taskbar, even after the retries (show the window).
+    lost = Signal()
 
-    def __init__(self, controller: Controller, actions: MenuActions, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        actions: MenuActions,
+        parent: QObject | None = None,
+        platform: str | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._platform = QGuiApplication.platformName() if platform is None else platform
         self._controller = controller
         self._actions = actions
         self._menu: QMenu = make_menu()
@@ -89,10 +101,16 @@ class Tray(QObject):
         self._durations = locale_durations()
         self._state = MenuState()
         self._icon_state: OverallState | None = None
-        self._icon: QIcon = icons.state_icon(OverallState.ATTENTION)
+        self._icon: QIcon = self._state_icon(OverallState.ATTENTION)
         self.icon = QSystemTrayIcon(self._icon, self)
-        self.icon.setContextMenu(self._menu)
+        if not self.menu_is_primary:
+            self.icon.setContextMenu(self._menu)
         self.icon.activated.connect(self._on_activated)
+        self._add_tries = 0
+        self.given_up = False  # Windows: every retry to add the icon failed
+        self._add_timer = QTimer(self)
+        self._add_timer.setSingleShot(True)
+        self._add_timer.timeout.connect(self._check_added)
         controller.changed.connect(self.update)
         self.update()
 
@@ -125,24 +143,61 @@ class Tray(QObject):
         overall = snapshot.overall
         if overall is not self._icon_state:  # setIcon re-exports pixmaps over D-Bus: only on change
             self._icon_state = overall
-            self._icon = icons.state_icon(overall)
+            self._icon = self._state_icon(overall)
             self.icon.setIcon(self._icon)
         tip = tooltip_text(snapshot, now(), tooltip_title(snapshot, self._state.demo))
         if self.icon.toolTip() != tip:
             self.icon.setToolTip(tip)
 
+    @property
+    def menu_is_primary(self) -> bool:
+        """macOS: every click opens the menu (Qt's Cocoa tray reports its menu opening as a Trigger,
+        which would also open the status window). The menu is never handed to Qt's Cocoa tray: on macOS
+        26 and later, Qt up to 6.12.0 aborts when that menu opens (it reads clickCount from an event that
+        is not a mouse event; fixed in Qt's 6.11 branch on 2026-08-04, not in 6.11.2 or 6.12.0). Popped
+        up by us on a click, it opens from a real mouse event."""
+        return self._platform == "cocoa"
+
+    def _state_icon(self, state: OverallState) -> QIcon:
+        # Windows asks for the icon at the taskbar's size in device pixels already; Qt would scale it
+        # again by the screen's factor (36 px at 150 %) and the shell shrink it back, soft.
+        return icons.state_icon(state, device_pixels=self._platform == "windows")
+
     # ------------------------------------------------------------------ visibility
     def show(self) -> None:
         self.icon.show()
+        if self._platform == "windows" and not self.given_up and not self._add_timer.isActive():
+            self._add_timer.start(int(ADD_RETRIES_S[0] * 1000))
 
     def hide(self) -> None:
+        self._add_timer.stop()
         self.icon.hide()
+
+    def _check_added(self) -> None:
+        """Windows: a null geometry means NIM_ADD failed (isSystemTrayAvailable() is always true there):
+        add the icon again, a few times, then let the app show its window instead."""
+        if not self.icon.isVisible() or not self.icon.geometry().isNull():
+            self._add_tries = 0
+            return
+        if self._add_tries >= len(ADD_RETRIES_S) - 1:
+            self.given_up = True
+            self.lost.emit()
+            return
+        self._add_tries += 1
+        self.icon.hide()
+        self.icon.show()  # a fresh NIM_ADD
+        self._add_timer.start(int(ADD_RETRIES_S[self._add_tries] * 1000))
 
     def is_visible(self) -> bool:
         return self.icon.isVisible()
 
     # ------------------------------------------------------------------ events
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if self.menu_is_primary:
+            if reason is not QSystemTrayIcon.ActivationReason.DoubleClick:  # the first click opened it
+                geometry = self.icon.geometry()
+                self._menu.popup(geometry.bottomLeft() if not geometry.isNull() else QCursor.pos())
+            return
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.MiddleClick):
             self.primary.emit()
 
