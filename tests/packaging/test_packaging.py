@@ -139,3 +139,33 @@ def test_pyinstaller_does_not_exclude_a_qt_module_trayapp_imports() -> None:
             imported |= set(re.findall(r"Qt\w+", names))
     assert {"QtCore", "QtGui", "QtWidgets"} <= imported
     assert not imported & excluded, f"trayapp imports excluded Qt modules: {imported & excluded}"
+
+
+def excluded_files_pattern() -> re.Pattern[str]:
+    spec = (REPO / "packaging" / "pyinstaller" / "trayapp.spec").read_text(encoding="utf-8")
+    opening = 'EXCLUDED_FILES = re.compile(\n    r"""'
+    start = spec.index(opening) + len(opening)
+    return re.compile(spec[start : spec.index('""",', start)], re.VERBOSE)
+
+
+@pytest.mark.parametrize(
+    ("path", "dropped"),
+    [
+        # macOS: Qt's libraries are frameworks inside the bundle
+        ("PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick", True),
+        ("PySide6/Qt/lib/QtWebEngineCore.framework/Versions/A/Resources/qtwebengine_resources.pak", True),
+        ("PySide6/Qt/lib/QtPdf.framework/Versions/A/QtPdf", True),
+        ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", False),
+        ("PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", False),
+        ("PySide6/Qt/lib/QtDBus.framework/Versions/A/QtDBus", False),
+        ("PySide6/Qt/lib/QtSvg.framework/Versions/A/QtSvg", False),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", False),
+        # Linux and Windows, as before
+        ("PySide6/Qt/lib/libQt6Quick.so.6", True),
+        ("PySide6/Qt6Qml.dll", True),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", False),
+        ("PySide6/Qt6Widgets.dll", False),
+    ],
+)
+def test_the_bundle_drops_the_qt_libraries_trayapp_never_loads_on_every_os(path: str, dropped: bool) -> None:
+    assert bool(excluded_files_pattern().search(path)) is dropped
