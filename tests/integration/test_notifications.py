@@ -47,6 +47,19 @@ def item_state(sni: SNI, item: Item) -> dict[str, Any]:
     }
 
 
+def steady_state(sni: SNI, item: Item, quiet_s: float = 1.5, timeout_s: float = 20) -> dict[str, Any]:
+    """The item's state once it has not changed for `quiet_s` seconds."""
+    deadline = time.monotonic() + timeout_s
+    last = item_state(sni, item)
+    while time.monotonic() < deadline:
+        time.sleep(quiet_s)
+        now = item_state(sni, item)
+        if now == last:
+            return now
+        last = now
+    raise AssertionError(f"the tray item kept changing: {last['ToolTip']}")
+
+
 @pytest.fixture
 def xfce_dunst(tmp_path: Path) -> Iterator[xtray.TraySession]:
     xtray.require("xfce")
@@ -86,8 +99,7 @@ def test_a_failure_is_one_notice_that_replaces_the_last_and_leaves_the_tray_item
         assert (width, height, alpha, channels) == (64, 64, True, 4) and len(pixels) == 64 * 64 * 4
         assert capture.errors == []
         sni.wait_layout(item, lambda t: any(x.startswith(f"{FAILED}: ") for x in labels(t)), timeout=15)
-        time.sleep(1.5)  # the snapshot after the failure is shown
-        settled = item_state(sni, item)
+        settled = steady_state(sni, item)  # the snapshot after the failure is shown
         assert settled["Status"] == "Active"
         assert settled["ToolTip"][0].splitlines()[0] == "trayapp (demo): needs attention"
 
