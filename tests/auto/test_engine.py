@@ -293,3 +293,12 @@ def labels(world: World) -> Sequence[str]:
 def test_labels_say_what_is_automatic(world: World) -> None:
     world.lock()
     assert labels(world) == ["Away while locked", "Away while locked"]
+
+
+def test_after_a_kept_change_the_next_lock_applies_again_even_without_a_tick_between(world: World) -> None:
+    world.lock()
+    world.port.by_hand("rocket", CurrentStatus(availability=Availability.AWAY, message="Back soon"))
+    assert world.lock(False) == ["rocket kept", "callbell restored"]
+    world.presence.set_asleep(True, world.now + timedelta(seconds=1))  # straight to sleep
+    world.presence.set_locked(True, world.now + timedelta(seconds=1))
+    assert world.tick() == ["rocket applied", "callbell applied"]

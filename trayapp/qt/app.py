@@ -195,6 +195,11 @@ class TrayApp(QObject):
         super().__init__(parent)
         self.dispatcher = Dispatcher(parent=self)
         self.controller = Controller(service, self.dispatcher, parent=self)
+        from trayapp.qt.autowatch import AutoWatch
+
+        # Screen lock, sleep and idle: listened to only once the user turned them on (trayapp auto).
+        self.autowatch = AutoWatch(service, self.controller.wake_now, parent=self)
+        self.controller.auto_config.connect(self.autowatch.sync)
         self.tray = Tray(self.controller, self, parent=self)
         self.tray.set_state(demo=demo, autostart=None)
         self.tray.primary.connect(self.primary_action)
@@ -406,6 +411,19 @@ class TrayApp(QObject):
         enabled, note = value
         self.tray.set_state(autostart=enabled, autostart_note=note)
 
+    def toggle_auto_pause(self, paused: bool) -> None:
+        """The menu's "Pause automatic status": what it set is put back at once; "Resume" turns it on."""
+        service: Any = self.controller.service
+        if not hasattr(service, "update_auto"):
+            return
+        from dataclasses import replace as _replace
+
+        self.controller.run_plain(
+            lambda: service.update_auto(lambda c: _replace(c, paused=paused)),
+            lambda _config: self.controller.wake_now(),
+            lambda exc: self.controller.tell_failure("Could not pause the automatic status", exc),
+        )
+
     def quit(self) -> None:
         QTimer.singleShot(0, QApplication.quit)  # answer the panel's D-Bus click first
 
@@ -481,6 +499,7 @@ class TrayApp(QObject):
         def started(session: Any) -> None:
             self.demo_session = session
             self.tray.set_state(demo=True)
+            self.autowatch.set_service(session.service)
             self.controller.set_service(session.service)
 
         self.controller.run_plain(

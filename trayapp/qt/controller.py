@@ -77,6 +77,7 @@ class ServiceLike(Protocol):
 class Controller(QObject):
     changed = Signal()  # the displayed snapshot (or refreshing state) changed
     notify = Signal(str, str, bool)  # title, text, is_error -> tray notification
+    auto_config = Signal(object)  # what auto.json asks for, after each run of the schedule (AutoWatch)
 
     def __init__(
         self,
@@ -441,13 +442,15 @@ class Controller(QObject):
         self._schedule_changed = False
         names = self.account_names()
 
-        def work() -> tuple[list[Any], datetime | None]:
+        def work() -> tuple[list[Any], datetime | None, Any]:
             events = list(service.run_schedule())
-            return events, service.next_wakeup()
+            config = service.auto_config() if hasattr(service, "auto_config") else None
+            return events, service.next_wakeup(), config
 
-        def done(value: tuple[list[Any], datetime | None]) -> None:
+        def done(value: tuple[list[Any], datetime | None, Any]) -> None:
             self._ticking = False
-            events, wake = value
+            events, wake, config = value
+            self.auto_config.emit(config)
             for event in events:
                 if event.kind in ("failed", "retrying"):
                     self._recovered.discard(event.account)

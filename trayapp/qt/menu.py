@@ -36,6 +36,7 @@ from trayapp.core.models import (
 )
 from trayapp.core.timetext import local_time
 from trayapp.qt import icons
+from trayapp.qt.automenu import auto_entries
 
 A = TypeVar("A")
 
@@ -526,6 +527,7 @@ def build_menu(
     nodes.extend(_notice_entries(views))
     # A change with an end, or one waiting to start: end, extend or cancel it from here.
     nodes.extend(_timed_entries(views, actions, at))
+    nodes.extend(auto_entries(snapshot, actions, account_label))  # automatic status (qt/automenu.py)
     if state.demo:
         nodes.append(ActionSpec("hdr:demo", "Demo mode: nothing leaves this computer", enabled=False))
 

@@ -33,7 +33,7 @@ from typing import Any
 from trayapp.core import atomic, codec
 from trayapp.core.auto.config import AWAY, AutoConfig
 from trayapp.core.errors import TrayAppError
-from trayapp.core.models import Account, CurrentStatus, StatusChange
+from trayapp.core.models import Account, ChangeKind, CurrentStatus, StatusChange
 from trayapp.core.schedule import rules
 from trayapp.core.schedule.entry import (
     APPLIED,
@@ -75,6 +75,12 @@ class Layer:
     change: StatusChange
     since: datetime
     until: datetime | None = None  # known end (calendar, repeat)
+
+    @property
+    def occurrence(self) -> str:
+        """This layer's one occurrence (a lock since 09:12), for what the user overrode: a later lock
+        is a new one, even when no tick ran in between."""
+        return self.key if "@" in self.key else f"{self.key}@{codec.dump_time(self.since)}"
 
     def label(self, now: datetime) -> str:
         """What the menu says: 'Away while locked', 'In a meeting until 15:00 (calendar)'."""
@@ -332,7 +338,7 @@ class AutoEngine:
     ) -> tuple[AccountAuto, list[ScheduleEvent]]:
         name = state.account
         layers = self.layers(name, now)
-        active_keys = {layer.key for layer in layers}
+        active_keys = {layer.occurrence for layer in layers}
         kept = tuple(k for k in state.kept if k in active_keys)
         if kept != state.kept:
             state = replace(state, kept=kept)
@@ -342,7 +348,7 @@ class AutoEngine:
             return state, []
         if not self._inputs.presence.known and state.trigger in (Trigger.LOCK, Trigger.IDLE):
             return state, []  # the listeners have not said yet whether the screen is still locked
-        candidates = [layer for layer in layers if layer.key not in state.kept]
+        candidates = [layer for layer in layers if layer.occurrence not in state.kept]
         if self._inputs.manual_active(name, now):
             # A timed change the user set is running: it outranks everything automatic.
             candidates = []
@@ -377,7 +383,7 @@ class AutoEngine:
             except Exception as exc:
                 return self._failure(state, exc, now, doing="read the status")
             by_hand = current.source != "internal"
-            if by_hand and not rules.same(current, state.applied, rules.changed_fields(state.change)):
+            if by_hand and not rules.same(current, state.applied, _compared(state.change)):
                 return self._kept(state, layers, now)
         if wanted is not None:
             return self._apply(state, wanted, now, fresh=False)
@@ -411,7 +417,7 @@ class AutoEngine:
             if rules.retry_delay(exc, intent.attempts) is not None:
                 return self._failure(intent, exc, now, doing=f"set '{what}'")
             # Refused for good: this layer is not tried again while it lasts; what showed stays.
-            kept = (*state.kept, layer.key)
+            kept = (*state.kept, layer.occurrence)
             event = self._failed_event(intent, exc, doing=f"set '{what}'")
             if state.step is Step.APPLIED:
                 return replace(state, kept=kept, attempts=0, retry_at=None, since=None, error=""), [event]
@@ -462,7 +468,7 @@ class AutoEngine:
         every layer that holds now stays off until it ends (one that starts later applies again)."""
         name = state.account
         what = state.label or "the automatic status"
-        kept = tuple(dict.fromkeys((*state.kept, state.layer, *(layer.key for layer in layers))))
+        kept = tuple(dict.fromkeys((*state.kept, *(layer.occurrence for layer in layers))))
         note = f"{name}: the status was changed by hand while '{what}' was on, so it was kept."
         return AccountAuto(name, kept=kept), [ScheduleEvent(_event_id(state.trigger), name, KEPT, note)]
 
@@ -526,6 +532,15 @@ class AutoEngine:
             self.path,
             {"schema_version": SCHEMA_VERSION, "accounts": [s.to_dict() for s in states.values()]},
         )
+
+
+def _compared(change: StatusChange) -> tuple[str, ...]:
+    """The fields that tell a change by hand from ours. Ours sets an availability and leaves the rest:
+    a new message or status ("Back soon", also an away status) is the user's. A custom status compares
+    as the scheduler does (a service may flip the availability on its own while it shows)."""
+    if change.kind is ChangeKind.AVAILABILITY:
+        return rules.ALL_FIELDS
+    return rules.changed_fields(change)
 
 
 def _event_id(trigger: Trigger | None) -> str:

@@ -1,0 +1,45 @@
+"""The menu's lines about the automatic status: what shows by itself now ("Away while locked", "Busy
+until 15:00 (calendar)"), and pausing or resuming it. Kept apart from menu.py, which calls it once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from trayapp.core.models import AccountView, Snapshot
+
+
+def auto_entries(
+    snapshot: Snapshot, actions: Any, label: Callable[[AccountView, Sequence[AccountView]], str]
+) -> list[Any]:
+    """Nodes for the menu: one disabled line per automatic status showing (naming the accounts unless it
+    is on all of them), then "Pause automatic status" or "Resume automatic status"."""
+    from trayapp.qt.menu import ActionSpec, escape
+
+    if not snapshot.auto_on:
+        return []
+    views = snapshot.accounts
+    toggle = getattr(actions, "toggle_auto_pause", None)
+    nodes: list[Any] = []
+    groups: dict[str, list[AccountView]] = {}
+    for view in views:
+        if view.auto_label and not snapshot.auto_paused:
+            groups.setdefault(view.auto_label, []).append(view)
+    for text, group in groups.items():
+        if len(group) < len(views):
+            text = f"{text} on {', '.join(label(v, views) for v in group)}"
+        key = "auto:" + "+".join(v.account.name for v in group)
+        nodes.append(ActionSpec(key, escape(text), enabled=False, icon="away"))
+    if toggle is not None:
+        paused = snapshot.auto_paused
+        nodes.append(
+            ActionSpec(
+                "auto:pause",
+                "Resume automatic status" if paused else "Pause automatic status",
+                lambda: toggle(not paused),
+                tooltip="Nothing changes by itself while paused; what it set is put back"
+                if not paused
+                else "",
+            )
+        )
+    return nodes

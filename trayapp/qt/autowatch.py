@@ -1,0 +1,90 @@
+"""The tray's side of the automatic status: starts the screen lock/sleep/idle listeners when the user
+asked for them, writes what they hear into the service's Presence (thread-safe), and wakes the controller
+so the schedule and the automatic status run within a moment. The listeners run on their own threads;
+nothing here waits on a bus."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class AutoWatch(QObject):
+    poke = Signal()  # emitted from listener threads; delivered on the GUI thread (queued)
+
+    def __init__(
+        self,
+        service: Any,
+        wake: Callable[[], None],
+        factory: Callable[..., Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._factory = factory
+        self._watch: Any = None
+        self.poke.connect(wake)
+
+    @property
+    def presence(self) -> Any:
+        return getattr(self._service, "presence", None)
+
+    def set_service(self, service: Any) -> None:
+        self.stop()
+        self._service = service
+
+    def sync(self, config: Any) -> None:
+        """After each run of the schedule: listen while lock or idle is wanted, stop when not."""
+        presence = self.presence
+        if presence is None or config is None:
+            return
+        wanted = bool(config.lock.on or config.idle.minutes > 0)
+        if wanted and self._watch is None:
+            self._start()
+        elif not wanted and self._watch is not None:
+            self.stop()
+        if not wanted or self._watch is None:
+            presence.mark_known(())  # nothing listens: nothing is locked or idle
+            return
+        self._watch.set_idle(0 if config.paused else config.idle.minutes)
+
+    def _start(self) -> None:
+        factory = self._factory
+        if factory is None:
+            if not sys.platform.startswith("linux"):
+                log.info("screen lock and idle are not watched on %s yet", sys.platform)
+                return
+            from trayapp.screenwatch import LinuxWatch
+
+            factory = LinuxWatch
+        self._watch = factory(self._heard)
+        self._watch.start(self._ready)
+
+    def _heard(self, what: str, value: bool) -> None:  # a listener thread
+        presence = self.presence
+        if presence is None:
+            return
+        now = datetime.now(timezone.utc)
+        setter = {"locked": presence.set_locked, "asleep": presence.set_asleep, "idle": presence.set_idle}
+        if what in setter and setter[what](value, now):
+            log.info("desktop: %s %s", what, "yes" if value else "no")
+            self.poke.emit()
+
+    def _ready(self, sources: Sequence[str]) -> None:  # a listener thread
+        presence = self.presence
+        if presence is not None:
+            presence.mark_known(sources)
+            log.info("screen lock heard from: %s", ", ".join(sources) or "nothing on this desktop")
+        self.poke.emit()
+
+    def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
