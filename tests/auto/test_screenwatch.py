@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -24,8 +24,8 @@ class Heard:
     def __call__(self, what: str, value: bool) -> None:
         self.queue.put((what, value))
 
-    def on_ready(self, sources: object) -> None:
-        self.sources = tuple(sources)  # type: ignore[call-overload]
+    def on_ready(self, sources: Sequence[str]) -> None:
+        self.sources = tuple(sources)
         self.ready.set()
 
     def next(self) -> tuple[str, bool]:

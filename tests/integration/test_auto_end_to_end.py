@@ -204,7 +204,8 @@ def test_lock_sleep_manual_change_and_a_meeting_in_the_real_tray(
     rc_away = 'rocketchat POST /api/v1/users.setStatus {"status":"away"}'
     rc_back = 'rocketchat POST /api/v1/users.setStatus {"status":"busy","message":"Reviewing PRs"}'
     cb_away = f'callbell PUT /users/{seed.CB_USER_UUID}/status {{"available":false}}'
-    cb_back = f'callbell PUT /users/{seed.CB_USER_UUID}/status {{"custom_status_uuid":"{training}","available":true}}'
+    cb_path = f"callbell PUT /users/{seed.CB_USER_UUID}/status"
+    cb_back = f'{cb_path} {{"custom_status_uuid":"{training}","available":true}}'
     # Each step once per account, in order; nothing fires twice, nothing the user set by hand is undone.
     assert trace == [
         rc_away, cb_away, rc_back, cb_back,  # lock, unlock
