@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +18,9 @@ from tests.integration import xtray
 from tests.integration.notifyd import NotifyCapture, start_dunst
 from trayapp.core.service import StatusService
 from trayapp.demo.server import DemoServer
+from trayapp.notifier import Notifier
 from trayapp.qt.app import TrayApp
+from trayapp.qt.notifications import DesktopNotices
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="Xvfb and D-Bus are Linux-only")
 
@@ -56,3 +58,26 @@ def test_the_no_tray_window_notifies(
         assert desktop.errors == []
     finally:
         app.shutdown()
+
+
+def test_with_no_notification_server_an_xembed_icon_shows_its_own_balloon(qtbot: QtBot) -> None:
+    """No bus (or no server on it): the notice comes back from the notifier's thread to the GUI thread and
+    goes to the tray icon's own balloon, where that is allowed (an XEmbed icon), and nowhere otherwise."""
+    shown: list[tuple[str, str, bool]] = []
+    allowed = [True]
+    notices = DesktopNotices(
+        lambda title, text, error: shown.append((title, text, error)),
+        lambda: allowed[0],
+        notifier=Notifier("trayapp", address="disabled:"),
+    )
+    try:
+        notices.show("Could not set Busy", "Rocket.Chat (alice): refused", True)
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        assert shown == [("Could not set Busy", "Rocket.Chat (alice): refused", True)]
+        allowed[0] = False  # a StatusNotifierItem host: showMessage would turn the item NeedsAttention
+        notices.show("Status restored", "Available", False)
+        assert notices.notifier is not None and notices.notifier.wait_idle(10)
+        QCoreApplication.processEvents()  # the fallback was queued before the notifier went idle
+        assert len(shown) == 1
+    finally:
+        notices.close()
