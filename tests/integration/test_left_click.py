@@ -8,10 +8,12 @@ opened upwards from the bottom panel with Quit under the pointer, so a double cl
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -87,6 +89,23 @@ def test_left_click_opens_the_status_window_not_a_qt_menu(
         time.sleep(1)
         assert window_types(xfce.display, app.pid) == ["DIALOG"]
         assert app.poll() is None
+        # An error line that wraps onto two rows: the window grows to show it whole (it was cut off).
+        urllib.request.urlopen(
+            urllib.request.Request(
+                f"{xtray.find_demo_server(app.pid)}/_demo/faults",
+                data=json.dumps({"mode": "404", "service": "rocketchat"}).encode(),
+            ),
+            timeout=5,
+        ).read()
+        sni.click(item, ["Busy"])
+        row = 10  # the height of a line of text in the default font, at least
+
+        def grown() -> bool:
+            """Taller by more than one row: Qt alone gave the line's first row only, cutting the rest."""
+            [(_title, _width, now)] = window_title_and_size(xfce.display, app.pid)
+            return now > height + 1.5 * row
+
+        xtray.wait_for(grown, 15, f"the window to grow from {height} px for a two-row error line")
     log = (profile / "state" / "trayapp" / "log" / "trayapp.log").read_text()
     assert "Left click: showing the status window" in log
 

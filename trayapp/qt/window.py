@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -129,6 +129,22 @@ class StatusWindow(QWidget):
             button.setEnabled(not any(v.pending for v in views))
         for value, button in self._avail_buttons.items():
             button.setVisible(value in wanted)
+        if self.isVisible():
+            QTimer.singleShot(0, self._fit_height)  # once the layout has taken the new texts in
+
+    def _fit_height(self) -> None:
+        """As tall as the lines need at the window's width: an error line wraps onto a second row, and
+        Qt's minimum size does not count wrapped rows, so the window would cut it off."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        width = self.width()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        room = self.screen().availableGeometry().height() - 48
+        needed = max(min(needed, room), self.minimumHeight())
+        if needed != self.height():
+            self.resize(width, needed)
 
     def _clicked(self, value: str) -> None:
         self.update_view()  # the check moves when the service confirms, not on click
@@ -152,6 +168,7 @@ class StatusWindow(QWidget):
     def bring_up(self) -> None:
         if not self.isVisible():
             keep_floating(self)
+            QTimer.singleShot(0, self._fit_height)
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
