@@ -24,6 +24,10 @@
         <translation>In der EU gehostete Konten</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
         <source>Personal access &amp;token</source>
         <translation>Persönliches Zugriffs&amp;token</translation>
     </message>
@@ -418,12 +422,20 @@
         <translation>Rocket.Chat-&amp;Typ</translation>
     </message>
     <message>
+        <source>No emoji</source>
+        <translation>Kein Emoji</translation>
+    </message>
+    <message>
         <source>Optional; type or pick one emoji</source>
         <translation>Optional; ein Emoji eingeben oder auswählen</translation>
     </message>
     <message>
         <source>optional, e.g. 📅</source>
         <translation>optional, z. B. 📅</translation>
+    </message>
+    <message>
+        <source>Callbell emoji</source>
+        <translation>Callbell-Emoji</translation>
     </message>
     <message>
         <source>Callbell &amp;emoji</source>

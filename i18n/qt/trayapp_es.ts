@@ -24,6 +24,10 @@
         <translation>Cuentas alojadas en la UE</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
         <source>Personal access &amp;token</source>
         <translation>&amp;Token de acceso personal</translation>
     </message>
@@ -418,12 +422,20 @@
         <translation>&amp;Tipo de Rocket.Chat</translation>
     </message>
     <message>
+        <source>No emoji</source>
+        <translation>Sin emoji</translation>
+    </message>
+    <message>
         <source>Optional; type or pick one emoji</source>
         <translation>Opcional; escriba o elija un emoji</translation>
     </message>
     <message>
         <source>optional, e.g. 📅</source>
         <translation>opcional, p. ej. 📅</translation>
+    </message>
+    <message>
+        <source>Callbell emoji</source>
+        <translation>Emoji de Callbell</translation>
     </message>
     <message>
         <source>Callbell &amp;emoji</source>

@@ -24,6 +24,10 @@
         <translation>Comptes hébergés dans l’UE</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
         <source>Personal access &amp;token</source>
         <translation>&amp;Jeton d’accès personnel</translation>
     </message>
@@ -418,12 +422,20 @@
         <translation>&amp;Type Rocket.Chat</translation>
     </message>
     <message>
+        <source>No emoji</source>
+        <translation>Aucun emoji</translation>
+    </message>
+    <message>
         <source>Optional; type or pick one emoji</source>
         <translation>Facultatif ; saisissez ou choisissez un emoji</translation>
     </message>
     <message>
         <source>optional, e.g. 📅</source>
         <translation>facultatif, p. ex. 📅</translation>
+    </message>
+    <message>
+        <source>Callbell emoji</source>
+        <translation>Emoji Callbell</translation>
     </message>
     <message>
         <source>Callbell &amp;emoji</source>

@@ -24,6 +24,10 @@
         <translation>Account ospitati nell’UE</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
         <source>Personal access &amp;token</source>
         <translation>&amp;Token di accesso personale</translation>
     </message>
@@ -418,12 +422,20 @@
         <translation>&amp;Tipo Rocket.Chat</translation>
     </message>
     <message>
+        <source>No emoji</source>
+        <translation>Nessun emoji</translation>
+    </message>
+    <message>
         <source>Optional; type or pick one emoji</source>
         <translation>Facoltativo; digita o scegli un emoji</translation>
     </message>
     <message>
         <source>optional, e.g. 📅</source>
         <translation>facoltativo, es. 📅</translation>
+    </message>
+    <message>
+        <source>Callbell emoji</source>
+        <translation>Emoji Callbell</translation>
     </message>
     <message>
         <source>Callbell &amp;emoji</source>

@@ -24,6 +24,10 @@
         <translation>Contas hospedadas na UE</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
         <source>Personal access &amp;token</source>
         <translation>&amp;Token de acesso pessoal</translation>
     </message>
@@ -418,12 +422,20 @@
         <translation>&amp;Tipo no Rocket.Chat</translation>
     </message>
     <message>
+        <source>No emoji</source>
+        <translation>Nenhum emoji</translation>
+    </message>
+    <message>
         <source>Optional; type or pick one emoji</source>
         <translation>Opcional; digite ou escolha um emoji</translation>
     </message>
     <message>
         <source>optional, e.g. 📅</source>
         <translation>opcional, ex.: 📅</translation>
+    </message>
+    <message>
+        <source>Callbell emoji</source>
+        <translation>Emoji no Callbell</translation>
     </message>
     <message>
         <source>Callbell &amp;emoji</source>

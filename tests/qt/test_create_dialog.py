@@ -95,8 +95,12 @@ def test_end_before_start_is_caught_before_any_request(
     assert dialog.isVisible() and demo.request_count() == count
     assert dialog.name.text() == "Workshop"
     # Shown whole: it was cut to "The end must be after the" (one line's height for two lines' text).
-    qtbot.waitUntil(lambda: error.isVisible() and error.height() >= error.heightForWidth(error.width()))
-    assert error.visibleRegion().boundingRect().height() >= error.heightForWidth(error.width())
+    # (waited for: the window grows for the message on a later turn of the event loop)
+    qtbot.waitUntil(
+        lambda: error.isVisible()
+        and error.height() >= error.heightForWidth(error.width())
+        and error.visibleRegion().boundingRect().height() >= error.heightForWidth(error.width())
+    )
 
 
 def test_duplicate_name_from_the_server_shows_inline_and_keeps_the_inputs(

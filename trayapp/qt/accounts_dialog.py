@@ -182,6 +182,7 @@ class AccountEditor(QDialog):
         url_edit = self.url.lineEdit()
         assert url_edit is not None
         self.url_edit = url_edit
+        url_edit.setAccessibleName(tr("accounts", "Address"))  # the combo box's own text field
         if kind is ServiceKind.ROCKETCHAT:
             url_edit.setPlaceholderText("https://chat.example.com")
         if existing:
@@ -625,6 +626,7 @@ class AccountsDialog(QDialog):
         )
         self.empty.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setAccessibleName(tr("accounts", "Accounts"))
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self.edit())

@@ -95,6 +95,9 @@ class FieldError(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Selectable with the mouse, but no stop for Tab and no empty focusable label for a screen
+        # reader: the message reaches it as the field's description (and as this label's name).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setStyleSheet(f"color: {error_colour()};")
         self.hide()
 
@@ -193,8 +196,11 @@ def point_labels_at_fields(form: QFormLayout) -> None:
         label = label_item.widget() if label_item is not None else None
         if not isinstance(label, QLabel) or field_item is None:
             continue
+        buddy = label.buddy()
+        if buddy is not None and buddy.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            continue  # given one already (the Start/End labels name their date, not their check box)
         field = _first_field(field_item)
-        if field is not None and label.buddy() is not field:
+        if field is not None:
             label.setBuddy(field)
 
 
@@ -466,6 +472,9 @@ def scrolling(layout: QFormLayout) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # no Tab stop of its own (nor an unnamed one for a screen reader): Tab goes to the fields, and the
+    # area scrolls to the focused one
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
@@ -554,12 +563,14 @@ class CreateStatusDialog(QDialog):
         self.cb_emoji.setEditable(True)
         self.cb_emoji.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.cb_emoji.addItem("")
+        self.cb_emoji.setItemData(0, tr("dialogs", "No emoji"), Qt.ItemDataRole.AccessibleTextRole)
         self.cb_emoji.addItems(list(COMMON_EMOJI))
         self.cb_emoji.setToolTip(tr("dialogs", "Optional; type or pick one emoji"))
         self.cb_emoji.setMinimumWidth(170)
         emoji_edit = self.cb_emoji.lineEdit()
         if emoji_edit is not None:
             emoji_edit.setPlaceholderText(tr("dialogs", "optional, e.g. 📅"))
+            emoji_edit.setAccessibleName(tr("dialogs", "Callbell emoji"))
         cb_box, self.cb_emoji_error = with_error(self.cb_emoji, natural_width=True)
         form.addRow(tr("dialogs", "Callbell &emoji"), cb_box)
 
