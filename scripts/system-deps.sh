@@ -13,9 +13,11 @@ APP=(python3-venv fonts-dejavu-core  # and every library of trayapp/preflight.py
   libxcb-randr0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-xinerama0
   libxkbcommon-x11-0
 )
-if [ "${1:-}" = "--app" ]; then shift; PACKAGES=("$@" "${APP[@]}"); else PACKAGES=("$@" "${APP[@]}"
+APP_ONLY=""
+if [ "${1:-}" = "--app" ]; then APP_ONLY=1; shift; PACKAGES=("$@" "${APP[@]}"); else PACKAGES=("$@" "${APP[@]}"
   xvfb xauth trayer x11-utils xdotool imagemagick xfce4-panel dbus dbus-x11 gnome-keyring libsecret-tools
   dunst fonts-noto-color-emoji openssl
+  at-spi2-core python3-pyatspi locales  # the AT-SPI test's bus and client; de/fr locales for the CLI's dates
 ); fi
 command -v apt-get >/dev/null 2>&1 || { echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}"; exit 0; }
 SUDO=""
@@ -28,7 +30,16 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "system-deps: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "system-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The language tests run the CLI under LANG=de_DE.UTF-8 and fr_FR.UTF-8: strftime's weekday and month
+# names need those locales compiled (Qt carries its own locale data and needs none).
+if [ -z "$APP_ONLY" ] && command -v localedef >/dev/null 2>&1; then
+  for loc in de_DE fr_FR; do
+    locale -a 2>/dev/null | grep -qi "^$loc\.utf-\?8$" || $SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
+  done
+fi
+exit 0
