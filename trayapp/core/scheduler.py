@@ -444,6 +444,13 @@ class Scheduler:
 
     # ---- the state machine --------------------------------------------------------------------
 
+    def _read_before(self, account: str) -> CurrentStatus:
+        """The state to put back at the end: a port may know that what shows now is only an automatic
+        status (away while locked) and give the state from before it (`read_before`)."""
+        read_before = getattr(self._port, "read_before", None)
+        state: CurrentStatus = read_before(account) if read_before is not None else self._port.read(account)
+        return state
+
     def _run_due(self, now: datetime) -> list[ScheduleEvent]:
         events: list[ScheduleEvent] = []
         # Phases that only follow the clock (native accounts), and pruning, need a write of their own.
@@ -488,7 +495,7 @@ class Scheduler:
             if p.previous is None and p.applied is None:
                 # Not needed for the hand-over, only to end the change early ("End now"): best effort.
                 try:
-                    p = replace(p, previous=self._port.read(p.account))
+                    p = replace(p, previous=self._read_before(p.account))
                 except Exception as exc:
                     log.info("could not read %s before handing over '%s': %s", p.account, what, exc)
             change = replace(entry.change_for(p.account), start=entry.start, end=entry.end)
@@ -502,7 +509,7 @@ class Scheduler:
         previous = p.previous
         if previous is None:
             try:
-                previous = self._port.read(p.account)
+                previous = self._read_before(p.account)
             except Exception as exc:
                 return self._failure(entry, p, exc, now, doing=f"set '{what}'")
         # Intent first: after a crash from here on, the next tick applies again (harmless) and the

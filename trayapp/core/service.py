@@ -1034,6 +1034,16 @@ class _SchedulePort:
     def restore(self, account: str, state: CurrentStatus) -> None:
         self._service.restore(account, state)
 
+    def read_before(self, account: str) -> CurrentStatus:
+        """What a timed change should put back at its end: what shows now, unless that is an automatic
+        status (away while locked, a meeting): then the state from before it, so the end of the timed
+        change never brings back an automatic status that has ended meanwhile."""
+        current = self.read(account)
+        engine = self._service._auto
+        if engine is None:
+            return current
+        return engine.baseline_under(account, current) or current
+
     def native_schedule(self, account: str) -> bool:
         return self._service.capabilities(self._service.account(account)).native_schedule
 

@@ -19,6 +19,7 @@ from trayapp import __version__
 from trayapp.doctor.accounts import check_accounts, check_autostart, keyring_line
 from trayapp.doctor.check import Check
 from trayapp.doctor.desktop import check_desktop, check_qt, desktop_services
+from trayapp.doctor.presence import check_presence
 
 EXIT_NEEDS_ACTION = 1
 __all__ = ["EXIT_NEEDS_ACTION", "Check", "check_autostart", "diagnose", "report", "run"]
@@ -30,7 +31,7 @@ def diagnose(env: Mapping[str, str] | None = None) -> list[Check]:
     checks = [check_desktop(env), qt]
     if sys.platform.startswith("linux"):
         checks += desktop_services(env, result.platform)
-    checks += [keyring_line(), check_autostart(), *check_accounts()]
+    checks += [keyring_line(), check_autostart(), check_presence(), *check_accounts()]
     return checks
 
 

@@ -114,6 +114,7 @@ class Controller(QObject):
         self._schedule_changed = True  # the schedule file may hold something not yet run
         self._ticking = False
         self._delivering = False
+        self._auto_seen: Any = None  # the automatic status's settings as the last run saw them
         # What the schedule did lately, for the menu: account -> (entry id, sentence, when).
         self._notices: dict[str, tuple[str, str, datetime]] = {}
         # A change recorded by the CLI while the tray runs: the data folder's files are replaced
@@ -451,6 +452,9 @@ class Controller(QObject):
             self._ticking = False
             events, wake, config = value
             self.auto_config.emit(config)
+            if config != self._auto_seen:  # turned on, off or paused: the menu's automatic lines change
+                self._auto_seen = config
+                self.reload()
             for event in events:
                 if event.kind in ("failed", "retrying"):
                     self._recovered.discard(event.account)
@@ -476,6 +480,9 @@ class Controller(QObject):
         needs no line of its own, but an older line about it must not stay with the old end."""
         old = self._notices.get(event.account)
         about_it = old is not None and old[0] == event.entry_id
+        if event.entry_id.startswith("auto-") and event.kind == "applied":
+            self._notices.pop(event.account, None)  # the menu's automatic-status line says it already
+            return
         if event.kind == "superseded":
             if about_it:
                 del self._notices[event.account]

@@ -80,17 +80,33 @@ def for_results(
     return Notice(title, "\n".join(lines), bool(failures or waiting))
 
 
+# The automatic status (lock, idle, calendar, repeat: entry ids "auto-…") shows in the menu as it comes
+# and goes, which would be a notification at every lock and unlock; only what needs the user is told:
+# a change of their own that was kept (once), and failures.
+_AUTO_TITLES = {
+    "kept": ("Your own status was kept", False),
+    "failed": ("An automatic status change failed", True),
+    "retrying": ("An automatic status change will be retried", True),
+}
+
+
+def _title(event: ScheduleEvent) -> tuple[str, bool] | None:
+    if event.entry_id.startswith("auto-"):
+        return _AUTO_TITLES.get(event.kind)
+    return _EVENT_TITLES.get(event.kind)
+
+
 def for_events(events: Sequence[ScheduleEvent], labels: Labels) -> Notice | None:
     """Everything one schedule run did, in one notification."""
-    notable = [e for e in events if e.kind in _EVENT_TITLES]
+    notable = [e for e in events if _title(e) is not None]
     if not notable:
         return None
-    kinds = list(dict.fromkeys(e.kind for e in notable))
-    errors = [k for k in kinds if _EVENT_TITLES[k][1]]
-    if len(kinds) == 1:
-        title, error = _EVENT_TITLES[kinds[0]]
+    titles = list(dict.fromkeys(t for e in notable if (t := _title(e)) is not None))
+    errors = [t for t in titles if t[1]]
+    if len(titles) == 1:
+        title, error = titles[0]
     elif errors:
-        title, error = _EVENT_TITLES[errors[0]][0], True
+        title, error = errors[0][0], True
     else:
         title, error = "Scheduled changes", False
     return Notice(title, "\n".join(named(((e.account, e.text) for e in notable), labels)), error)

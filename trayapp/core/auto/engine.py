@@ -298,6 +298,16 @@ class AutoEngine:
     def states(self) -> dict[str, AccountAuto]:
         return self._load()
 
+    def baseline_under(self, account: str, current: CurrentStatus) -> CurrentStatus | None:
+        """The state from before the automatic status, when `current` is that automatic status (the
+        scheduler asks before a timed change the user set replaces it); None otherwise."""
+        state = self._load().get(account)
+        if state is None or state.step not in (Step.APPLIED, Step.APPLYING) or state.applied is None:
+            return None
+        if state.change is None or not rules.same(current, state.applied, _compared(state.change)):
+            return None
+        return state.baseline
+
     # ---- the user's own changes -----------------------------------------------------------------
 
     def release(self, accounts: Iterable[str]) -> None:
