@@ -64,7 +64,7 @@ class Desktop:
         out.close()
 
 
-def wait_for(what: str, check: Callable[[], bool], timeout: float = 15.0) -> None:
+def wait_for(what: str, check: Callable[[], bool], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
@@ -177,8 +177,9 @@ def test_lock_sleep_manual_change_and_a_meeting_in_the_real_tray(
     wait_for("back after resume", lambda: rc() == ("busy", "Reviewing PRs") and cb() == cb_before)
 
     # 4. A meeting from the calendar → "In a call" on rocket; its end → restored.
-    start = datetime.now(timezone.utc) + timedelta(seconds=6)
-    end = start + timedelta(seconds=6)
+    # Long enough that a loaded machine's slow CLI start cannot make the tray miss it.
+    start = datetime.now(timezone.utc) + timedelta(seconds=8)
+    end = start + timedelta(seconds=12)
     ics = tmp_path / "work.ics"
     ics.write_text(
         MEETING.format(start=f"{start:%Y%m%dT%H%M%SZ}", end=f"{end:%Y%m%dT%H%M%SZ}"), encoding="utf-8"
@@ -186,8 +187,8 @@ def test_lock_sleep_manual_change_and_a_meeting_in_the_real_tray(
     d.cli(
         "auto", "calendar", "add", "work", "--ics", str(ics), "--status", "In a call", "--account", "rocket"
     )
-    wait_for("the meeting status", lambda: rc() == ("busy", "In a call"), timeout=20)
-    wait_for("restored after the meeting", lambda: rc() == ("busy", "Reviewing PRs"), timeout=20)
+    wait_for("the meeting status", lambda: rc() == ("busy", "In a call"), timeout=30)
+    wait_for("restored after the meeting", lambda: rc() == ("busy", "Reviewing PRs"), timeout=30)
 
     listing = json.loads(d.cli("schedule", "--json"))
     assert [r["kind"] for r in listing] == ["calendar"]
