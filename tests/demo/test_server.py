@@ -63,6 +63,50 @@ def test_context_manager_start_stop() -> None:
     server.stop()  # idempotent
 
 
+def _start_with_thread() -> tuple[DemoServer, threading.Thread]:
+    """A new server and its accepting thread (other tests' servers may be running too)."""
+    before = set(threading.enumerate())
+    server = DemoServer().start()
+    return server, next(t for t in set(threading.enumerate()) - before if t.name == "trayapp-demo-server")
+
+
+def _wakeups(thread: threading.Thread) -> int:
+    """How many times the thread has gone back to sleep after being woken (Linux counts it exactly)."""
+    with open(f"/proc/self/task/{thread.native_id}/status") as fh:
+        return int(next(ln for ln in fh if ln.startswith("voluntary_ctxt_switches:")).split()[1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_an_idle_server_sleeps_until_a_request_comes() -> None:
+    # Idle means asleep: `trayapp --demo` runs this server all day, and a server that polls for its
+    # stop flag (serve_forever's poll_interval) wakes the machine 1 200 times a minute.
+    server, thread = _start_with_thread()
+    try:
+        with httpx.Client() as client:
+            assert client.get(server.callbell_url + "/auth/me", headers=CB).status_code == 200
+        time.sleep(0.05)  # back in select() after handing the connection to its handler thread
+        before = _wakeups(thread)
+        time.sleep(0.5)
+        assert _wakeups(thread) == before
+        # ...and it still wakes for the next client.
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as fresh:
+            fresh.sendall(b"GET /_demo/requests HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            assert fresh.recv(64).startswith(b"HTTP/1.1 200")
+    finally:
+        server.stop()
+
+
+def test_stop_ends_the_server_thread_and_closes_the_port() -> None:
+    server, thread = _start_with_thread()
+    port = server.port
+    with httpx.Client() as client:  # an idle keep-alive connection must not hold the stop up
+        assert client.get(server.callbell_url + "/auth/me", headers=CB).status_code == 200
+        server.stop()
+        assert not thread.is_alive()
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=5).close()
+
+
 def test_serve_forever_calls_on_ready_and_stops_on_ctrl_c() -> None:
     seen: list[int] = []
 
