@@ -8,9 +8,16 @@ import pytest
 from keyring.backends import fail, null
 from keyring.errors import KeyringLocked as LibKeyringLocked
 
+from trayapp.backends import BACKENDS
 from trayapp.core.errors import AuthError, KeyringLocked, KeyringUnavailable
+from trayapp.core.models import AccountResult, ChangeKind, CustomStatus, Outcome, StatusChange
+from trayapp.core.paths import AppPaths
 from trayapp.core.secrets import SecretStore
+from trayapp.core.service import StatusService
+from trayapp.demo import seed
 from trayapp.demo.memory_keyring import MemoryKeyring
+from trayapp.demo.profile import demo_accounts
+from trayapp.demo.server import DemoServer
 
 
 class PlaintextKeyring(MemoryKeyring):
@@ -52,3 +59,86 @@ def test_locked_and_dismissed_are_distinct_messages() -> None:
         SecretStore(LockedKeyring("Failed to unlock the collection!")).get("k", "work")
     with pytest.raises(KeyringLocked, match="prompt was dismissed"):
         SecretStore(LockedKeyring("Prompt dismissed.")).get("k", "work")
+
+
+# --- tokens kept in memory -----------------------------------------------------------------------
+
+
+class CountingKeyring(MemoryKeyring):
+    """A keyring that counts reads: each one is a Secret Service round trip on a desktop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return super().get_password(service, username)
+
+
+def _smartsheet(demo: DemoServer, profile: AppPaths, store: SecretStore) -> StatusService:
+    account, token = next(pair for pair in demo_accounts(demo) if pair[0].name == "smartsheet")
+    service = StatusService(profile, secrets=store, backends=BACKENDS)
+    service.add_account(account, token)
+    return service
+
+
+def _outcomes(results: list[AccountResult]) -> list[Outcome]:
+    return [r.outcome for r in results]
+
+
+def test_a_token_is_read_from_the_keyring_once_not_for_every_request(
+    demo: DemoServer, profile: AppPaths
+) -> None:
+    keyring = CountingKeyring()
+    service = _smartsheet(demo, profile, SecretStore(keyring))
+    try:
+        service.refresh()
+        service.refresh()
+        wfh = StatusChange(ChangeKind.CUSTOM, status=CustomStatus("WFH", "Working from home"))
+        assert _outcomes(service.apply(wfh)) == [Outcome.OK]
+        assert demo.request_count("smartsheet") >= 3
+        assert keyring.reads == 0  # kept from add_account, which stored it
+        restarted = StatusService(profile, secrets=SecretStore(keyring), backends=BACKENDS)
+        try:
+            restarted.refresh()
+            restarted.refresh()
+        finally:
+            restarted.close()
+        assert keyring.reads == 1
+    finally:
+        service.close()
+
+
+def test_a_refused_token_is_read_again_so_one_replaced_elsewhere_is_used_at_once(
+    demo: DemoServer, profile: AppPaths
+) -> None:
+    keyring = CountingKeyring()
+    tray = SecretStore(keyring)
+    service = _smartsheet(demo, profile, tray)
+    key = service.account("smartsheet").secret_key
+    try:
+        tray.set(key, "revoked-token")  # what the tray holds: the server refuses it...
+        SecretStore(keyring).set(key, seed.SS_TOKEN)  # ...and the user replaced it from a terminal
+        assert _outcomes(service.refresh()) == [Outcome.OK]  # the 401 made the tray read the keyring
+        assert keyring.reads == 1
+        assert not service.snapshot().accounts[0].signed_out
+    finally:
+        service.close()
+
+
+def test_a_refused_token_signs_the_account_out_until_it_is_fixed(demo: DemoServer, profile: AppPaths) -> None:
+    keyring = CountingKeyring()
+    tray = SecretStore(keyring)
+    service = _smartsheet(demo, profile, tray)
+    key = service.account("smartsheet").secret_key
+    try:
+        tray.set(key, "revoked-token")
+        [result] = service.refresh()
+        assert result.outcome is Outcome.FAILED and result.error_kind == "AuthError"
+        assert service.snapshot().accounts[0].signed_out
+        SecretStore(keyring).set(key, seed.SS_TOKEN)  # fixed from elsewhere
+        assert _outcomes(service.refresh()) == [Outcome.OK]
+        assert not service.snapshot().accounts[0].signed_out
+    finally:
+        service.close()

@@ -41,16 +41,30 @@ class HeaderAuth(httpx.Auth):
     """Adds secret headers at request time, and never to a host other than the account's own.
 
     httpx already drops Authorization on cross-origin redirects; custom headers (X-Auth-Token,
-    auth) would survive, so we re-check the host on every request of the flow."""
+    auth) would survive, so we re-check the host on every request of the flow.
 
-    def __init__(self, host: str, headers: Callable[[], dict[str, str]]) -> None:
+    After a 401, `refused` (when given) is told: it drops the token kept in memory and says whether the
+    keyring now holds another one; if so the request is sent once more with it (a 401 means the server
+    did nothing)."""
+
+    requires_request_body = True  # so that a request can be sent again after a 401
+
+    def __init__(
+        self, host: str, headers: Callable[[], dict[str, str]], refused: Callable[[], bool] | None = None
+    ) -> None:
         self._host = host
         self._headers = headers
+        self._refused = refused
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if request.url.host == self._host:
+        if request.url.host != self._host:
+            yield request
+            return
+        request.headers.update(self._headers())
+        response = yield request
+        if response.status_code == 401 and self._refused is not None and self._refused():
             request.headers.update(self._headers())
-        yield request
+            yield request
 
     def __repr__(self) -> str:
         return f"HeaderAuth(host={self._host!r})"
@@ -213,9 +227,13 @@ def _bound_transports(client: httpx.Client) -> None:
             pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
 
 
-def make_client(base_url: str, headers: Callable[[], dict[str, str]] | None = None) -> httpx.Client:
+def make_client(
+    base_url: str,
+    headers: Callable[[], dict[str, str]] | None = None,
+    refused: Callable[[], bool] | None = None,
+) -> httpx.Client:
     base_url = check_url(base_url)
-    auth = HeaderAuth(httpx.URL(base_url).host, headers) if headers else None
+    auth = HeaderAuth(httpx.URL(base_url).host, headers, refused) if headers else None
     client = httpx.Client(
         base_url=base_url,
         auth=auth,
@@ -479,11 +497,16 @@ class HttpBackend:
     def _token(self) -> str:
         return clean_token(self._secret(), self.SERVICE)
 
+    def _refused(self) -> bool:
+        """A 401: the getter (trayapp.core.secrets.KeptToken) forgets its kept token; True if another."""
+        refused = getattr(self._secret, "refused", None)
+        return bool(refused()) if callable(refused) else False
+
     @property
     def client(self) -> httpx.Client:
         with self._client_lock:
             if self._client is None:
-                self._client = make_client(self._api_url(), self._auth_headers)
+                self._client = make_client(self._api_url(), self._auth_headers, self._refused)
             return self._client
 
     def close(self) -> None:

@@ -5,6 +5,11 @@ Calls are serialised (concurrent Secret Service access can hang) and never made 
 at most KEYRING_DEADLINE: a Secret Service that never answers gets a clear message, and while such a call
 is stuck every other keyring call fails at once instead of queueing behind it. There is no plaintext
 fallback: a fail/null or plaintext backend is refused with a message that says how to get a keyring.
+
+A token read once is kept in this process's memory (a SecretStore's own, never on disk), so the requests
+that follow make no Secret Service round trip each and do not load the keyring again. A server's refusal
+(HTTP 401) drops the kept copy: the next use reads the keyring again, which is how a token replaced
+elsewhere (the CLI, another session) is picked up (KeptToken.refused).
 """
 
 from __future__ import annotations
@@ -115,6 +120,8 @@ def _is_refused(backend: Any) -> bool:
 class SecretStore:
     def __init__(self, backend: Any | None = None) -> None:
         self._backend = backend  # None: ask keyring lazily (get_keyring() alone costs ~60 ms)
+        self._kept: dict[str, str] = {}  # key -> token read or written by this process
+        self._kept_lock = threading.Lock()
 
     def _keyring(self) -> Any:
         backend = self._backend if self._backend is not None else _default_keyring()
@@ -129,12 +136,19 @@ class SecretStore:
         _GATE.call(self._keyring)
 
     def get(self, key: str, account_name: str) -> str:
+        """The token, from memory after the first read."""
+        with self._kept_lock:
+            kept = self._kept.get(key)
+        if kept is not None:
+            return kept
         value = self._call("get_password", SERVICE, key)
         if not value:
             raise AuthError(
                 f"No token is stored in the keyring for '{account_name}': enter it again in Accounts… → Edit."
             )
         register_secret(str(value))
+        with self._kept_lock:
+            self._kept[key] = str(value)
         return str(value)
 
     def set(self, key: str, value: str, platform: str = sys.platform) -> None:
@@ -145,13 +159,26 @@ class SecretStore:
                 f"{CREDENTIAL_MANAGER_MAX_BYTES // 2} per entry. Check that you pasted only the token "
                 "(no spaces or lines around it), or create a shorter one (a personal access token)."
             )
+        with self._kept_lock:
+            self._kept.pop(key, None)  # a failed write must not leave the new value looking stored
         self._call("set_password", SERVICE, key, value)
+        with self._kept_lock:
+            self._kept[key] = value
 
     def delete(self, key: str) -> None:
         from keyring.errors import PasswordDeleteError
 
+        self.forget(key)
         with contextlib.suppress(PasswordDeleteError):  # already gone: removing is idempotent
             self._call("delete_password", SERVICE, key)
+
+    def forget(self, key: str) -> str | None:
+        """Drop the kept copy (the server refused it); returns it. The keyring itself is not touched."""
+        with self._kept_lock:
+            return self._kept.pop(key, None)
+
+    def getter(self, key: str, account_name: str) -> KeptToken:
+        return KeptToken(self, key, account_name)
 
     def _call(self, method: str, *args: str) -> Any:
         from keyring.errors import InitError, KeyringError, NoKeyringError, PasswordDeleteError
@@ -191,6 +218,33 @@ def refusal_text(error: str, platform: str | None = None) -> str:
             "not signed with a Developer ID."
         )
     return f"The keyring refused the request. {_how_to_get_a_keyring()}"
+
+
+class KeptToken:
+    """A backend's secret getter: the account's token, read from the keyring once and kept in memory."""
+
+    def __init__(self, store: SecretStore, key: str, account_name: str) -> None:
+        self._store = store
+        self._key = key
+        self._account_name = account_name
+
+    def __call__(self) -> str:
+        return self._store.get(self._key, self._account_name)
+
+    def refused(self) -> bool:
+        """The server answered 401 to the kept token: forget it and read the keyring again. True when the
+        keyring now holds another token (replaced elsewhere meanwhile), so the request is worth one more
+        try; False when it holds the same one, none, or cannot be read (the refusal stands)."""
+        old = self._store.forget(self._key)
+        if old is None:
+            return False  # not read from memory: it came straight from the keyring, so it is current
+        try:
+            return self() != old
+        except TrayAppError:
+            return False
+
+    def __repr__(self) -> str:
+        return f"KeptToken({self._key!r})"  # never the token
 
 
 def _default_keyring() -> Any:

@@ -979,8 +979,9 @@ class StatusService:
         with self._lock:
             backend = self._backends.get(account.name)
             if backend is None:
-                secrets, key, name = self._secrets, account.secret_key, account.name
-                backend = self._factories[account.kind](account, lambda: secrets.get(key, name))
+                # read once, then kept in memory until a server refuses it (trayapp.core.secrets)
+                token = self._secrets.getter(account.secret_key, account.name)
+                backend = self._factories[account.kind](account, token)
                 self._backends[account.name] = backend
             return backend
 
