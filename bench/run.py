@@ -1,20 +1,24 @@
 """trayapp performance benchmark: each figure next to its floor, one table.
 
-    python bench/run.py [--runs 10] [--idle 300] [--out bench/RESULTS.md]
+    python bench/run.py [--runs 10] [--idle 300] [--parts cold,idle,inproc] [--out bench/RESULTS.md]
 
 Starts its own Xvfb + trayer (XEmbed tray host), a private D-Bus session with gnome-keyring (unlocked),
 and the demo server in its own process; prepares a persistent profile (XDG dirs under a temp folder) with
 three demo accounts added through the CLI (tokens in that keyring, statuses in the cache). Then:
 
-- cold start to tray icon shown: `python -m trayapp` vs. bench/floor_app.py (bare PySide6 tray icon with a
-  20-action menu), both detected the same way: a window carrying the process's _NET_WM_PID embedded in the
-  tray host and viewable (bench/xwin.py). One warm-up run each, then --runs alternating runs; min, median.
+- start to tray icon shown: `python -m trayapp` and `python -m trayapp --demo` vs. bench/floor_app.py
+  (bare PySide6 tray icon with a 20-action menu), all detected the same way: a window carrying the
+  process's _NET_WM_PID embedded in the tray host and viewable (bench/xwin.py). One warm-up run each, then
+  --runs alternating runs; min, median.
 - peak RSS: VmHWM of each of those processes 2 s after its icon showed (the app's start-up refresh is done).
-- idle wake-ups: voluntary context switches of the GUI (main) thread over --idle seconds (default 300: one
-  whole 5-minute auto-refresh cycle of the app), both processes idle side by side, counted from 40 s after
-  their icons showed (Qt itself arms a one-off 30 s timer at start-up). Each one is the thread going to
-  sleep in poll() after having been woken, i.e. one event-loop wake-up, whatever woke it (Qt timers, X11,
-  D-Bus, sockets, a Python timer); it needs no instrumentation in the app, and Linux counts it exactly.
+- idle wake-ups: voluntary context switches, of the GUI (main) thread and of the whole process (every
+  thread, dead ones included: bench/taskstats.py), the floor, the app and the demo idle side by side,
+  sampled every 5 s from 40 s after their icons showed (Qt itself arms a one-off 30 s timer at start-up).
+  Between two auto refreshes (40 s to 290 s) as a rate per minute; the first auto refresh (5 min after the
+  start-up one) as a count, from 290 s to 340 s. Each switch is a thread going to sleep after having been
+  woken, i.e. one wake-up, whatever woke it (Qt timers, X11, D-Bus, sockets, a Python timer); it needs no
+  instrumentation in the app, and Linux counts it exactly.
+- PSS: /proc/PID/smaps_rollup 2 s after the icon, each process alone on the machine's Qt libraries.
 - menu, requests, concurrency and GUI stall: bench/inproc.py (offscreen Qt, see its docstring).
 Needs: Xvfb, trayer, dbus-daemon, gnome-keyring-daemon: `bash scripts/bench.sh` installs them and runs this.
 """
@@ -159,9 +163,13 @@ def cold_starts(env: dict[str, str], runs: int) -> dict[str, Any]:
     return out
 
 
-def idle_wakeups(env: dict[str, str], seconds: float) -> dict[str, Any]:
+def idle_wakeups(env: dict[str, str], cycle: float) -> dict[str, Any]:
     """The floor, the app and the demo idle side by side: wake-ups of the GUI thread and of the whole
-    process (every thread, dead ones included, through taskstats where the kernel offers it)."""
+    process (every thread, dead ones included, through taskstats where the kernel offers it).
+
+    Sampled every 5 s from 40 s after the icons show. "quiet" is the time between two auto refreshes
+    (40 s to `cycle` - 10 s); "refresh" the 50 s around the first auto refresh (due `cycle` s after the
+    start-up one), counted as wake-ups per refresh; "cycle" the whole 5 minutes, refresh included."""
     from bench.taskstats import TaskStats, available
 
     stats = TaskStats() if available() else None
@@ -171,31 +179,48 @@ def idle_wakeups(env: dict[str, str], seconds: float) -> dict[str, Any]:
         for k, argv in KINDS.items()
     }
     out: dict[str, Any] = {"counted_by": "taskstats" if stats else "/proc (live threads only)"}
+
+    def every_thread(pid: int) -> int:
+        return stats.voluntary_switches(pid) if stats else sum(_switches(pid).values())
+
     try:
         deadline = time.monotonic() + 30
         while not all(disp.icon_embedded(p.pid) for p in procs.values()):
             if time.monotonic() > deadline:
                 raise TimeoutError("icons did not show")
             time.sleep(0.01)
-        time.sleep(40)  # start-up refresh and Qt's one-off start-up timers done; nothing scheduled
+        shown = time.monotonic()
+        quiet_end = max(cycle - 10.0, 50.0)
+        end = cycle + 40.0 if cycle >= 100 else quiet_end
+        samples: dict[str, list[tuple[float, int, int]]] = {k: [] for k in procs}
+        at = 40.0
+        while at <= end + 0.1:
+            time.sleep(max(0.0, shown + at - time.monotonic()))
+            for k, p in procs.items():
+                samples[k].append(
+                    (round(at), proc_status(p.pid, "voluntary_ctxt_switches"), every_thread(p.pid))
+                )
+            at += 5.0
 
-        def every_thread(pid: int) -> int:
-            return stats.voluntary_switches(pid) if stats else sum(_switches(pid).values())
+        def count(series: list[tuple[float, int, int]], t0: float, t1: float, col: int) -> int:
+            first = next(x for x in series if x[0] >= t0)
+            last = [x for x in series if x[0] <= t1][-1]
+            return last[col] - first[col]
 
-        before = {
-            k: (proc_status(p.pid, "voluntary_ctxt_switches"), every_thread(p.pid)) for k, p in procs.items()
-        }
-        time.sleep(seconds)
-        after = {
-            k: (proc_status(p.pid, "voluntary_ctxt_switches"), every_thread(p.pid)) for k, p in procs.items()
-        }
-        per_min = 60.0 / seconds
         for k, p in procs.items():
-            out[k] = {
-                "main": (after[k][0] - before[k][0]) * per_min,
-                "all": (after[k][1] - before[k][1]) * per_min,
+            series = samples[k]
+            quiet_s = quiet_end - 40.0
+            row: dict[str, Any] = {
+                "main": count(series, 40, quiet_end, 1) * 60 / quiet_s,
+                "all": count(series, 40, quiet_end, 2) * 60 / quiet_s,
                 "threads": len(os.listdir(f"/proc/{p.pid}/task")),
+                "series": [[t, m, a] for t, m, a in series],
             }
+            if end > quiet_end:
+                row["refresh_all"] = count(series, quiet_end, end, 2)
+                row["refresh_main"] = count(series, quiet_end, end, 1)
+                row["cycle_all"] = count(series, 40, 40 + cycle, 2) * 60 / cycle
+            out[k] = row
         out["load"] = load()
     finally:
         for p in procs.values():
@@ -273,13 +298,26 @@ def table(cold: dict[str, Any] | None, idle: dict[str, Any] | None, inproc: dict
         for key, label in (("app", "real profile"), ("demo", "`--demo`")):
             rows.append(
                 (
-                    f"Idle wake-ups/min, {label}: all threads (GUI thread)",
+                    f"Idle wake-ups/min between auto refreshes, {label}: all threads (GUI thread)",
                     f"{idle[key]['all']:.1f} ({idle[key]['main']:.1f})",
                     f"{idle['floor']['all']:.1f} ({idle['floor']['main']:.1f})",
                     "≤ 1, all threads",
                     ok(idle[key]["all"] <= 1),
                 )
             )
+        for key, label in (("app", "real profile"), ("demo", "`--demo`")):
+            if "refresh_all" in idle[key]:
+                rows.append(
+                    (
+                        f"… one auto refresh (every 5 min), {label}: wake-ups, all threads (GUI thread); "
+                        "per minute over the whole cycle",
+                        f"{idle[key]['refresh_all']} ({idle[key]['refresh_main']}); "
+                        f"{idle[key]['cycle_all']:.1f}/min",
+                        f"{idle['floor']['refresh_all']}; {idle['floor']['cycle_all']:.1f}/min",
+                        "–",
+                        "",
+                    )
+                )
     if inproc:
         rows += inproc_rows(inproc, ok)
     lines = ["| measure | trayapp | floor | target | met |", "|---|---|---|---|---|"]
@@ -346,7 +384,12 @@ def inproc_rows(inproc: dict[str, Any], ok: Any) -> list[tuple[str, str, str, st
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--idle", type=float, default=300.0, help="seconds of idle to count wake-ups over")
+    parser.add_argument(
+        "--idle",
+        type=float,
+        default=300.0,
+        help="the app's auto-refresh cycle, s (300); below 100: a short quiet window only (for trials)",
+    )
     parser.add_argument(
         "--parts",
         default="cold,idle,inproc",
@@ -380,7 +423,7 @@ def main() -> int:
                 print("starts…", file=sys.stderr)
                 cold = cold_starts(env, args.runs)
             if "idle" in parts:
-                print(f"idle wake-ups ({args.idle:.0f} s)…", file=sys.stderr)
+                print(f"idle wake-ups ({args.idle + 80:.0f} s)…", file=sys.stderr)
                 idle = idle_wakeups(env, args.idle)
     finally:
         demo.stop()
