@@ -221,6 +221,7 @@ class TrayApp(QObject):
         self._tray_timer.setInterval(TRAY_POLL_MS)
         self._tray_timer.timeout.connect(self._poll_tray)
         self.dialogs: dict[str, QDialog] = {}
+        self._closing = threading.Event()  # set at shutdown: a demo still being built is closed on its worker
         self._autostart_module: Any = None
 
     # ------------------------------------------------------------------ start / stop
@@ -277,6 +278,7 @@ class TrayApp(QObject):
         return self.window
 
     def shutdown(self) -> None:
+        self._closing.set()
         self._tray_timer.stop()
         self.controller.stop()
         for dialog in list(self.dialogs.values()):
@@ -310,7 +312,7 @@ class TrayApp(QObject):
         panel itself wherever there is a StatusNotifierItem host."""
         if self.window is not None and self.window.isVisible():
             self.window.bring_up()
-        elif not self.controller.snapshot.accounts:
+        elif not self.controller.snapshot.accounts and not self.tray.state.starting:
             self.accounts()
         else:
             log.info("Left click: showing the status window")
@@ -489,27 +491,39 @@ class TrayApp(QObject):
         )
 
     def try_demo(self) -> None:
-        """First run, "Try the demo": switch this running app to the demo profile."""
+        """`--demo`, and the first run's "Try the demo": build the demo profile on a worker (server,
+        in-memory keyring, three accounts) and switch this running app to it. Meanwhile the menu says
+        the demo is starting."""
         factory = self._demo_factory
         if factory is None:
             from trayapp.demo.profile import start_demo
 
             factory = functools.partial(start_demo, BACKENDS)
+        closing = self._closing
+
+        def work() -> Any:
+            session = factory()
+            if closing.is_set():  # quit meanwhile: nobody will take it, so leave nothing behind
+                session.close()
+            return session
 
         def started(session: Any) -> None:
             self.demo_session = session
-            self.tray.set_state(demo=True)
+            self.tray.set_state(demo=True, starting=False)
             self.autowatch.set_service(session.service)
             self.controller.set_service(session.service)
+            server = getattr(session, "server", None)
+            log.info("Demo server at %s", getattr(server, "base_url", "?"))
 
-        self.controller.run_plain(
-            factory,
-            started,
-            lambda exc: self._inform(
+        def failed(exc: BaseException) -> None:
+            self.tray.set_state(starting=False)
+            self._inform(
                 tr("app", "Demo"),
                 tr("app", "The demo could not start: {error}").format(error=plain_error(exc)),
-            ),
-        )
+            )
+
+        self.tray.set_state(starting=True)
+        self.controller.run_plain(work, started, failed)
 
 
 def _bring_up(dialog: QDialog) -> None:
@@ -644,11 +658,10 @@ def run(
     session: Any = None
     try:
         if demo:
-            from trayapp.demo.profile import start_demo
+            # The icon first: the demo's server, profile and accounts come in behind it (try_demo).
+            from trayapp.demo.profile import DemoStarting
 
-            session = start_demo(BACKENDS)
-            log.info("Demo server at %s", session.server.base_url)
-            service: ServiceLike = session.service
+            service: ServiceLike = DemoStarting()
         else:
             from trayapp.core.service import StatusService
 
@@ -658,6 +671,8 @@ def run(
         instance.message.connect(trayapp.on_message)
         _quit_on_signals(app)
         trayapp.start()
+        if demo:
+            trayapp.try_demo()
         log.info("trayapp started (demo=%s, background=%s)", demo, background)
         code = app.exec()
         trayapp.shutdown()

@@ -183,9 +183,9 @@ def view_icon(view: AccountView) -> str:
     return "attention"
 
 
-def tooltip_text(snapshot: Snapshot, now: datetime, title: str = "trayapp") -> str:
+def tooltip_text(snapshot: Snapshot, now: datetime, title: str = "trayapp", starting: bool = False) -> str:
     if not snapshot.accounts:
-        return f"{title}: no accounts yet"
+        return f"{title}: starting the demo…" if starting else f"{title}: no accounts yet"
     lines = [title]
     for view in snapshot.accounts:
         line = header_text(view, snapshot.accounts, now)
@@ -268,6 +268,7 @@ class MenuState:
     autostart: bool | None = None  # None = unknown or not available here
     autostart_note: str = ""  # why it is not available (Flatpak...)
     demo: bool = False
+    starting: bool = False  # the demo's server and accounts are being set up behind the icon
 
 
 def availability_targets(snapshot: Snapshot) -> list[tuple[Availability, Target, bool]]:
@@ -500,7 +501,9 @@ def build_menu(
     nodes: list[Node] = []
 
     # Header: one line per account, and a visible error line under it when something is wrong.
-    if not views:
+    if not views and state.starting:
+        nodes.append(ActionSpec("hdr:starting", "Starting the demo…", enabled=False))
+    elif not views:
         nodes.append(ActionSpec("hdr:none", "No accounts yet", enabled=False, icon="attention"))
         nodes.append(ActionSpec("hdr:add", "Add an account…", lambda: actions.accounts()))
     for view in views:

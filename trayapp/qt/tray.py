@@ -145,7 +145,8 @@ class Tray(QObject):
             self._icon_state = overall
             self._icon = self._state_icon(overall)
             self.icon.setIcon(self._icon)
-        tip = tooltip_text(snapshot, now(), tooltip_title(snapshot, self._state.demo))
+        title = tooltip_title(snapshot, self._state.demo)
+        tip = tooltip_text(snapshot, now(), title, starting=self._state.starting)
         if self.icon.toolTip() != tip:
             self.icon.setToolTip(tip)
 
