@@ -72,13 +72,17 @@ def test_menu_in_the_panel_changes_the_status_on_the_server(xfce: xtray.TraySess
             item: Item = sni.wait_for_item(pid=app.pid, timeout=30)
         except Exception:
             pytest.fail("the tray icon never registered with the panel:\n" + xtray.app_log(profile))
-        # Embedded: the panel's watcher lists the item, which shows an icon and a useful tooltip.
+        # Embedded: the panel's watcher lists the item, which shows an icon and a useful tooltip (once the
+        # demo's accounts are in: the icon comes first, "starting the demo…" until then).
         props = sni.props(item)
         assert props["Status"] in ("Active", "NeedsAttention")
         assert props["IconPixmap"], "no icon pixmaps exported"
-        tooltip = props["ToolTip"]
-        text = " ".join(str(part) for part in tooltip) if isinstance(tooltip, (list, tuple)) else str(tooltip)
-        assert "Rocket.Chat (alice): Available" in text
+
+        def tooltip_text() -> str:
+            tooltip = sni.props(item)["ToolTip"]
+            return " ".join(str(p) for p in tooltip) if isinstance(tooltip, (list, tuple)) else str(tooltip)
+
+        xtray.wait_for(lambda: "Rocket.Chat (alice): Available" in tooltip_text(), 15, "the demo's accounts")
 
         base = xtray.find_demo_server(app.pid)
         assert rc_me(base)["status"] == "online"
