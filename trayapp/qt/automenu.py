@@ -14,6 +14,7 @@ def auto_entries(
 ) -> list[Any]:
     """Nodes for the menu: one disabled line per automatic status showing (naming the accounts unless it
     is on all of them), then "Pause automatic status" or "Resume automatic status"."""
+    from trayapp.qt.i18n import tr
     from trayapp.qt.menu import ActionSpec, escape
 
     if not snapshot.auto_on:
@@ -27,7 +28,8 @@ def auto_entries(
             groups.setdefault(view.auto_label, []).append(view)
     for text, group in groups.items():
         if len(group) < len(views):
-            text = f"{text} on {', '.join(label(v, views) for v in group)}"
+            names = ", ".join(label(v, views) for v in group)
+            text = tr("Menu", "{what} on {accounts}").format(what=text, accounts=names)
         key = "auto:" + "+".join(v.account.name for v in group)
         nodes.append(ActionSpec(key, escape(text), enabled=False, icon="away"))
     if toggle is not None:
@@ -35,9 +37,9 @@ def auto_entries(
         nodes.append(
             ActionSpec(
                 "auto:pause",
-                "Resume automatic status" if paused else "Pause automatic status",
+                tr("Menu", "Resume automatic status") if paused else tr("Menu", "Pause automatic status"),
                 lambda: toggle(not paused),
-                tooltip="Nothing changes by itself while paused; what it set is put back"
+                tooltip=tr("Menu", "Nothing changes by itself while paused; what it set is put back")
                 if not paused
                 else "",
             )
