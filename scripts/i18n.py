@@ -34,8 +34,8 @@ QT_CODE = ("trayapp/qt",)
 PO_CODE = ("trayapp/core", "trayapp/cli", "trayapp/doctor", "trayapp/backends", "trayapp/preflight.py")
 DOMAIN = "trayapp"
 
-# {name} placeholders (str.format), %n (Qt plural count), and printf-style %s/%d/%(x)s
-PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rs])?(?::[^{}]*)?\}|%n|%\([a-z_]+\)[sd]|%[sd]")
+# {name} placeholders (str.format), %n (Qt plural count), and printf-style %s/%d/%r/%(x)s (argparse's)
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rs])?(?::[^{}]*)?\}|%n|%\([a-z_]+\)[sdr]|%[sdr]")
 # Qt mnemonics: one "&" before a letter in the source wants one in the translation
 MNEMONIC = re.compile(r"&(?!&)\w")
 

@@ -12,6 +12,7 @@ from trayapp.cli.output import table
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser, UsageError, usage
 from trayapp.core.errors import InputError, TwoFactorRequired
+from trayapp.core.i18n import _
 from trayapp.core.models import Account, ServiceKind
 from trayapp.core.redaction import register_secret
 
@@ -20,46 +21,54 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    accounts = sub.add_parser("accounts", help="add, list or remove accounts")
+    accounts = sub.add_parser("accounts", help=_("add, list or remove accounts"))
     acc_sub = accounts.add_subparsers(
         dest="accounts_command", required=True, parser_class=Parser, metavar="ACTION"
     )
-    add = acc_sub.add_parser("add", help="add an account")
+    add = acc_sub.add_parser("add", help=_("add an account"))
     add_sub = add.add_subparsers(dest="service", required=True, parser_class=Parser, metavar="SERVICE")
     add.set_defaults(func=with_service(add_account))
-    rc = add_sub.add_parser("rocketchat", help="Rocket.Chat: personal access token or username + password")
+    rc = add_sub.add_parser("rocketchat", help=_("Rocket.Chat: personal access token or username + password"))
     rc.add_argument("name")
-    rc.add_argument("--url", required=True, help="workspace address, e.g. https://chat.example.com")
-    rc.add_argument("--user-id", help="your user id (shown with the personal access token)")
-    rc.add_argument("--token-stdin", action="store_true", help="read the personal access token from stdin")
-    rc.add_argument("--username", help="sign in with username (or e-mail) and password instead")
-    rc.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    rc.add_argument("--url", required=True, help=_("workspace address, e.g. https://chat.example.com"))
+    rc.add_argument("--user-id", help=_("your user id (shown with the personal access token)"))
+    rc.add_argument("--token-stdin", action="store_true", help=_("read the personal access token from stdin"))
+    rc.add_argument("--username", help=_("sign in with username (or e-mail) and password instead"))
+    rc.add_argument("--password-stdin", action="store_true", help=_("read the password from stdin"))
     rc.add_argument(
-        "--code", help="two-factor code (authenticator app or e-mail, as the server asks), when it asks"
+        "--code", help=_("two-factor code (authenticator app or e-mail, as the server asks), when it asks")
     )
-    cb = add_sub.add_parser("callbell", help="Callbell: API key + your user uuid")
+    cb = add_sub.add_parser("callbell", help=_("Callbell: API key + your user uuid"))
     cb.add_argument("name")
     cb.add_argument(
         "--user-uuid",
         required=True,
-        help="your Callbell user uuid: 32 hex characters, dashes allowed (the API has no call that "
-        "returns it: ask your Callbell admin or Callbell support)",
+        help=_(
+            "your Callbell user uuid: 32 hex characters, dashes allowed (the API has no call that "
+            "returns it: ask your Callbell admin or Callbell support)"
+        ),
     )
-    cb.add_argument("--token-stdin", action="store_true", required=True, help="read the API key from stdin")
-    cb.add_argument("--url", help="API address (default: the public Callbell API)")
+    cb.add_argument(
+        "--token-stdin", action="store_true", required=True, help=_("read the API key from stdin")
+    )
+    cb.add_argument("--url", help=_("API address (default: the public Callbell API)"))
     ss = add_sub.add_parser(
-        "smartsheet", help="Smartsheet Resource Management: API token + your user id or e-mail"
+        "smartsheet", help=_("Smartsheet Resource Management: API token + your user id or e-mail")
     )
     ss.add_argument("name")
     who = ss.add_mutually_exclusive_group(required=True)
     who.add_argument("--user-id")
-    who.add_argument("--email", help="look your user id up by e-mail")
-    ss.add_argument("--token-stdin", action="store_true", required=True, help="read the API token from stdin")
-    ss.add_argument("--url", help="API address (default: the public one; EU: https://api.rm.smartsheet.eu)")
-    listing = acc_sub.add_parser("list", help="list accounts")
+    who.add_argument("--email", help=_("look your user id up by e-mail"))
+    ss.add_argument(
+        "--token-stdin", action="store_true", required=True, help=_("read the API token from stdin")
+    )
+    ss.add_argument(
+        "--url", help=_("API address (default: the public one; EU: https://api.rm.smartsheet.eu)")
+    )
+    listing = acc_sub.add_parser("list", help=_("list accounts"))
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=with_service(list_accounts))
-    remove = acc_sub.add_parser("remove", help="remove an account and its keyring entry")
+    remove = acc_sub.add_parser("remove", help=_("remove an account and its keyring entry"))
     remove.add_argument("name")
     remove.set_defaults(func=with_service(remove_account))
 
@@ -81,7 +90,7 @@ def add_account(service: StatusService, a: argparse.Namespace) -> int:
         from trayapp.backends.smartsheet_rm import DEFAULT_URL as SS_URL
         from trayapp.backends.smartsheet_rm import find_user_id
 
-        secret = _read_secret("API token")
+        secret = _read_secret(_("API token"))
         url = a.url or SS_URL
         if a.email:
             user_id, label = find_user_id(url, secret, a.email)
@@ -89,7 +98,11 @@ def add_account(service: StatusService, a: argparse.Namespace) -> int:
         else:
             account = Account(a.name, kind, url, a.user_id.strip())
     label = service.add_account(account, secret)
-    print(f"Added {account.name} ({kind.label}, signed in as {label}).")
+    print(
+        _("Added {name} ({service}, signed in as {user}).").format(
+            name=account.name, service=kind.label, user=label
+        )
+    )
     return 0
 
 
@@ -101,7 +114,7 @@ def list_accounts(service: StatusService, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif not rows:
-        print("No accounts yet: add one with 'trayapp accounts add'.")
+        print(_("No accounts yet: add one with 'trayapp accounts add'."))
     else:
         table([[r["name"], ServiceKind(r["service"]).label, r["user"], r["url"]] for r in rows])
     return 0
@@ -109,32 +122,36 @@ def list_accounts(service: StatusService, args: argparse.Namespace) -> int:
 
 def remove_account(service: StatusService, args: argparse.Namespace) -> int:
     service.remove_account(args.name)
-    print(f"Removed {args.name} and its keyring entry.")
+    print(_("Removed {name} and its keyring entry.").format(name=args.name))
     return 0
 
 
 def _rocketchat_credentials(a: argparse.Namespace) -> tuple[Account, str]:
     if a.username:
         if a.user_id or a.token_stdin:
-            raise UsageError("Use either --user-id with --token-stdin, or --username with --password-stdin.")
+            raise UsageError(
+                _("Use either --user-id with --token-stdin, or --username with --password-stdin.")
+            )
         if not a.password_stdin:
-            raise UsageError("--username needs --password-stdin (passwords are never taken as arguments).")
+            raise UsageError(
+                _("--username needs --password-stdin (passwords are never taken as arguments).")
+            )
         from trayapp.backends.rocketchat import login
 
-        password = _read_secret("password")
+        password = _read_secret(_("password"))
         try:
             user_id, token = login(a.url, a.username, password, a.code)
         except TwoFactorRequired as exc:
             if a.code or not sys.stdin.isatty():
-                raise InputError(f"{exc} Run again with --code CODE.") from None
+                raise InputError(f"{exc} " + _("Run again with --code CODE.")) from None
             code = input(f"{exc.prompt}: ").strip()  # by the method the server names
             user_id, token = login(a.url, a.username, password, code)
         return Account(a.name, ServiceKind.ROCKETCHAT, a.url, user_id, display_user=a.username), token
     if not (a.user_id and a.token_stdin):
         raise UsageError(
-            "Rocket.Chat needs --user-id with --token-stdin, or --username with --password-stdin."
+            _("Rocket.Chat needs --user-id with --token-stdin, or --username with --password-stdin.")
         )
-    return Account(a.name, ServiceKind.ROCKETCHAT, a.url, a.user_id.strip()), _read_secret("access token")
+    return Account(a.name, ServiceKind.ROCKETCHAT, a.url, a.user_id.strip()), _read_secret(_("access token"))
 
 
 def _check_account_values(args: argparse.Namespace) -> None:
@@ -148,17 +165,17 @@ def _check_account_values(args: argparse.Namespace) -> None:
             check_url(args.url)
         email = getattr(args, "email", None)
         if email is not None and "@" not in email:
-            raise InputError(f"'{email.strip()}' is not an e-mail address.")
+            raise InputError(_("'{email}' is not an e-mail address.").format(email=email.strip()))
 
 
 def _read_secret(what: str) -> str:
     if sys.stdin is None:
-        raise InputError(f"No {what} on standard input.")
+        raise InputError(_("No {what} on standard input.").format(what=what))
     if sys.stdin.isatty():
-        value = getpass.getpass(f"{what.capitalize()}: ")
+        value = getpass.getpass(f"{what[:1].upper()}{what[1:]}: ")
     else:
         value = sys.stdin.readline().rstrip("\r\n")
     if not value.strip():
-        raise InputError(f"The {what} read from standard input is empty.")
+        raise InputError(_("The {what} read from standard input is empty.").format(what=what))
     register_secret(value)
     return value

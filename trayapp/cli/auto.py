@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from trayapp.cli.output import EXIT_OK, table
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser, UsageError
+from trayapp.core.i18n import _
 
 if TYPE_CHECKING:
     from trayapp.cli.session import ServiceCommand
@@ -26,36 +27,36 @@ TRAY_NOTE = "The tray app carries it out while it runs."
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    auto = sub.add_parser("auto", help="change the status by itself: screen lock, idle, calendars")
+    auto = sub.add_parser("auto", help=_("change the status by itself: screen lock, idle, calendars"))
     auto_sub = auto.add_subparsers(dest="auto_command", parser_class=Parser, metavar="TRIGGER", required=True)
 
-    lock = auto_sub.add_parser("lock", help="Away while the screen is locked or the computer sleeps")
+    lock = auto_sub.add_parser("lock", help=_("Away while the screen is locked or the computer sleeps"))
     lock.add_argument("setting", choices=["on", "off", "status"])
     lock.add_argument("--account", action="append", dest="accounts", metavar="NAME")
     lock.set_defaults(func=with_service(lock_command))
 
-    idle = auto_sub.add_parser("idle", help="Away after MINUTES without keyboard or mouse")
+    idle = auto_sub.add_parser("idle", help=_("Away after MINUTES without keyboard or mouse"))
     idle.add_argument("setting", metavar="MINUTES|off|status")
     idle.add_argument("--account", action="append", dest="accounts", metavar="NAME")
     idle.set_defaults(func=with_service(idle_command))
 
-    calendar = auto_sub.add_parser("calendar", help="a status while a busy event of an ICS calendar runs")
+    calendar = auto_sub.add_parser("calendar", help=_("a status while a busy event of an ICS calendar runs"))
     cal_sub = calendar.add_subparsers(
         dest="calendar_command", parser_class=Parser, metavar="ACTION", required=True
     )
-    add = cal_sub.add_parser("add", help="follow a calendar (an .ics file or an https address)")
+    add = cal_sub.add_parser("add", help=_("follow a calendar (an .ics file or an https address)"))
     add.add_argument("name", metavar="NAME")
     add.add_argument("--ics", required=True, metavar="PATH_OR_URL")
     what = add.add_mutually_exclusive_group()
-    what.add_argument("--status", metavar="STATUS", help="a status name (default: Busy availability)")
-    what.add_argument("--busy", action="store_true", help="Busy availability (the default)")
-    what.add_argument("--away", action="store_true", help="Away availability")
+    what.add_argument("--status", metavar="STATUS", help=_("a status name (default: Busy availability)"))
+    what.add_argument("--busy", action="store_true", help=_("Busy availability (the default)"))
+    what.add_argument("--away", action="store_true", help=_("Away availability"))
     add.add_argument("--account", action="append", dest="accounts", metavar="NAME")
     add.set_defaults(func=with_service(calendar_add))
-    listing = cal_sub.add_parser("list", help="the calendars followed, with their next busy time")
+    listing = cal_sub.add_parser("list", help=_("the calendars followed, with their next busy time"))
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=with_service(calendar_list))
-    remove = cal_sub.add_parser("remove", help="stop following a calendar")
+    remove = cal_sub.add_parser("remove", help=_("stop following a calendar"))
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(func=with_service(calendar_remove))
 

@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from trayapp.cli.usage import Parser
+from trayapp.core.i18n import _
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    autostart = sub.add_parser("autostart", help="launch trayapp at login: on, off or status")
+    autostart = sub.add_parser("autostart", help=_("launch trayapp at login: on, off or status"))
     autostart.add_argument("state", choices=["on", "off", "status"])
     autostart.set_defaults(func=run)
 
@@ -24,7 +25,10 @@ def run(args: argparse.Namespace) -> int:
     elif state == "off":
         entry.disable()
     enabled = entry.is_enabled()  # always the OS's own answer, not what we meant to do
-    print(f"Launch at login is {'on' if enabled else 'off'} ({entry.location}).")
+    if enabled:
+        print(_("Launch at login is on ({location}).").format(location=entry.location))
+    else:
+        print(_("Launch at login is off ({location}).").format(location=entry.location))
     problem = entry.problem() if enabled else entry.reason
     if problem:
         print(problem, file=sys.stderr)  # on but broken, or not possible from this installation

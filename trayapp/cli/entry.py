@@ -19,7 +19,7 @@ from trayapp.cli.output import (
 from trayapp.cli.parser import build_parser
 from trayapp.cli.usage import UsageError
 from trayapp.core.errors import RateLimited, ServiceUnavailable, TrayAppError
-from trayapp.core.i18n import use_system_locale
+from trayapp.core.i18n import _, use_system_locale
 from trayapp.qt_options import split_qt_args
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     qt_args, argv = split_qt_args(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
     if qt_args and args.command is not None:
-        err(f"{qt_args[0].split('=')[0]} is an option of the tray app: give it without a command.")
+        option = qt_args[0].split("=")[0]
+        err(_("{option} is an option of the tray app: give it without a command.").format(option=option))
         return EXIT_USAGE
     args.qt_args = qt_args  # for the tray (trayapp.cli.tray)
     command: Command = args.func
@@ -53,5 +54,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Exception:  # the last line of defence: a sentence for the user, the details in the log
         log.exception("unexpected error")
-        err("an unexpected error happened; please report it (details were logged).")
+        err(_("an unexpected error happened; please report it (details were logged)."))
         return EXIT_BUG

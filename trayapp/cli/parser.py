@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from trayapp import __version__
 from trayapp.cli import tray
 from trayapp.cli.usage import Parser
+from trayapp.core.i18n import _
 
 # Command -> its module in trayapp.cli (each has register(subparsers)), in the order of --help.
 COMMANDS = {
@@ -34,7 +35,7 @@ COMMANDS = {
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for `argv` (without Qt's options); None: with every command."""
     parser = Parser(
-        prog="trayapp", description="Set your work status from the system tray or the command line."
+        prog="trayapp", description=_("Set your work status from the system tray or the command line.")
     )
     parser.add_argument("--version", action="version", version=f"trayapp {__version__}")
     tray.register(parser)  # no command: the tray starts

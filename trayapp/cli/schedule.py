@@ -11,6 +11,7 @@ from trayapp.cli.output import EXIT_OK, table
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser
 from trayapp.core.errors import TrayAppError
+from trayapp.core.i18n import _
 
 if TYPE_CHECKING:
     from trayapp.core.scheduler import ScheduleEntry
@@ -18,11 +19,11 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    schedule = sub.add_parser("schedule", help="list scheduled changes, or cancel one")
+    schedule = sub.add_parser("schedule", help=_("list scheduled changes, or cancel one"))
     schedule.add_argument("--json", action="store_true")
     schedule.set_defaults(func=with_service(list_schedule))
     sched_sub = schedule.add_subparsers(dest="schedule_command", parser_class=Parser, metavar="ACTION")
-    cancel = sched_sub.add_parser("cancel", help="cancel a scheduled change (an active one ends now)")
+    cancel = sched_sub.add_parser("cancel", help=_("cancel a scheduled change (an active one ends now)"))
     cancel.add_argument("entry_id", metavar="ID")
     cancel.set_defaults(func=with_service(cancel_entry))
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 
 from trayapp.cli.usage import Parser
+from trayapp.core.i18n import _
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
     test = sub.add_parser(
         "self-test",
-        help="check this installation: keyring backend, a secret round trip, launch at login, notifier",
-        description="Exercise this installation's keyring, launch at login and notifier, print JSON, and "
-        "exit 1 when one of them fails. Leaves nothing behind.",
+        help=_("check this installation: keyring backend, a secret round trip, launch at login, notifier"),
+        description=_(
+            "Exercise this installation's keyring, launch at login and notifier, print JSON, and "
+            "exit 1 when one of them fails. Leaves nothing behind."
+        ),
     )
     test.set_defaults(func=run)
 

@@ -11,6 +11,7 @@ from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser, UsageError, usage
 from trayapp.core.auto.repeat import Repeat
 from trayapp.core.errors import InputError
+from trayapp.core.i18n import _
 from trayapp.core.models import AccountResult, Availability, ChangeKind, CustomStatus, StatusChange
 from trayapp.core.timeparse import parse_duration, parse_when
 from trayapp.core.timetext import local_time
@@ -20,20 +21,20 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    setp = sub.add_parser("set", help="apply a status and/or availability")
+    setp = sub.add_parser("set", help=_("apply a status and/or availability"))
     setp.add_argument("status_name", metavar="STATUS_NAME", nargs="?")
     avail = setp.add_mutually_exclusive_group()
     for value in Availability:
         avail.add_argument(f"--{value.value}", dest="availability", action="store_const", const=value)
     setp.add_argument("--message")
-    setp.add_argument("--start", metavar="WHEN", help="HH:MM today, or ISO 8601")
+    setp.add_argument("--start", metavar="WHEN", help=_("HH:MM today, or ISO 8601"))
     until = setp.add_mutually_exclusive_group()
-    until.add_argument("--end", metavar="WHEN", help="HH:MM today, or ISO 8601")
-    until.add_argument("--for", dest="duration", metavar="DURATION", help="e.g. 30m, 2h, 1h30m")
+    until.add_argument("--end", metavar="WHEN", help=_("HH:MM today, or ISO 8601"))
+    until.add_argument("--for", dest="duration", metavar="DURATION", help=_("e.g. 30m, 2h, 1h30m"))
     setp.add_argument(
         "--repeat",
         choices=[r.value for r in Repeat],
-        help="repeat the --start/--end window: daily, weekdays (Monday to Friday) or weekly",
+        help=_("repeat the --start/--end window: daily, weekdays (Monday to Friday) or weekly"),
     )
     setp.add_argument("--account", action="append", dest="accounts", metavar="NAME")
     setp.set_defaults(func=with_service(set_status))
@@ -41,9 +42,11 @@ def register(sub: argparse._SubParsersAction[Parser]) -> None:
 
 def set_status(service: StatusService, a: argparse.Namespace) -> int:
     if a.status_name is None and a.availability is None:
-        raise UsageError("Say what to set: a status name, and/or --available, --away, --busy or --offline.")
+        raise UsageError(
+            _("Say what to set: a status name, and/or --available, --away, --busy or --offline.")
+        )
     if a.status_name is not None and not a.status_name.strip():
-        raise UsageError("The status name is empty.")
+        raise UsageError(_("The status name is empty."))
     with usage():
         start, end = _window(a, datetime.now(timezone.utc))
     if a.repeat is not None:
@@ -64,9 +67,9 @@ def _repeat(
 ) -> int:
     """A repeating window: recorded for the running tray, which sets and restores each occurrence."""
     if start is None or end is None:
-        raise UsageError("--repeat needs the window it repeats: give --start and --end (or --for).")
+        raise UsageError(_("--repeat needs the window it repeats: give --start and --end (or --for)."))
     if end - start >= timedelta(days=1):
-        raise UsageError("A repeating window must be shorter than a day.")
+        raise UsageError(_("A repeating window must be shorter than a day."))
     repeat = Repeat(a.repeat)
     results: list[AccountResult] = []
     if a.availability is not None:
@@ -88,9 +91,9 @@ def _window(args: argparse.Namespace, now: datetime) -> tuple[datetime | None, d
     elif args.end:
         end = parse_when(args.end, now)
         if start is not None and end <= start:
-            raise InputError("The end time must be after the start time.")
+            raise InputError(_("The end time must be after the start time."))
     else:
         return start, None
     if end <= now:
-        raise InputError(f"The end time ({local_time(end, now)}) has already passed.")
+        raise InputError(_("The end time ({time}) has already passed.").format(time=local_time(end, now)))
     return start, end

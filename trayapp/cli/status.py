@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from trayapp.cli.output import exit_code, report_failures, report_lines, table
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser
+from trayapp.core.i18n import _
 from trayapp.core.models import Account, CurrentStatus
 from trayapp.core.timetext import local_time
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    status = sub.add_parser("status", help="show each account's current status")
+    status = sub.add_parser("status", help=_("show each account's current status"))
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=with_service(show_status))
 
@@ -48,7 +49,7 @@ def show_status(service: StatusService, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif not rows:
-        print("No accounts yet: add one with 'trayapp accounts add'.")
+        print(_("No accounts yet: add one with 'trayapp accounts add'."))
     else:
         table(cells)
     return exit_code(delivered + list(read.values()))
@@ -79,12 +80,12 @@ def _status_cells(
     if current.message and current.message != current.status_name:
         text += f' "{current.message}"'
     if current.end:
-        text += " until " + local_time(current.end, now)
-    availability = current.availability.label if current.availability else "Unknown"
+        text += " " + _("until {time}").format(time=local_time(current.end, now))
+    availability = current.availability.label if current.availability else _("Unknown")
     if not live:
-        availability += " (last known)"
+        availability += " " + _("(last known)")
     if pending:
-        text += f" (pending: {pending})"
+        text += " " + _("(pending: {change})").format(change=pending)
     if current.notice:
         text += f" — {current.notice}"
     return [account.name, account.kind.label, availability, text]

@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING
 from trayapp.cli.output import exit_code, report_failures, table
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser
+from trayapp.core.i18n import _
 
 if TYPE_CHECKING:
     from trayapp.core.service import StatusService
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    statuses = sub.add_parser("statuses", help="list custom statuses")
+    statuses = sub.add_parser("statuses", help=_("list custom statuses"))
     statuses.add_argument("--account")
-    statuses.add_argument("--refresh", action="store_true", help="fetch again instead of using the cache")
+    statuses.add_argument("--refresh", action="store_true", help=_("fetch again instead of using the cache"))
     statuses.add_argument("--json", action="store_true")
     statuses.set_defaults(func=with_service(list_statuses))
 

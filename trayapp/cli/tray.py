@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from trayapp.cli.output import err
+from trayapp.core.i18n import _
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--demo", action="store_true", help="start the tray on the embedded demo server")
-    parser.add_argument("--background", action="store_true", help="start in the tray only (used at login)")
+    parser.add_argument("--demo", action="store_true", help=_("start the tray on the embedded demo server"))
+    parser.add_argument("--background", action="store_true", help=_("start in the tray only (used at login)"))
     parser.set_defaults(func=run)
 
 

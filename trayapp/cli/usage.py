@@ -9,6 +9,27 @@ from typing import NoReturn
 
 from trayapp.cli.output import EXIT_USAGE
 from trayapp.core.errors import InputError
+from trayapp.core.i18n import N_, _
+
+# argparse's own texts (Python 3.10 to 3.13), for the catalogue: argparse translates them through
+# gettext's global domain, which the CLI makes trayapp's (trayapp.core.i18n.use_system_locale).
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
 
 
 class UsageError(InputError):
@@ -28,4 +49,5 @@ def usage() -> Iterator[None]:
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"trayapp: {message} (see '{self.prog} --help')\n")
+        hint = _("(see '{command} --help')").format(command=self.prog)
+        self.exit(EXIT_USAGE, f"trayapp: {message} {hint}\n")

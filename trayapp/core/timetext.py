@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import locale
 from datetime import datetime, timedelta
 
 _THIS_WEEK = timedelta(days=6)
+
+
+def _clock(seconds: bool) -> str:
+    """24 hours, unless the locale in effect for dates (LC_TIME, set by the CLI and by Qt from the
+    user's LANG) writes times with AM/PM. The C locale (LANG=C, and the tests) is 24 hours."""
+    try:
+        twelve = any(code in locale.nl_langinfo(locale.T_FMT) for code in ("%I", "%l", "%r", "%p"))
+    except (AttributeError, ValueError):  # no nl_langinfo (Windows)
+        twelve = False
+    if twelve:
+        return "%I:%M:%S %p" if seconds else "%I:%M %p"
+    return "%H:%M:%S" if seconds else "%H:%M"
 
 
 def local_time(moment: datetime, now: datetime, *, seconds: bool = False) -> str:
     """Local wall time, with just enough date to be unambiguous: '15:30' today, 'Fri 09:00' within the
     coming six days, '24 Nov 09:00' otherwise, and the year too when it is not this year."""
     local, local_now = moment.astimezone(), now.astimezone()
-    clock = "%H:%M:%S" if seconds else "%H:%M"
+    clock = _clock(seconds)
     if local.date() == local_now.date():
         fmt = clock
     elif timedelta(0) < local - local_now < _THIS_WEEK:
