@@ -71,8 +71,8 @@ def current_language() -> str:
 
 def use_system_locale() -> None:
     """For the command line: the user's locale for dates and times written by strftime (weekday and
-    month names, 12 or 24 hours). Qt does this itself; the CLI calls it at start. A locale the system lacks (not generated)
-    leaves the C locale: English names, which is what `LANG=C` means anyway."""
+    month names, 12 or 24 hours). Qt does this itself; the CLI calls it at start. A locale the system
+    lacks (not generated) leaves the C locale: English names, which is what `LANG=C` means anyway."""
     with contextlib.suppress(locale.Error):
         locale.setlocale(locale.LC_TIME, "")
     # argparse's own words ("usage:", "options", "the following arguments are required") are looked up
