@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from trayapp.core.timetext import friendly_time, local_time, until_text
+from trayapp.core.timetext import duration_text, friendly_time, local_time, until_text
 
 NOW = datetime(2026, 12, 1, 10, 0).astimezone()  # a Tuesday, local time
 
@@ -54,3 +54,10 @@ def test_later_dates_carry_the_year_only_when_it_differs() -> None:
     assert friendly_time(NOW.replace(hour=9) + timedelta(days=20), NOW) == "21 Dec 09:00"
     assert friendly_time(NOW.replace(hour=9) + timedelta(days=40), NOW) == "10 Jan 2027 09:00"
     assert friendly_time(NOW.replace(hour=23, minute=59) + timedelta(days=40), NOW) == "Sun 10 Jan 2027"
+
+
+def test_durations_are_written_in_words() -> None:
+    assert duration_text(timedelta(minutes=30)) == "30 minutes"
+    assert duration_text(timedelta(hours=1)) == "1 hour"
+    assert duration_text(timedelta(hours=1, minutes=30)) == "1 hour 30 minutes"
+    assert duration_text(timedelta(days=2, hours=4)) == "2 days 4 hours"

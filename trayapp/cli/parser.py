@@ -20,7 +20,11 @@ COMMANDS = {
     "accounts": "accounts",
     "statuses": "statuses",
     "create": "create",
+    "edit": "edit",
+    "delete": "edit",  # edit.py registers both
     "set": "set_status",
+    "preset": "preset",
+    "recent": "recent",
     "clear": "clear",
     "status": "status",
     "schedule": "schedule",
@@ -40,8 +44,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"trayapp {__version__}")
     tray.register(parser)  # no command: the tray starts
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
-    for name in COMMANDS if argv is None else _commands_needed(argv):
-        importlib.import_module(f"trayapp.cli.{COMMANDS[name]}").register(sub)
+    names = COMMANDS if argv is None else _commands_needed(argv)
+    for module in dict.fromkeys(COMMANDS[name] for name in names):  # a module may register two commands
+        importlib.import_module(f"trayapp.cli.{module}").register(sub)
     return parser
 
 

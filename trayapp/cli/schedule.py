@@ -37,7 +37,7 @@ def list_schedule(service: StatusService, args: argparse.Namespace) -> int:
             "kind": "timed",
             "id": e.id,
             "accounts": list(e.accounts),
-            "change": e.change.describe(),
+            "change": e.what,
             "start": e.start.isoformat(),
             "end": e.end.isoformat() if e.end else None,
             "phase": e.phase.value,
@@ -131,11 +131,11 @@ def cancel_entry(service: StatusService, args: argparse.Namespace) -> int:
     found = next((e for e in entries if e.id == args.entry_id), None)
     if found is not None and found.phase.finished:
         if found.phase is Phase.CANCELLED:  # asked twice: what was wanted already holds
-            print(f"{found.id}: '{found.change.describe()}' was already cancelled.")
+            print(f"{found.id}: '{found.what}' was already cancelled.")
             return EXIT_OK
         raise TrayAppError(_why_not_cancellable(found, entries))
     entry = service.cancel_scheduled(args.entry_id)
-    print(f"{entry.id}: {entry.change.describe()} is {entry.phase.value}.")
+    print(f"{entry.id}: {entry.what} is {entry.phase.value}.")
     for event in service.run_schedule():
         print(f"{event.account}: {event.text}")
     return EXIT_OK
@@ -144,14 +144,14 @@ def cancel_entry(service: StatusService, args: argparse.Namespace) -> int:
 def _why_not_cancellable(entry: ScheduleEntry, entries: Sequence[ScheduleEntry]) -> str:
     from trayapp.core.scheduler import Phase
 
-    what = f"'{entry.change.describe()}' ({entry.id})"
+    what = f"'{entry.what}' ({entry.id})"
     if entry.phase is Phase.SUPERSEDED:
         newer = _replacement(entry, entries)
         if newer is None:
             return f"{what} has already been replaced by a newer change; there is nothing to cancel."
         hint = "" if newer.phase.finished else f" Cancel {newer.id} instead."
         return (
-            f"{what} has already been replaced by '{newer.change.describe()}' ({newer.id}); "
+            f"{what} has already been replaced by '{newer.what}' ({newer.id}); "
             f"there is nothing to cancel.{hint}"
         )
     if entry.phase is Phase.MISSED:

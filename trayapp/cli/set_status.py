@@ -37,10 +37,13 @@ def register(sub: argparse._SubParsersAction[Parser]) -> None:
         help=_("repeat the --start/--end window: daily, weekdays (Monday to Friday) or weekly"),
     )
     setp.add_argument("--account", action="append", dest="accounts", metavar="NAME")
+    setp.add_argument("--preset", metavar="NAME", help="apply a preset: each account gets its part")
     setp.set_defaults(func=with_service(set_status))
 
 
 def set_status(service: StatusService, a: argparse.Namespace) -> int:
+    if a.preset is not None:
+        return set_preset(service, a)
     if a.status_name is None and a.availability is None:
         raise UsageError(
             _("Say what to set: a status name, and/or --available, --away, --busy or --offline.")
@@ -56,7 +59,8 @@ def set_status(service: StatusService, a: argparse.Namespace) -> int:
         change = StatusChange(
             ChangeKind.AVAILABILITY, availability=a.availability, message=a.message, start=start, end=end
         )
-        results += service.apply(change, a.accounts)
+        # With a status too, the recents keep the status (with its message), not the availability alone.
+        results += service.apply(change, a.accounts, remember=a.status_name is None)
     if a.status_name is not None:
         results += service.apply_named(a.status_name, a.message, start, end, a.accounts)
     return report(results, what=a.status_name or a.availability.label)
@@ -81,6 +85,27 @@ def _repeat(
         )
         results += service.add_repeat(change, a.accounts, repeat, start, end)
     return report(results, what=a.status_name or a.availability.label)
+
+
+def set_preset(service: StatusService, a: argparse.Namespace) -> int:
+    """`set --preset NAME`: --for overrides the preset's duration, --end sets the end itself, --start
+    delays it (the preset's duration then counts from the start)."""
+    if a.status_name is not None or a.availability is not None or a.message is not None:
+        raise UsageError(
+            "--preset sets what the preset says: give no status name, availability or --message."
+        )
+    if not a.preset.strip():
+        raise UsageError("The preset name is empty.")
+    if a.repeat is not None:
+        raise UsageError("--repeat is for a status or an availability, not a preset.")
+    preset = service.presets.get(a.preset)  # unknown: exit 1, naming the presets there are
+    now = datetime.now(timezone.utc)
+    with usage():
+        start, end = _window(a, now)
+        if end is None and preset.duration is not None and (start or now) + preset.duration <= now:
+            raise InputError("The preset's end would already have passed.")
+    results = service.apply_preset(preset, a.accounts, start=start, end=end)
+    return report(results, what=preset.label)
 
 
 def _window(args: argparse.Namespace, now: datetime) -> tuple[datetime | None, datetime | None]:

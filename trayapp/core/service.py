@@ -366,18 +366,22 @@ class StatusService:
         return created
 
     def update_status(
-        self, account_name: str, status: CustomStatus | str, name: str, type: str = ""
+        self, account_name: str, status: CustomStatus | str, name: str | None, type: str = ""
     ) -> CustomStatus:
-        """Rename or retype one of the account's custom statuses (a CustomStatus, or its name or id);
-        Unsupported with a sentence where the service cannot (Callbell, Smartsheet RM)."""
+        """Rename (`name`; None keeps it) or retype (`type`; "" keeps it) one of the account's custom
+        statuses (a CustomStatus, or its name or id); Unsupported with a sentence where the service
+        cannot (Callbell, Smartsheet RM)."""
         account = self.account(account_name)
-        if not name.strip():
+        if name is not None and not name.strip():
             raise InputError("The status needs a name.")
         self._editable(account)
         old = self._find_status(account, status)
         backend = self._backend(account)
+        new_name = old.name if name is None else name
         try:
-            updated = retrying(lambda: backend.update_status(old, name, type=type), f"{account.name}: edit")
+            updated = retrying(
+                lambda: backend.update_status(old, new_name, type=type), f"{account.name}: edit"
+            )
         except AuthError as exc:
             self._record_failure(account.name, exc)
             raise
@@ -405,23 +409,35 @@ class StatusService:
                 f"{label}'s API cannot change or delete custom statuses: do it in {label} itself."
             )
 
-    def _find_status(self, account: Account, status: CustomStatus | str) -> CustomStatus:
+    def find_status(self, account_name: str, status: CustomStatus | str) -> CustomStatus | None:
+        """The account's own status of that id or name (as applying it would pick), from the cached list
+        (fetched when there is none yet); None when it has none."""
+        return self._find(self.account(account_name), status)
+
+    def _find(self, account: Account, status: CustomStatus | str) -> CustomStatus | None:
         wanted = status if isinstance(status, CustomStatus) else CustomStatus(id="", name=status)
         found = self._resolve(account, wanted)
         if found is None and isinstance(status, str):
             found = self._resolve(account, CustomStatus(id=status.strip(), name=""))
+        return found
+
+    def _find_status(self, account: Account, status: CustomStatus | str) -> CustomStatus:
+        found = self._find(account, status)
+        wanted = status if isinstance(status, CustomStatus) else CustomStatus(id="", name=status)
         if found is None:
             raise NotFound(f"{account.kind.label} has no status named '{wanted.name or wanted.id}'.")
         return found
 
     # ------------------------------------------------------------------ changes
-    def apply(self, change: StatusChange, names: Sequence[str] | None = None) -> list[AccountResult]:
+    def apply(
+        self, change: StatusChange, names: Sequence[str] | None = None, *, remember: bool = True
+    ) -> list[AccountResult]:
         """One change on every account named (all by default), in parallel, one result each. A change
         with a start or an end goes through the schedule. A custom status or a message is kept among
-        the recents when it reached an account."""
+        the recents when it reached an account (unless `remember` is False: part of a larger change)."""
         accounts = self._select(names)
         results = self._apply_each(accounts, {a.name: change for a in accounts}, shared=change)
-        kept = recent_change(change)
+        kept = recent_change(change) if remember else None
         if kept is not None:
             duration = duration_of(change, self._clock())
             self._remember(Recent(tuple(a.name for a in accounts), kept, duration=duration), results)

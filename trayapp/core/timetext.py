@@ -65,3 +65,16 @@ def friendly_time(moment: datetime, now: datetime) -> str:
 def until_text(moment: datetime, now: datetime) -> str:
     """'until 14:30', 'until tomorrow 09:00', 'until Friday' (see friendly_time)."""
     return f"until {friendly_time(moment, now)}"
+
+
+def duration_text(span: timedelta) -> str:
+    """'30 minutes', '1 hour', '1 hour 30 minutes', '2 days 4 hours' (to the minute)."""
+    minutes = max(0, round(span.total_seconds() / 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        f"{count} {unit}{'' if count == 1 else 's'}"
+        for count, unit in ((days, "day"), (hours, "hour"), (minutes, "minute"))
+        if count
+    ]
+    return " ".join(parts) or "0 minutes"

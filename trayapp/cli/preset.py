@@ -1,0 +1,159 @@
+"""`trayapp preset add|list|remove`: the user's presets, and the organisation's (listed, never removed).
+
+`preset add NAME --status ACCOUNT=STATUS ... [--away ...] [--message TEXT] [--for DURATION] [--emoji E]`:
+an account named in --status gets that status, with the availability and message when given; every
+other account gets the availability (with the message) when one is given, or is left alone. --account
+NAME (repeatable) limits the preset to those accounts, as it limits `set` and `clear`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING
+
+from trayapp.cli.output import EXIT_OK, table
+from trayapp.cli.session import with_service
+from trayapp.cli.usage import Parser, UsageError, usage
+from trayapp.core.models import Availability, Outcome
+
+if TYPE_CHECKING:
+    from trayapp.core.presets import AccountPart, Preset
+    from trayapp.core.service import StatusService
+
+
+def register(sub: argparse._SubParsersAction[Parser]) -> None:
+    preset = sub.add_parser("preset", help="add, list or remove presets (one intent for every account)")
+    actions = preset.add_subparsers(dest="preset_command", parser_class=Parser, metavar="ACTION")
+    actions.required = True
+
+    add = actions.add_parser("add", help="add a preset")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        metavar="ACCOUNT=STATUS",
+        help="the custom status that account gets (repeat for each account)",
+    )
+    avail = add.add_mutually_exclusive_group()
+    for value in Availability:
+        avail.add_argument(f"--{value.value}", dest="availability", action="store_const", const=value)
+    add.add_argument("--message", help="a status message, sent with the status or availability")
+    add.add_argument("--for", dest="duration", metavar="DURATION", help="its default duration: 30m, 1h...")
+    add.add_argument("--emoji", default="", help="shown before its name: 🍔 or :hamburger:")
+    add.add_argument(
+        "--account", action="append", dest="accounts", metavar="NAME", help="only these accounts"
+    )
+    add.set_defaults(func=with_service(add_preset))
+
+    listing = actions.add_parser("list", help="list presets (yours, then your organisation's)")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=with_service(list_presets))
+
+    remove = actions.add_parser("remove", help="remove one of your presets")
+    remove.add_argument("name", metavar="NAME")
+    remove.set_defaults(func=with_service(remove_preset))
+
+
+def add_preset(service: StatusService, a: argparse.Namespace) -> int:
+    from trayapp.core.presets import AccountPart, Preset, check_preset_name
+    from trayapp.core.statusfields import check_emoji
+    from trayapp.core.timeparse import parse_duration
+
+    with usage():
+        name = check_preset_name(a.name)
+        emoji = check_emoji(a.emoji) if a.emoji.strip() else ""
+        duration = parse_duration(a.duration) if a.duration else None
+        named = _statuses(a.status)
+    if a.message is not None and not a.message.strip():
+        raise UsageError("The message is empty.")
+    if not named and a.availability is None:
+        raise UsageError(
+            "Say what the preset sets: --status ACCOUNT=STATUS and/or --available, --away, --busy or "
+            "--offline."
+        )
+    accounts = [service.account(n) for n in dict.fromkeys(a.accounts)] if a.accounts else service.accounts()
+    for account_name in named:
+        service.account(account_name)  # an unknown account: exit 1, naming the ones there are
+    wanted = {acc.name for acc in accounts} | set(named)
+    parts: dict[str, AccountPart] = {}
+    for account in service.accounts():
+        if account.name not in wanted:
+            continue
+        status = named.get(account.name, "")
+        if status or a.availability is not None:
+            parts[account.name] = AccountPart(status, a.availability, a.message)
+    notes = [_check_status(service, account, status) for account, status in named.items()]
+    saved = service.presets.save(Preset(name, emoji, parts, duration))
+    print(f"Saved preset '{saved.label}': {_summary(saved)}.")
+    for note in notes:
+        if note:
+            print(f"note: {note}")
+    return EXIT_OK
+
+
+def _statuses(values: list[str]) -> dict[str, str]:
+    named: dict[str, str] = {}
+    for value in values:
+        account, sep, status = value.partition("=")
+        if not sep or not account.strip() or not status.strip():
+            raise UsageError(f"'{value}' is not ACCOUNT=STATUS (for example rocket=Lunch).")
+        if account.strip() in named:
+            raise UsageError(f"--status names the account '{account.strip()}' twice.")
+        named[account.strip()] = status.strip()
+    return named
+
+
+def _check_status(service: StatusService, account: str, status: str) -> str:
+    """An unknown status is refused (exit 1); when the list cannot be fetched now, a note says so."""
+    from trayapp.core.errors import InputError
+
+    [result] = service.statuses([account])
+    listed = service.cached_statuses(account)
+    if result.outcome is not Outcome.OK or listed is None:
+        return f"{account}: could not check that '{status}' exists ({result.detail or 'no list'})."
+    found = service.find_status(account, status)
+    if found is None:
+        label = service.account(account).kind.label
+        names = ", ".join(f"'{s.name}'" for s in listed) or "none"
+        raise InputError(f"{account}: {label} has no status named '{status}' (it has {names}).")
+    return ""
+
+
+def _summary(preset: Preset) -> str:
+    from trayapp.core.timetext import duration_text
+
+    text = preset.describe()
+    if preset.duration is not None:
+        text += f"; for {duration_text(preset.duration)}"
+    return text
+
+
+def list_presets(service: StatusService, a: argparse.Namespace) -> int:
+    from trayapp.core.timetext import duration_text
+
+    presets = service.presets.all()
+    if a.json:
+        print(json.dumps([p.to_dict() for p in presets], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not presets:
+        print("There are no presets yet: add one with 'trayapp preset add'.")
+        return EXIT_OK
+    rows = [
+        [
+            p.label,
+            p.describe(),
+            duration_text(p.duration) if p.duration is not None else "",
+            "(your organisation's)" if p.system else "",
+        ]
+        for p in presets
+    ]
+    table(rows)
+    return EXIT_OK
+
+
+def remove_preset(service: StatusService, a: argparse.Namespace) -> int:
+    removed = service.presets.remove(a.name)
+    print(f"Removed preset '{removed.label}'.")
+    return EXIT_OK
