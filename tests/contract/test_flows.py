@@ -101,6 +101,40 @@ def test_create(wire: list[Exchange], accounts: CLI, demo: DemoServer) -> None:
     assert [e.status for e in _sent(wire, "callbell", "POST", "/custom_statuses")] == [200, 400, 200]
 
 
+def test_edit_and_delete_on_rocketchat(wire: list[Exchange], accounts: CLI, demo: DemoServer) -> None:
+    edited = accounts("edit", "Lunch", "--account", "rocket", "--name", "Late lunch")
+    assert edited.code == 0, edited.err
+    assert accounts("edit", "Late lunch", "--account", "rocket", "--type", "busy").code == 0
+    lunch_id = next(s["_id"] for s in demo.rc_custom_statuses() if s["name"] == "Late lunch")
+    assert accounts("delete", "Late lunch", "--account", "rocket").code == 0
+    assert [body(e) for e in _sent(wire, "rocketchat", "POST", "/custom-user-status.update")] == [
+        {"_id": lunch_id, "name": "Late lunch", "statusType": "away"},  # all three, as the OpenAPI requires
+        {"_id": lunch_id, "name": "Late lunch", "statusType": "busy"},
+    ]
+    [deleted] = _sent(wire, "rocketchat", "POST", "/custom-user-status.delete")
+    assert body(deleted) == {"customUserStatusId": lunch_id} and deleted.status == 200
+
+
+def test_a_preset_on_every_service(wire: list[Exchange], accounts: CLI, demo: DemoServer) -> None:
+    added = accounts(
+        "preset", "add", "Lunch", "--status", "rocket=Lunch", "--status", "callbell=Lunch",
+        "--status", "smartsheet=OOF", "--away", "--message", "back at 2", "--for", "1h",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    applied = accounts("set", "--preset", "Lunch")
+    assert applied.code == 0, applied.err
+    [rc] = _sent(wire, "rocketchat", "POST", "/users.setStatus")
+    assert body(rc) == {"status": "away", "message": "back at 2"}
+    [cb] = _sent(wire, "callbell", "PUT", "/status")
+    assert body(cb)["available"] is False
+    [ss] = _sent(wire, "smartsheet", "POST", "/statuses")
+    assert {k: v for k, v in body(ss).items() if k != "end"} == {
+        "status": "OOF",
+        "message": "back at 2",
+        "start": body(ss)["start"],
+    }  # Smartsheet RM keeps the window itself
+
+
 def test_set_custom_availability_and_clear(wire: list[Exchange], accounts: CLI) -> None:
     for argv in (
         ("set", "Lunch"),
