@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Menu</name>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} auf {accounts}</translation>
+    </message>
+    <message>
+        <source>Resume automatic status</source>
+        <translation>Automatischen Status fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause automatic status</source>
+        <translation>Automatischen Status pausieren</translation>
+    </message>
+    <message>
+        <source>Nothing changes by itself while paused; what it set is put back</source>
+        <translation>Während der Pause ändert sich nichts von selbst; was er gesetzt hat, wird zurückgenommen</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Menu</name>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} en {accounts}</translation>
+    </message>
+    <message>
+        <source>Resume automatic status</source>
+        <translation>Reanudar el estado automático</translation>
+    </message>
+    <message>
+        <source>Pause automatic status</source>
+        <translation>Pausar el estado automático</translation>
+    </message>
+    <message>
+        <source>Nothing changes by itself while paused; what it set is put back</source>
+        <translation>Nada cambia solo durante la pausa; lo que puso se deshace</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Menu</name>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} sur {accounts}</translation>
+    </message>
+    <message>
+        <source>Resume automatic status</source>
+        <translation>Reprendre le statut automatique</translation>
+    </message>
+    <message>
+        <source>Pause automatic status</source>
+        <translation>Suspendre le statut automatique</translation>
+    </message>
+    <message>
+        <source>Nothing changes by itself while paused; what it set is put back</source>
+        <translation>Rien ne change tout seul pendant la pause ; ce qu’il a mis est annulé</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>Menu</name>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} su {accounts}</translation>
+    </message>
+    <message>
+        <source>Resume automatic status</source>
+        <translation>Riprendi lo stato automatico</translation>
+    </message>
+    <message>
+        <source>Pause automatic status</source>
+        <translation>Metti in pausa lo stato automatico</translation>
+    </message>
+    <message>
+        <source>Nothing changes by itself while paused; what it set is put back</source>
+        <translation>Durante la pausa nulla cambia da solo; ciò che aveva impostato viene ripristinato</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>Menu</name>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} em {accounts}</translation>
+    </message>
+    <message>
+        <source>Resume automatic status</source>
+        <translation>Retomar o status automático</translation>
+    </message>
+    <message>
+        <source>Pause automatic status</source>
+        <translation>Pausar o status automático</translation>
+    </message>
+    <message>
+        <source>Nothing changes by itself while paused; what it set is put back</source>
+        <translation>Nada muda sozinho durante a pausa; o que ele definiu é desfeito</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>

@@ -2,7 +2,7 @@
 
 Strings: every user-visible GUI string goes through `tr(context, text)` (QCoreApplication.translate),
 one context per module ("Menu", "CreateDialog"...), so a translator sees where a text appears. Counts
-use Qt's plural forms: `tr("Menu", "%n minute(s)", None, n)`; the disambiguation and the count are
+use Qt's plural forms: `tr("menu", "%n minute(s)", None, n)`; the disambiguation and the count are
 passed by position, which is how `pyside6-lupdate` (run by scripts/i18n.py with
 `-tr-function-alias translate+=tr`) recognises a plural. Texts defined at import time are marked with
 `N_(context, text)` and translated where shown with `tr(context, text)`. Placeholders are
