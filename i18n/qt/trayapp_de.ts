@@ -335,6 +335,33 @@
     </message>
 </context>
 <context>
+    <name>controller</name>
+    <message>
+        <source>Something unexpected went wrong; the details are in the log.</source>
+        <translation>Etwas Unerwartetes ist schiefgelaufen; die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>{change} konnte nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>Could not read the status</source>
+        <translation>Status konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Waiting to send {change}</source>
+        <translation>{change} wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Aktualisieren fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>Online</source>
@@ -527,6 +554,29 @@
     <message>
         <source>Apply</source>
         <translation>Anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>icons</name>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
     </message>
 </context>
 </TS>

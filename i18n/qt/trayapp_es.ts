@@ -335,6 +335,33 @@
     </message>
 </context>
 <context>
+    <name>controller</name>
+    <message>
+        <source>Something unexpected went wrong; the details are in the log.</source>
+        <translation>Algo inesperado salió mal; los detalles están en el registro.</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>No se pudo poner {change}</translation>
+    </message>
+    <message>
+        <source>Could not read the status</source>
+        <translation>No se pudo leer el estado</translation>
+    </message>
+    <message>
+        <source>Waiting to send {change}</source>
+        <translation>{change} a la espera de envío</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>A la espera de envío</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>No se pudo actualizar</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>Online</source>
@@ -527,6 +554,29 @@
     <message>
         <source>Apply</source>
         <translation>Aplicar</translation>
+    </message>
+</context>
+<context>
+    <name>icons</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
     </message>
 </context>
 </TS>

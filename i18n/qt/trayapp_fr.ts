@@ -335,6 +335,33 @@
     </message>
 </context>
 <context>
+    <name>controller</name>
+    <message>
+        <source>Something unexpected went wrong; the details are in the log.</source>
+        <translation>Un problème inattendu est survenu ; les détails sont dans le journal.</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>Impossible de mettre {change}</translation>
+    </message>
+    <message>
+        <source>Could not read the status</source>
+        <translation>Impossible de lire le statut</translation>
+    </message>
+    <message>
+        <source>Waiting to send {change}</source>
+        <translation>{change} en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Impossible d’actualiser</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>Online</source>
@@ -527,6 +554,29 @@
     <message>
         <source>Apply</source>
         <translation>Appliquer</translation>
+    </message>
+</context>
+<context>
+    <name>icons</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Demande votre attention</translation>
     </message>
 </context>
 </TS>

@@ -335,6 +335,33 @@
     </message>
 </context>
 <context>
+    <name>controller</name>
+    <message>
+        <source>Something unexpected went wrong; the details are in the log.</source>
+        <translation>Qualcosa di imprevisto è andato storto; i dettagli sono nel registro.</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>Impossibile impostare {change}</translation>
+    </message>
+    <message>
+        <source>Could not read the status</source>
+        <translation>Impossibile leggere lo stato</translation>
+    </message>
+    <message>
+        <source>Waiting to send {change}</source>
+        <translation>{change} in attesa di invio</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>In attesa di invio</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Impossibile aggiornare</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>Online</source>
@@ -527,6 +554,29 @@
     <message>
         <source>Apply</source>
         <translation>Applica</translation>
+    </message>
+</context>
+<context>
+    <name>icons</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponibile</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Assente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupato</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Richiede attenzione</translation>
     </message>
 </context>
 </TS>

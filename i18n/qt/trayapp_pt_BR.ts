@@ -335,6 +335,33 @@
     </message>
 </context>
 <context>
+    <name>controller</name>
+    <message>
+        <source>Something unexpected went wrong; the details are in the log.</source>
+        <translation>Algo inesperado deu errado; os detalhes estão no log.</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>Não foi possível definir {change}</translation>
+    </message>
+    <message>
+        <source>Could not read the status</source>
+        <translation>Não foi possível ler o status</translation>
+    </message>
+    <message>
+        <source>Waiting to send {change}</source>
+        <translation>{change} aguardando envio</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Aguardando envio</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Não foi possível atualizar</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>Online</source>
@@ -527,6 +554,29 @@
     <message>
         <source>Apply</source>
         <translation>Aplicar</translation>
+    </message>
+</context>
+<context>
+    <name>icons</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponível</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Precisa de atenção</translation>
     </message>
 </context>
 </TS>

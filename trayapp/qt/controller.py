@@ -32,6 +32,7 @@ from trayapp.core.redaction import redact
 from trayapp.core.scheduler import ScheduleEvent
 from trayapp.qt import notices
 from trayapp.qt.dispatcher import Dispatcher, Task
+from trayapp.qt.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,11 @@ def plain_error(exc: BaseException) -> str:
     every error text the tray shows passes through this)."""
     if isinstance(exc, TrayAppError):
         return redact(str(exc))
-    return "Something unexpected went wrong; the details are in the log."
+    return tr("controller", "Something unexpected went wrong; the details are in the log.")
+
+
+def could_not_set(what: str) -> str:
+    return tr("controller", "Could not set {change}").format(change=what)
 
 
 class ServiceLike(Protocol):
@@ -299,8 +304,8 @@ class Controller(QObject):
             for name in names:
                 self._recovered.discard(name)
                 self._errors[name] = plain_error(exc)
-                self._context[name] = f"Could not set {change.describe()}"
-            self.tell_failure(f"Could not set {change.describe()}", exc)
+                self._context[name] = could_not_set(change.describe())
+            self.tell_failure(could_not_set(change.describe()), exc)
             self.reload(lambda: self._unmark(task_id[0], names))
 
         task = self._dispatcher.run(fn, done, failed, keys=names)
@@ -330,18 +335,23 @@ class Controller(QObject):
         sending: bool = False,
     ) -> None:
         pending_of = {v.account.name: v.pending for v in self._base.accounts}
-        what = change.describe() if change else "the status"
         for result in results:
             if result.outcome is Outcome.FAILED:
                 self._context[result.account] = (
-                    f"Could not set {what}" if change is not None else "Could not read the status"
+                    could_not_set(change.describe())
+                    if change is not None
+                    else tr("controller", "Could not read the status")
                 )
                 self._errors.pop(result.account, None)
                 self._recovered.discard(result.account)
             elif result.outcome is Outcome.PENDING:
                 # Unreachable or rate limited: the service keeps the change and sends it later.
                 kept = change.describe() if change else pending_of.get(result.account, "")
-                self._context[result.account] = f"Waiting to send {kept}" if kept else "Waiting to send"
+                self._context[result.account] = (
+                    tr("controller", "Waiting to send {change}").format(change=kept)
+                    if kept
+                    else tr("controller", "Waiting to send")
+                )
                 self._errors.pop(result.account, None)
                 self._recovered.discard(result.account)
             else:
@@ -395,7 +405,7 @@ class Controller(QObject):
 
         def failed(exc: BaseException) -> None:
             self._refreshing -= 1
-            self.tell_failure("Could not refresh", exc)
+            self.tell_failure(tr("controller", "Could not refresh"), exc)
             self.reload()
 
         task = self._dispatcher.run(lambda: service.refresh(targets), done, failed, keys=targets)

@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleOption
 
 from trayapp.core.models import Availability, OverallState
+from trayapp.qt.i18n import N_, tr
 
 # Drawn by our own engine (instead of Qt's SVG icon-engine plugin, which frozen builds may lack), at the
 # size asked for, when it is first asked for. These are the sizes it offers to whoever lists them (the
@@ -156,6 +157,23 @@ def availability_icon(availability: Availability | None) -> QIcon:
     if availability is None:
         return named_icon(OverallState.ATTENTION.value)
     return named_icon(availability.value)
+
+
+# What an icon that carries state says, for a screen reader (the icon itself has no text)
+_ICON_TEXTS = {
+    "available": N_("icons", "Available"),
+    "away": N_("icons", "Away"),
+    "busy": N_("icons", "Busy"),
+    "offline": N_("icons", "Offline"),
+    "attention": N_("icons", "Needs attention"),
+}
+
+
+def icon_text(name: str) -> str:
+    """The accessible name of a state icon ("available" -> "Available", "attention" -> "Needs
+    attention"), in the user's language; "" for an icon that carries no state."""
+    text = _ICON_TEXTS.get(name.removesuffix("-mask"), "")
+    return tr("icons", text) if text else ""
 
 
 def app_icon() -> QIcon:
