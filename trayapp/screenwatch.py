@@ -27,6 +27,7 @@ from typing import Any, Protocol
 log = logging.getLogger("trayapp.screenwatch")
 
 TIMEOUT_S = 2.0
+SLEEP_WAIT_S = 4.0  # how long a suspend waits for the Away to be sent (logind allows 5 s by default)
 IDLE_POLL_S = 60.0  # the fallback's cadence: at most one wake-up of the listener thread a minute
 
 SCREENSAVERS = (
@@ -69,13 +70,13 @@ def system_address() -> str:
 class _Bus:
     """One blocking jeepney connection, used by one thread only; signals wait in one queue."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, *, fds: bool = False) -> None:
         from jeepney import MatchRule
         from jeepney.io.blocking import open_dbus_connection
 
         if not address or address.startswith("disabled:"):
             raise OSError("no bus address")
-        self.conn = open_dbus_connection(address, auth_timeout=TIMEOUT_S)
+        self.conn = open_dbus_connection(address, enable_fds=fds, auth_timeout=TIMEOUT_S)
         self._filter = self.conn.filter(MatchRule(type="signal"), bufsize=256)
         self.queue = self._filter.__enter__()
         self._closed = False
@@ -162,6 +163,9 @@ class LinuxWatch:
         self.sources: list[str] = []
         self.idle_source = ""
         self._session_path = ""
+        self._inhibitor: Any = None
+        self._system_bus: _Bus | None = None  # logind's delay lock: the suspend waits until it is closed
+        self._sleep_sent = threading.Event()
 
     # ---- the lock and sleep listeners ----------------------------------------------------------
 
@@ -179,9 +183,9 @@ class LinuxWatch:
         for target, name in ((self._session_loop, "session"), (self._system_loop, "system")):
             threading.Thread(target=target, args=(done,), name=f"trayapp-watch-{name}", daemon=True).start()
 
-    def _open(self, address: str) -> _Bus | None:
+    def _open(self, address: str, *, fds: bool = False) -> _Bus | None:
         try:
-            bus = _Bus(address)
+            bus = _Bus(address, fds=fds)
         except Exception as exc:  # no bus, refused, timed out: that source is simply not there
             log.info("no D-Bus at %s: %s", address or "(none)", type(exc).__name__)
             return None
@@ -221,10 +225,11 @@ class LinuxWatch:
             self.on_change("locked", bool(message.body[0]))
 
     def _system_loop(self, ready: Callable[[], None]) -> None:
-        bus = self._open(self.system)
+        bus = self._open(self.system, fds=True)
         if bus is None:
             ready()
             return
+        self._system_bus = bus
         session_path = ""
         try:
             bus.match(interface=LOGIN1_MANAGER, member="PrepareForSleep", path=LOGIN1_PATH)
@@ -236,6 +241,7 @@ class LinuxWatch:
                         bus.match(interface=LOGIN1_SESSION, member=member, path=session_path)
                     if bus.prop(LOGIN1, session_path, LOGIN1_SESSION, "LockedHint"):
                         self.on_change("locked", True)
+                self._inhibit(bus)
         except Exception as exc:
             log.info("login1: %s", exc)
         self._session_path = session_path
@@ -256,10 +262,40 @@ class LinuxWatch:
                 log.info("login1 has no session for this process: %s", exc)
         return ""
 
+    def _inhibit(self, bus: _Bus) -> None:
+        """Take logind's delay lock for sleep: a suspend then waits (briefly) for the Away to be sent."""
+        try:
+            self._inhibitor = bus.call(
+                LOGIN1, LOGIN1_PATH, LOGIN1_MANAGER, "Inhibit", "ssss",
+                "sleep", "trayapp", "Setting your status to away before sleeping", "delay",
+            )[0]  # fmt: skip
+        except Exception as exc:
+            self._inhibitor = None
+            log.info("no delay lock for sleep: %s", exc)
+
+    def _release(self) -> None:
+        inhibitor, self._inhibitor = self._inhibitor, None
+        if inhibitor is not None:
+            with contextlib.suppress(Exception):
+                inhibitor.close()
+
+    def sleep_handled(self) -> None:
+        """The Away for a coming sleep was sent (or could not be): the suspend may go on."""
+        self._sleep_sent.set()
+
     def _system_signal(self, message: Any) -> None:
         path, interface, member = _fields(message)
         if interface == LOGIN1_MANAGER and member == "PrepareForSleep":
-            self.on_change("asleep", bool(message.body[0]))
+            asleep = bool(message.body[0])
+            if asleep:
+                self._sleep_sent.clear()
+                self.on_change("asleep", True)
+                self._sleep_sent.wait(SLEEP_WAIT_S)  # on this listener thread only
+                self._release()
+            else:
+                self.on_change("asleep", False)
+                if self._system_bus is not None and self._inhibitor is None:
+                    self._inhibit(self._system_bus)
         elif interface == LOGIN1_SESSION and path == self._session_path:
             if member == "Lock":
                 self.on_change("locked", True)
@@ -361,6 +397,8 @@ class LinuxWatch:
 
     def stop(self) -> None:
         self._stopped.set()
+        self._sleep_sent.set()
+        self._release()
         with self._lock:
             buses, self._buses = self._buses, []
             idle, self._idle_bus = self._idle_bus, None

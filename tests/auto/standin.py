@@ -10,11 +10,14 @@ reads commands from stdin (`python -m tests.auto.standin session|system`):
 
 from __future__ import annotations
 
+import os
 import queue
+import select
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,7 +73,7 @@ class StandIn:
 
     def __init__(self, address: str, kind: str, *, locked: bool = False, idle_ms: int = 0) -> None:
         self.kind = kind
-        self.conn: DBusConnection = open_dbus_connection(address)
+        self.conn: DBusConnection = open_dbus_connection(address, enable_fds=kind == "system")
         self.locked = locked
         self.idle_ms = idle_ms
         self.commands: queue.Queue[str] = queue.Queue()
@@ -78,6 +81,8 @@ class StandIn:
         self._watches: dict[int, str] = {}
         self._next_watch = 1
         self._stop = threading.Event()
+        self._inhibitors: list[int] = []  # read ends of the delay locks handed out
+        self.released: list[float] = []  # time.time() when a delay lock was closed by its holder
         names = (
             ["org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver", "org.gnome.Mutter.IdleMonitor"]
             if kind == "session"
@@ -95,6 +100,7 @@ class StandIn:
             else:
                 self._command(command)
                 continue
+            self._watch_inhibitors()
             try:
                 message = self.conn.receive(timeout=0.05)
             except TimeoutError:
@@ -155,6 +161,16 @@ class StandIn:
                     if kind == "active":
                         del self._watches[watch]
 
+    def _watch_inhibitors(self) -> None:
+        if not self._inhibitors:
+            return
+        readable, _, _ = select.select(self._inhibitors, [], [], 0)
+        for fd in readable:
+            if os.read(fd, 1) == b"":  # the holder closed its end: the suspend may go on
+                self.released.append(time.time())
+                self._inhibitors.remove(fd)
+                os.close(fd)
+
     def _answer(self, message: Any) -> None:
         member = str(message.header.fields.get(HeaderFields.member, ""))
         self.calls.append(member)
@@ -172,6 +188,13 @@ class StandIn:
             self._next_watch += 1
             self._watches[watch] = "idle" if member == "AddIdleWatch" else "active"
             reply = new_method_return(message, "u", (watch,))
+        elif member == "Inhibit":
+            read_end, write_end = os.pipe()
+            self._inhibitors.append(read_end)
+            reply = new_method_return(message, "h", (write_end,))
+            self.conn.send(reply)
+            os.close(write_end)
+            return
         elif member == "RemoveWatch":
             self._watches.pop(int(body[0]), None)
             reply = new_method_return(message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -73,6 +74,14 @@ def test_lock_unlock_sleep_and_login1_signals(
         assert heard.next() == ("locked", True)
         system.send("sleep")
         assert heard.next() == ("asleep", True)
+        assert system.released == []  # the suspend waits for the Away ...
+        acked = time.time()
+        w.sleep_handled()  # ... until the tray says it went out
+        for _ in range(100):
+            if system.released:
+                break
+            threading.Event().wait(0.05)
+        assert system.released and system.released[0] >= acked
         system.send("resume")
         assert heard.next() == ("asleep", False)
         system.send("login1-unlock")

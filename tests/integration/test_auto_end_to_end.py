@@ -173,6 +173,9 @@ def test_lock_sleep_manual_change_and_a_meeting_in_the_real_tray(
     # 3. Sleep → Away; resume (not locked) → back.
     login1.send("sleep")
     wait_for("away while asleep", lambda: rc()[0] == "away")
+    wait_for("the suspend may go on", lambda: bool(login1.released))
+    sent = [r.at for r in demo.requests if r.path.endswith(("/users.setStatus", "/status"))]
+    assert sent[-1] <= login1.released[0]  # both Aways went out before logind's delay lock was let go
     login1.send("resume")
     wait_for("back after resume", lambda: rc() == ("busy", "Reviewing PRs") and cb() == cb_before)
 

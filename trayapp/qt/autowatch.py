@@ -65,6 +65,9 @@ class AutoWatch(QObject):
 
             factory = LinuxWatch
         self._watch = factory(self._heard)
+        presence = self.presence
+        if presence is not None and hasattr(self._watch, "sleep_handled"):
+            presence.on_settled = self._watch.sleep_handled
         self._watch.start(self._ready)
 
     def _heard(self, what: str, value: bool) -> None:  # a listener thread

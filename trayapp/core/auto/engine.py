@@ -104,6 +104,9 @@ class Presence:
         self._idle: datetime | None = None
         self.known = False
         self.sources: tuple[str, ...] = ()  # which listeners run ("org.gnome.ScreenSaver", ...)
+        # Called once a tick that began after "asleep" was heard is done: the Away went out (or could
+        # not), so the listener lets the suspend go on.
+        self.on_settled: Callable[[], None] | None = None
 
     def set_locked(self, value: bool, now: datetime) -> bool:
         return self._set("_locked", value, now)
@@ -131,6 +134,13 @@ class Presence:
                 setattr(self, name, None)
                 return True
             return False
+
+    def settled(self, started: datetime) -> None:
+        """A tick that began at `started` is done."""
+        with self._lock:
+            asleep, callback = self._asleep, self.on_settled
+        if asleep is not None and callback is not None and started >= asleep:
+            callback()
 
     def locked_since(self) -> datetime | None:
         """Since when the screen is locked or the machine asleep (None: neither)."""
@@ -341,7 +351,8 @@ class AutoEngine:
                 del states[name]
             if gone:
                 self._save(states)
-            return events
+        self._inputs.presence.settled(now)
+        return events
 
     def _step(
         self, state: AccountAuto, now: datetime, *, by_hand: bool
