@@ -206,3 +206,37 @@ def test_a_bad_system_file_is_said_and_nothing_is_lost(service: StatusService, p
     store = PresetStore(profile.presets_file, [path])
     assert [p.name for p in store.system()] == ["Lunch"]
     assert store.warning == f"{path}: preset 'Half' is left out: The preset 'Half' gives no account anything."
+
+
+def test_a_timed_preset_gives_each_account_its_own_part_and_ends_as_one(
+    service: StatusService, demo: DemoServer, clock: Clock
+) -> None:
+    preset = Preset(
+        "Deep work",
+        accounts={
+            "rocket": AccountPart(status="Focus time"),
+            "callbell": AccountPart(availability=Availability.AWAY),
+            "smartsheet": AccountPart(status="WFH", message="heads down"),
+        },
+        duration=timedelta(hours=2),
+    )
+    service.presets.save(preset)
+    exchanges = demo.record()
+    results = service.apply_preset("Deep work")
+    assert [r.outcome for r in results] == [Outcome.OK, Outcome.OK, Outcome.OK]
+    sent = writes(exchanges)
+    focus = {"message": "Focus time", "status": "busy"}
+    assert ("rocketchat", "POST", "/api/v1/users.setStatus", focus) in sent
+    assert ("callbell", "PUT", f"/users/{seed.CB_USER_UUID}/status", {"available": False}) in sent
+    [ss] = [s for s in sent if s[0] == "smartsheet"]
+    assert "status=WFH" in str(ss[3]) and "heads+down" in str(ss[3])  # with its own start and end
+    current = demo.ss_current(seed.SS_USER_ID)
+    assert current is not None and current["status"] == "WFH"
+
+    [entry] = service.schedule_entries()
+    longer = service.extend_scheduled(entry.id, timedelta(minutes=30))
+    assert longer.end == clock.now + timedelta(hours=2, minutes=30)
+    ended = service.end_scheduled_now(entry.id)
+    assert ended.phase.finished
+    assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""
+    assert demo.cb_user_status(seed.CB_USER_UUID)["available"] is True

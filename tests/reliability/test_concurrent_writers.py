@@ -19,6 +19,8 @@ from trayapp.core.cache import StatusCache
 from trayapp.core.models import Account, Availability, ChangeKind, CustomStatus, ServiceKind, StatusChange
 from trayapp.core.paths import AppPaths
 from trayapp.core.pending import PendingChange, PendingStore
+from trayapp.core.presets import AccountPart, Preset, PresetStore
+from trayapp.core.recents import Recent, RecentStore
 from trayapp.core.settings import SettingsStore
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
@@ -150,6 +152,19 @@ def _cache_writer(folder: str, worker: int) -> None:
         cache.put_statuses(f"w{worker}-{i}", [CustomStatus(id=str(i), name="Lunch")])
 
 
+def _preset_writer(folder: str, worker: int) -> None:
+    store = PresetStore(Path(folder) / "presets.json", [])
+    for i in range(ROUNDS):
+        store.save(Preset(f"w{worker}-{i}", accounts={"rocket": AccountPart(status="Lunch")}))
+
+
+def _recent_writer(folder: str, worker: int) -> None:
+    store = RecentStore(Path(folder) / "recent.json")
+    change = StatusChange(ChangeKind.CUSTOM, status=CustomStatus("", "Lunch"))
+    for i in range(ROUNDS):
+        store.add(Recent((f"w{worker}-{i}",), change))
+
+
 def hammer(target: Callable[[str, int], None], folder: Path) -> None:
     ctx = multiprocessing.get_context("spawn")
     procs = [ctx.Process(target=target, args=(str(folder), w)) for w in range(4)]
@@ -171,3 +186,19 @@ def test_cache_writers_in_many_processes_lose_nothing(tmp_path: Path) -> None:
     cache = StatusCache(tmp_path / "statuses.json")
     assert all(cache.statuses(f"w{w}-{i}") for w in range(4) for i in range(ROUNDS))
     assert not list(tmp_path.glob("statuses.json.broken-*"))
+
+
+def test_preset_writers_in_many_processes_lose_nothing(tmp_path: Path) -> None:
+    hammer(_preset_writer, tmp_path)
+    names = {p.name for p in PresetStore(tmp_path / "presets.json", []).all()}
+    assert names == {f"w{w}-{i}" for w in range(4) for i in range(ROUNDS)}
+    assert not list(tmp_path.glob("presets.json.broken-*"))
+
+
+def test_recent_writers_in_many_processes_keep_five_whole_lines(tmp_path: Path) -> None:
+    hammer(_recent_writer, tmp_path)
+    recents = RecentStore(tmp_path / "recent.json").all()
+    assert len(recents) == 5 and len({r.accounts for r in recents}) == 5
+    # the newest is the last add of whichever worker finished last: every add re-read the file under the lock
+    assert recents[0].accounts[0].endswith(f"-{ROUNDS - 1}")
+    assert not list(tmp_path.glob("recent.json.broken-*"))
