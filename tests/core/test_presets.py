@@ -194,6 +194,25 @@ def test_system_presets_come_from_xdg_config_dirs_and_cannot_be_removed(
     assert [r.outcome for r in results] == [Outcome.OK, Outcome.OK, Outcome.SKIPPED]
 
 
+def test_an_organisations_preset_names_services_not_accounts(
+    service: StatusService, profile: AppPaths, demo: DemoServer
+) -> None:
+    by_kind = {
+        "name": "Town hall",
+        "accounts": {"rocketchat": {"status": "In a call"}, "smartsheet": {"availability": "away"}},
+    }
+    org_file(profile).write_text(json.dumps([by_kind]), encoding="utf-8")
+    results = service.apply_preset("Town hall")
+    assert [(r.account, r.outcome) for r in results] == [
+        ("rocket", Outcome.OK),
+        ("callbell", Outcome.SKIPPED),
+        ("smartsheet", Outcome.OK),
+    ]
+    assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "In a call"
+    current = demo.ss_current(seed.SS_USER_ID)
+    assert current is not None and current["status"] == "OOF"
+
+
 def test_a_bad_system_file_is_said_and_nothing_is_lost(service: StatusService, profile: AppPaths) -> None:
     path = org_file(profile)
     path.write_text('[{"name": "All hands",', encoding="utf-8")

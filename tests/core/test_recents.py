@@ -24,10 +24,12 @@ def test_the_last_five_distinct_changes_newest_first(service: StatusService, pro
     for name in ("Lunch", "Meeting", "Vacation", "Training", "Doctor", "Commuting"):
         service.apply(custom(name))
     service.apply(custom("Vacation"))  # again: moves to the top, not a second line
+    vacation = next(s for s in service.cached_statuses("callbell") or () if s.name == "Vacation")
+    service.apply(StatusChange(ChangeKind.CUSTOM, status=vacation))  # as the tray passes it: the same
     service.clear()  # not a change worth repeating
     service.apply(StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY))  # one click already
     labels = [r.label for r in RecentStore(profile.recents_file).all()]  # as another process reads it
-    assert labels == ["Vacation", "Commuting", "Doctor", "Training", "Meeting"]
+    assert labels == ["🌴 Vacation", "Commuting", "Doctor", "Training", "Meeting"]
     assert service.recents()[0].accounts == ("rocket", "callbell", "smartsheet")
 
 

@@ -4,9 +4,10 @@ The model
 - `AccountPart`: what one account gets: a custom status (by name, resolved on each account when
   applied), an availability, a message (sent with the status or the availability), or a mix. A part
   needs a status or an availability; an account without a part is left alone.
-- `Preset`: `name`, `emoji`, `accounts` (account name -> AccountPart), `duration` (None: open-ended),
-  `system` (True: shipped by the organisation, read-only). `Preset.changes(start, end)` gives each
-  account's StatusChange; `StatusService.apply_preset` sends them (accounts in parallel, one receipt
+- `Preset`: `name`, `emoji`, `accounts` (account name, or a service kind such as "rocketchat" for every
+  account of that kind not named itself -> AccountPart), `duration` (None: open-ended), `system` (True:
+  shipped by the organisation, read-only). `Preset.part_for(account, kind)` says what one account gets;
+  `StatusService.apply_preset` sends each its change (accounts in parallel, one receipt
   each; timed ones through the scheduler as one entry, so "End now" and "Keep longer" act on all).
 - JSON: `Preset.to_dict()` is the shape `trayapp preset list --json` prints:
   {"name", "emoji", "accounts": {ACCOUNT: {"status", "availability", "message"}}, "duration_minutes",
@@ -37,7 +38,14 @@ from typing import Any
 
 from trayapp.core import atomic
 from trayapp.core.errors import ConfigError, InputError
-from trayapp.core.models import Availability, ChangeKind, CustomStatus, StatusChange, status_label
+from trayapp.core.models import (
+    Availability,
+    ChangeKind,
+    CustomStatus,
+    ServiceKind,
+    StatusChange,
+    status_label,
+)
 from trayapp.core.timeparse import MAX_SPAN
 
 SCHEMA_VERSION = 1
@@ -131,11 +139,14 @@ class Preset:
     def duration_minutes(self) -> int | None:
         return None if self.duration is None else int(self.duration.total_seconds() // 60)
 
-    def changes(
-        self, start: datetime | None = None, end: datetime | None = None
-    ) -> dict[str, StatusChange]:
-        """Each account's change (accounts without a part are not in it)."""
-        return {name: part.change(start, end) for name, part in self.accounts.items()}
+    def part_for(self, account: str, kind: ServiceKind | None = None) -> AccountPart | None:
+        """What this account gets: its own part, else the part for its kind of service (a key such as
+        "rocketchat", which an organisation's file uses, not knowing the names its users pick), else
+        None (left alone)."""
+        part = self.accounts.get(account)
+        if part is None and kind is not None:
+            part = self.accounts.get(kind.value)
+        return part
 
     def describe(self) -> str:
         """'rocket: Lunch; callbell: Lunch, Away' (for lists and tooltips)."""

@@ -48,13 +48,16 @@ class Recent:
     def duration_minutes(self) -> int | None:
         return None if self.duration is None else int(self.duration.total_seconds() // 60)
 
+    def _key(self) -> tuple[object, ...]:
+        change = self.change
+        what = None
+        if change is not None:  # by name: the CLI names a status, the tray passes it with its emoji
+            name = change.status.name.casefold() if change.status else ""
+            what = (change.kind, name, change.availability, change.message)
+        return (self.preset.casefold(), what, tuple(sorted(self.accounts)), self.duration)
+
     def same_as(self, other: Recent) -> bool:
-        return (self.preset.casefold(), self.change, sorted(self.accounts), self.duration) == (
-            other.preset.casefold(),
-            other.change,
-            sorted(other.accounts),
-            other.duration,
-        )
+        return self._key() == other._key()
 
     def to_dict(self) -> dict[str, Any]:
         """The shape `trayapp recent --json` prints (each line)."""

@@ -495,21 +495,21 @@ class StatusService:
         if end is not None and end <= (start or now):
             raise InputError("The end time must be after the start time.")
         wanted = self._select(names)
-        asked = {a.name for a in wanted}
+        parts = {a.name: part for a in wanted if (part := found.part_for(a.name, a.kind)) is not None}
         skipped = [
             AccountResult(a.name, Outcome.SKIPPED, f"'{found.name}' leaves {a.kind.label} alone.")
             for a in wanted
-            if a.name not in found.accounts
+            if a.name not in parts
         ]
         if names is None:
-            known = {a.name for a in self.accounts()}
+            known = {a.name for a in self.accounts()} | {kind.value for kind in ServiceKind}
             skipped += [
                 AccountResult(n, Outcome.SKIPPED, f"'{found.name}' is for an account '{n}', which is gone.")
                 for n in found.accounts
                 if n not in known
             ]
-        targets = [a for a in wanted if a.name in found.accounts and a.name in asked]
-        changes = found.changes(start, end)
+        targets = [a for a in wanted if a.name in parts]
+        changes = {name: part.change(start, end) for name, part in parts.items()}
         results = self._apply_each(targets, changes, label=found.label) if targets else []
         if targets:
             recent = Recent(
