@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from trayapp.core.errors import InputError, TrayAppError
+from trayapp.core.i18n import N_, _
 from trayapp.core.models import Availability, CurrentStatus, StatusChange
 from trayapp.core.schedule import rules
 from trayapp.core.schedule.entry import (
@@ -134,10 +135,10 @@ class Scheduler:
         names = tuple(dict.fromkeys(a for a in accounts))
         own = dict(per_account or {})
         if not names:
-            raise InputError("Choose at least one account for the change.")
+            raise InputError(_("Choose at least one account for the change."))
         for moment in (change.start, change.end):
             if moment is not None and moment.tzinfo is None:
-                raise InputError("Start and end times need a time zone.")
+                raise InputError(_("Start and end times need a time zone."))
         native = {name: self._port.native_schedule(name) for name in names}
         with self._lock, self._file.locked():
             self._load()
@@ -145,9 +146,9 @@ class Scheduler:
             start = _utc(change.start) if change.start is not None else now
             end = _utc(change.end) if change.end is not None else None
             if end is not None and end <= start:
-                raise InputError("The end time must be after the start time.")
+                raise InputError(_("The end time must be after the start time."))
             if end is not None and end <= now:
-                raise InputError("The end time has already passed.")
+                raise InputError(_("The end time has already passed."))
             entry_id = self._new_id()
             what = label or change.describe()
             superseded, carried = self._supersede(names, start, end, what, now)
@@ -199,7 +200,9 @@ class Scheduler:
             if entry.phase.finished:
                 return entry
             if entry.phase is Phase.SCHEDULED:
-                raise InputError(f"'{entry.what}' has not started yet; cancel it instead.")
+                raise InputError(
+                    _("'{what}' has not started yet; cancel it instead.").format(what=entry.what)
+                )
             self._end_early(entry, now, cancel=False)
             self._events.extend(self._run_due(now))
             return self._get(entry_id)
@@ -210,14 +213,14 @@ class Scheduler:
             now = self._now()
             entry = self._get(entry_id)
             if entry.phase.finished:
-                raise InputError(f"'{entry.what}' has already ended.")
+                raise InputError(_("'{what}' has already ended.").format(what=entry.what))
             if entry.end is None:
-                raise InputError(f"'{entry.what}' has no end time to move.")
+                raise InputError(_("'{what}' has no end time to move.").format(what=entry.what))
             if any(p.step is Step.RESTORING for p in entry.progress):
-                raise InputError(f"'{entry.what}' is already being ended.")
+                raise InputError(_("'{what}' is already being ended.").format(what=entry.what))
             end = entry.end + delta
             if end <= entry.start or end <= now:
-                raise InputError("The new end time must be in the future and after the start.")
+                raise InputError(_("The new end time must be in the future and after the start."))
             live = {p.account for p in entry.progress if not rules.account_done(entry, p, now)}
             for other in self._entries:
                 if other.id == entry.id or other.phase.finished:
@@ -225,11 +228,12 @@ class Scheduler:
                 shared = live & {p.account for p in other.progress if not rules.account_done(other, p, now)}
                 if shared and rules.overlaps(entry.start, end, other.start, other.end):
                     raise InputError(
-                        f"That would overlap '{other.what}' on {', '.join(sorted(shared))}; "
-                        "cancel that one first."
+                        _("That would overlap '{other}' on {accounts}; cancel that one first.").format(
+                            other=other.what, accounts=", ".join(sorted(shared))
+                        )
                     )
             what = entry.what
-            note = f"'{what}' now lasts until {_local(end, now)}."
+            note = _("'{what}' now lasts until {time}.").format(what=what, time=_local(end, now))
             progress = []
             for p in entry.progress:
                 if p.account not in live:
@@ -274,7 +278,9 @@ class Scheduler:
                     if p.account not in names or rules.account_done(entry, p, now):
                         progress.append(p)
                         continue
-                    note = f"{p.account}: '{what}' was replaced by '{label or change.describe()}'."
+                    note = f"{p.account}: " + _("'{what}' was replaced by '{other}'.").format(
+                        what=what, other=label or change.describe()
+                    )
                     progress.append(replace(p, step=Step.SUPERSEDED, retry_at=None, note=note))
                     self._events.append(ScheduleEvent(entry.id, p.account, SUPERSEDED, note))
                 if tuple(progress) != entry.progress:
@@ -345,7 +351,7 @@ class Scheduler:
         for entry in self._entries:
             if entry.id == entry_id:
                 return entry
-        raise InputError(f"There is no scheduled change with id '{entry_id}'.")
+        raise InputError(_("There is no scheduled change with id '{id}'.").format(id=entry_id))
 
     def _put(self, entry: ScheduleEntry) -> None:
         self._entries = [entry if e.id == entry.id else e for e in self._entries]
@@ -395,9 +401,10 @@ class Scheduler:
                     carried[p.account] = (p.previous, p.applied)
                 elif p.step is Step.PENDING and p.carried is not None:
                     carried[p.account] = (p.previous, p.carried)
-                note = f"{p.account}: replaced by '{what}'."
+                note = f"{p.account}: " + _("replaced by '{what}'.").format(what=what)
                 if p.native and p.step is Step.NATIVE:
-                    note = f"{p.account}: replaced by '{what}'; the service keeps its own copy."
+                    kept = _("replaced by '{what}'; the service keeps its own copy.").format(what=what)
+                    note = f"{p.account}: {kept}"
                 progress.append(replace(p, step=Step.SUPERSEDED, retry_at=None, note=note))
                 self._events.append(ScheduleEvent(entry.id, p.account, SUPERSEDED, note))
             if hit:
@@ -419,9 +426,11 @@ class Scheduler:
                 progress.append(replace(rules.fresh(p, Step.APPLIED, p.applied), previous=previous))
                 ending = True
             elif p.native:
-                note = f"{p.account}: '{what}' was cancelled."
+                note = f"{p.account}: " + _("'{what}' was cancelled.").format(what=what)
                 if p.step is Step.NATIVE:
-                    note = f"{p.account}: the service keeps its own copy of '{what}'; remove it there."
+                    note = f"{p.account}: " + _(
+                        "the service keeps its own copy of '{what}'; remove it there."
+                    ).format(what=what)
                 progress.append(replace(p, step=Step.CANCELLED, retry_at=None, note=note))
                 self._events.append(ScheduleEvent(entry.id, p.account, CANCELLED, note))
             elif p.step in (Step.APPLIED, Step.APPLYING, Step.RESTORING):
@@ -432,7 +441,7 @@ class Scheduler:
                 progress.append(rules.fresh(p, Step.APPLIED, p.carried))
                 ending = True
             else:
-                note = f"{p.account}: '{what}' was cancelled."
+                note = f"{p.account}: " + _("'{what}' was cancelled.").format(what=what)
                 progress.append(replace(p, step=Step.CANCELLED, retry_at=None, note=note))
                 self._events.append(ScheduleEvent(entry.id, p.account, CANCELLED, note))
         updated = replace(entry, progress=tuple(progress), cancelled=now if cancel else entry.cancelled)
@@ -459,7 +468,7 @@ class Scheduler:
             self._entries = settled
             self._save(now)
         # Each step makes progress or sets a retry time in the future, so this ends; the bound is a guard.
-        for _ in range(100 * (1 + sum(len(e.progress) for e in self._entries))):
+        for _step in range(100 * (1 + sum(len(e.progress) for e in self._entries))):
             item = self._next_due(now)
             if item is None:
                 break
@@ -502,8 +511,10 @@ class Scheduler:
             try:
                 applied = self._port.apply(p.account, change)
             except Exception as exc:
-                return self._failure(entry, p, exc, now, doing=f"hand over '{what}'")
-            note = f"{p.account}: '{what}' was handed to the service with its start and end."
+                return self._failure(entry, p, exc, now, doing=_("hand over '{what}'").format(what=what))
+            note = f"{p.account}: " + _("'{what}' was handed to the service with its start and end.").format(
+                what=what
+            )
             self._set(entry.id, rules.recorded(p, Step.NATIVE, note, applied=applied), now)
             return [ScheduleEvent(entry.id, p.account, APPLIED, note)]
         previous = p.previous
@@ -511,7 +522,7 @@ class Scheduler:
             try:
                 previous = self._read_before(p.account)
             except Exception as exc:
-                return self._failure(entry, p, exc, now, doing=f"set '{what}'")
+                return self._failure(entry, p, exc, now, doing=_("set '{what}'").format(what=what))
         # Intent first: after a crash from here on, the next tick applies again (harmless) and the
         # captured previous state survives.
         p = replace(p, step=Step.APPLYING, previous=previous)
@@ -519,18 +530,21 @@ class Scheduler:
         try:
             applied = self._port.apply(p.account, replace(entry.change_for(p.account), start=None, end=None))
         except Exception as exc:
-            return self._failure(entry, p, exc, now, doing=f"set '{what}'")
-        until = f" until {_local(entry.end, now)}" if entry.end is not None else ""
-        note = f"{p.account}: '{what}' is set{until}."
+            return self._failure(entry, p, exc, now, doing=_("set '{what}'").format(what=what))
+        if entry.end is not None:
+            note = _("'{what}' is set until {time}.").format(what=what, time=_local(entry.end, now))
+        else:
+            note = _("'{what}' is set.").format(what=what)
+        note = f"{p.account}: {note}"
         self._set(entry.id, rules.recorded(p, Step.APPLIED, note, applied=applied), now)
         return [ScheduleEvent(entry.id, p.account, APPLIED, note)]
 
     def _restore(self, entry: ScheduleEntry, p: AccountProgress, now: datetime) -> list[ScheduleEvent]:
         what = entry.what
-        doing = f"put back the status from before '{what}'"
+        doing = _("put back the status from before '{what}'").format(what=what)
         previous = p.previous
         if previous is None:  # cannot happen through this module; never invent a state to restore
-            note = f"{p.account}: nothing was recorded to put back after '{what}'."
+            note = f"{p.account}: " + _("nothing was recorded to put back after '{what}'.").format(what=what)
             self._set(entry.id, rules.recorded(p, Step.FAILED, note), now)
             return [ScheduleEvent(entry.id, p.account, FAILED, note)]
         try:
@@ -538,7 +552,7 @@ class Scheduler:
         except Exception as exc:
             return self._failure(entry, p, exc, now, doing=doing)
         target = rules.restorable(previous)
-        back = "the previous status is back" if target is previous else _CLEARED_INSTEAD
+        back = _("the previous status is back") if target is previous else _(_CLEARED_INSTEAD)
         if p.step is Step.APPLIED:
             by_hand = current.source != "internal"  # a call or meeting showing now is the service's doing
             if (
@@ -546,21 +560,23 @@ class Scheduler:
                 and p.applied is not None
                 and not rules.same(current, p.applied, rules.changed_fields(entry.change_for(p.account)))
             ):
-                note = f"{p.account}: the status was changed by hand after '{what}' was set, so it was kept."
+                note = f"{p.account}: " + _(
+                    "the status was changed by hand after '{what}' was set, so it was kept."
+                ).format(what=what)
                 self._set(entry.id, rules.recorded(p, Step.KEPT, note), now)
                 return [ScheduleEvent(entry.id, p.account, KEPT, note)]
             p = replace(p, step=Step.RESTORING)
             self._set(entry.id, p, now)  # intent first
         elif rules.same(current, target, rules.ALL_FIELDS):
             # A restore sent before a crash (or a timeout) did arrive: do not send it twice.
-            note = f"{p.account}: '{what}' ended; {back}."
+            note = f"{p.account}: " + _("'{what}' ended; {back}.").format(what=what, back=back)
             self._set(entry.id, rules.recorded(p, Step.RESTORED, note), now)
             return [ScheduleEvent(entry.id, p.account, RESTORED, note)]
         try:
             self._port.restore(p.account, target)
         except Exception as exc:
             return self._failure(entry, p, exc, now, doing=doing)
-        note = f"{p.account}: '{what}' ended; {back}."
+        note = f"{p.account}: " + _("'{what}' ended; {back}.").format(what=what, back=back)
         self._set(entry.id, rules.recorded(p, Step.RESTORED, note), now)
         return [ScheduleEvent(entry.id, p.account, RESTORED, note)]
 
@@ -574,7 +590,9 @@ class Scheduler:
             return []
         if p.step is Step.PENDING and p.attempts == 0:
             span = _local(entry.start, now) + (f"–{_local(entry.end, now)}" if entry.end else "")
-            note = f"{p.account}: '{what}' ({span}) was missed while the app was not running; not replayed."
+            note = f"{p.account}: " + _(
+                "'{what}' ({span}) was missed while the app was not running; not replayed."
+            ).format(what=what, span=span)
             self._set(entry.id, rules.recorded(p, Step.MISSED, note), now)
             return [ScheduleEvent(entry.id, p.account, MISSED, note)]
         if p.step is Step.APPLYING and not p.native:
@@ -582,20 +600,23 @@ class Scheduler:
             try:
                 current = self._port.read(p.account)
             except Exception as exc:
-                note = (
-                    f"{p.account}: could not set '{what}' before its end, and could not check what the "
-                    f"service shows now ({exc}). Please check your status."
-                )
+                note = f"{p.account}: " + _(
+                    "could not set '{what}' before its end, and could not check what the service shows "
+                    "now ({error}). Please check your status."
+                ).format(what=what, error=exc)
                 self._set(entry.id, rules.recorded(p, Step.FAILED, note), now)
                 return [ScheduleEvent(entry.id, p.account, FAILED, note)]
             if rules.looks_applied(current, entry.change_for(p.account)):
                 self._set(entry.id, rules.fresh(p, Step.APPLIED, current), now)
                 return []
             if not p.error:
-                note = f"{p.account}: '{what}' was interrupted before the service took it; nothing to undo."
+                note = f"{p.account}: " + _(
+                    "'{what}' was interrupted before the service took it; nothing to undo."
+                ).format(what=what)
                 self._set(entry.id, rules.recorded(p, Step.SKIPPED, note), now)
                 return [ScheduleEvent(entry.id, p.account, FAILED, note)]
-        note = f"{p.account}: could not set '{what}' in time: {p.error or 'no answer from the service.'}"
+        error = p.error or _("no answer from the service.")
+        note = f"{p.account}: " + _("could not set '{what}' in time: {error}").format(what=what, error=error)
         self._set(entry.id, rules.recorded(p, Step.FAILED, note), now)
         return [ScheduleEvent(entry.id, p.account, FAILED, note)]
 
@@ -612,7 +633,9 @@ class Scheduler:
         if p.step in (Step.APPLIED, Step.RESTORING) and now - since >= rules.RESTORE_RETRY_FOR:
             return self._give_up(entry, p, str(exc), now, doing=doing)
         retry_at = now + delay
-        note = f"{p.account}: could not {doing}: {exc} Trying again at {_local(retry_at, now, seconds=True)}."
+        note = f"{p.account}: " + _("could not {doing}: {error} Trying again at {time}.").format(
+            doing=doing, error=exc, time=_local(retry_at, now, seconds=True)
+        )
         p = replace(p, attempts=p.attempts + 1, retry_at=retry_at, since=since, error=str(exc), note=note)
         self._set(entry.id, p, now)
         return [ScheduleEvent(entry.id, p.account, RETRYING, note)]
@@ -620,10 +643,10 @@ class Scheduler:
     def _give_up(
         self, entry: ScheduleEntry, p: AccountProgress, error: str, now: datetime, *, doing: str
     ) -> list[ScheduleEvent]:
-        note = f"{p.account}: could not {doing}: {error}"
+        note = f"{p.account}: " + _("could not {doing}: {error}").format(doing=doing, error=error)
         if p.step is Step.PENDING and p.carried is not None and not p.native:
             # The superseded change stays on the service; still put back the older state at the end.
-            note += " The previous change stays until the end."
+            note += " " + _("The previous change stays until the end.")
             self._set(entry.id, replace(rules.fresh(p, Step.APPLIED, p.carried), note=note), now)
         else:
             self._set(entry.id, rules.recorded(p, Step.FAILED, note, error=error), now)
@@ -632,7 +655,7 @@ class Scheduler:
 
 # ---- sentences --------------------------------------------------------------------------------
 
-_CLEARED_INSTEAD = (
+_CLEARED_INSTEAD = N_(
     "the status was cleared, not set back by hand to what a calendar or a call had shown "
     "(the service shows that itself while it lasts)"
 )
