@@ -52,6 +52,12 @@ def xfce(tmp_path: Path) -> Iterator[xtray.TraySession]:
         yield session
 
 
+def account_line(tree: dict[str, Any], account: str) -> dict[str, Any]:
+    """The account's line ("Rocket.Chat (alice): Available"), a submenu of its statuses."""
+    [node] = [n for n in tree["children"] if n["visible"] and n["label"].startswith(f"{account}: ")]
+    return dict(node)
+
+
 def settled_request_log(base: str, quiet_s: float = 1.0, timeout_s: float = 20) -> dict[str, Any]:
     """The demo server's request counts once no request has arrived for `quiet_s` seconds."""
     deadline = time.monotonic() + timeout_s
@@ -109,18 +115,11 @@ def test_menu_in_the_panel_changes_the_status_on_the_server(xfce: xtray.TraySess
         tree = sni.wait_layout(item, lambda t: checked(find_path(t, ["Busy"])) is True, timeout=15)
         assert checked(find_path(tree, ["Available"])) is False
 
-        # A custom status from a submenu, and a duration ("Set for…" → status → "1 hour").
-        sni.click(item, [RC, "Lunch"])
+        # A custom status from an account's line, which opens its statuses.
+        sni.click(item, [f"#{account_line(tree, RC)['id']}", "Lunch"])
         xtray.wait_for(lambda: rc_me(base)["statusText"] == "Lunch", 15, "Rocket.Chat to show Lunch")
-        sni.click(item, ["Set for…", SS, "Working from home", "1 hour"])
-        sni.wait_layout(
-            item,
-            lambda t: (
-                find_label(t, f"{SS}: Working from home") is None
-                and any("Working from home" in n["label"] and "until" in n["label"] for n in t["children"])
-            ),
-            timeout=15,
-        )
+        sni.click(item, [f"#{account_line(tree, SS)['id']}", "Working from home"])
+        sni.wait_layout(item, lambda t: find_label(t, f"{SS}: Working from home (available)") is not None)
 
         # A logout's SIGTERM quits cleanly, and the icon leaves the panel.
         app.send_signal(signal.SIGTERM)
@@ -142,8 +141,8 @@ def test_second_start_hands_over_and_exits(xfce: xtray.TraySession, tmp_path: Pa
         assert second.returncode == 0, second.stderr.decode()
         assert app.poll() is None  # the first one keeps running
         assert len([i for i in sni.items() if i.pid == app.pid]) == 1
-        # "Quit" in the panel's menu ends it cleanly.
-        sni.click(sni.find_item(pid=app.pid), ["Quit"])
+        # "Quit" in the panel's menu (under "More") ends it cleanly.
+        sni.click(sni.find_item(pid=app.pid), ["More", "Quit"])
         assert app.wait(15) == 0
     assert (
         "Another start asked for 'show'"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -41,6 +41,7 @@ from trayapp.core.service import StatusService
 from trayapp.demo.profile import demo_accounts
 from trayapp.demo.server import DemoServer
 from trayapp.qt.app import TrayApp
+from trayapp.qt.picker import StatusPicker
 
 RC_CAPS = Capabilities(
     (Availability.AVAILABLE, Availability.AWAY, Availability.BUSY, Availability.OFFLINE),
@@ -157,14 +158,19 @@ def entries(menu: QMenu | QObject | None) -> list[str]:
 
 
 def find(menu: QMenu, *path: str) -> QAction:
-    """The visible action reached by following labels, opening each submenu on the way (prefix match on
-    the last one is not allowed)."""
+    """The visible action reached by following labels, opening each submenu on the way.
+
+    An account's line reads "Rocket.Chat (alice): Lunch (away), until 14:30": a path may name it by the
+    account alone ("Rocket.Chat (alice)")."""
     current = menu
     action: QAction | None = None
     for i, wanted in enumerate(path):
-        hits = [a for a in current.actions() if a.isVisible() and not a.isSeparator() and label(a) == wanted]
+        shown = [a for a in current.actions() if a.isVisible() and not a.isSeparator()]
+        hits = [a for a in shown if label(a) == wanted]
+        if not hits:
+            hits = [a for a in shown if a.menu() is not None and label(a).startswith(wanted + ": ")]
         if len(hits) != 1:
-            have = [label(a) for a in current.actions() if a.isVisible()]
+            have = [label(a) for a in shown]
             raise AssertionError(f"{wanted!r}: {len(hits)} matches in {have}")
         action = hits[0]
         if i < len(path) - 1:
@@ -219,3 +225,46 @@ def closed(widget: QWidget) -> bool:
         return not widget.isVisible()
     except RuntimeError:
         return True
+
+
+# ------------------------------------------------------------------------------------ the picker
+
+
+def open_picker(qtbot: QtBot, app: TrayApp) -> StatusPicker:
+    """"Set a status…" from the tray menu, as the user opens it."""
+    find(app.tray.menu, "Set a status…").trigger()
+    qtbot.waitUntil(lambda: "picker" in app.dialogs and app.dialogs["picker"].isVisible())
+    picker = app.dialogs["picker"]
+    assert isinstance(picker, StatusPicker)
+    return picker
+
+
+def pick(
+    qtbot: QtBot,
+    app: TrayApp,
+    query: str,
+    clear_after: str = "Don't clear",
+    accounts: Sequence[str] | None = None,
+    title: str | None = None,
+) -> StatusPicker:
+    """Type `query` into the picker, move down to the row titled `title` (default: the first row), choose
+    "Clear after" and the accounts (names; None: as offered), and press Enter."""
+    picker = open_picker(qtbot, app)
+    qtbot.keyClicks(picker.search, query)
+    if title is not None:
+        titles = [c.title for c in picker.model.choices()]
+        assert title in titles, titles
+        for _ in range(titles.index(title)):
+            qtbot.keyClick(picker.search, Qt.Key.Key_Down)
+    current = picker.current()
+    assert current is not None and (title is None or current.title == title)
+    index = picker.clear_after.findText(clear_after)
+    assert index >= 0, clear_after
+    picker.clear_after.setCurrentIndex(index)
+    if accounts is not None:
+        for name, check in picker.account_checks.items():
+            if check.isEnabled():
+                check.setChecked(name in accounts)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: closed(picker))
+    return picker

@@ -10,17 +10,16 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.qt.conftest import closed, entries, find, wait_idle
-from trayapp.core.models import Account, Availability, ChangeKind, ServiceKind, StatusChange
+from trayapp.core.models import Account, Availability, ServiceKind
 from trayapp.core.service import StatusService
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
 from trayapp.qt.app import TrayApp
-from trayapp.qt.dialogs import CreateStatusDialog, ScheduleDialog, to_qdatetime
-from trayapp.qt.menu import Target
+from trayapp.qt.dialogs import CreateStatusDialog, to_qdatetime
 
 
 def open_create(qtbot: QtBot, app: TrayApp) -> CreateStatusDialog:
-    find(app.tray.menu, "New status…").trigger()
+    find(app.tray.menu, "More", "New status…").trigger()
     qtbot.waitUntil(lambda: "create" in app.dialogs and app.dialogs["create"].isVisible())
     dialog = app.dialogs["create"]
     assert isinstance(dialog, CreateStatusDialog)
@@ -311,43 +310,6 @@ def test_start_and_end_are_sent(qtbot: QtBot, tray_app: TrayApp, demo: DemoServe
     current = demo.ss_current(seed.SS_USER_ID)
     assert current is not None and current["status"] == "OOO" and current["message"] == "Offsite"
     assert current["end"]
-
-
-def test_custom_duration_dialog(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) -> None:
-    find(
-        tray_app.tray.menu, "Set for…", "Smartsheet RM (Alice.Example@Example.com)", "Sick", "Custom…"
-    ).trigger()
-    qtbot.waitUntil(lambda: "schedule" in tray_app.dialogs and tray_app.dialogs["schedule"].isVisible())
-    dialog = tray_app.dialogs["schedule"]
-    assert isinstance(dialog, ScheduleDialog)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.times.end_edit)
-    assert dialog.times.end_check.isChecked() and not dialog.times.end_check.isEnabled()
-    # An end in the past is refused inline.
-    dialog.times.end_edit.setDateTime(to_qdatetime(tray_app.controller.now() - timedelta(hours=1)))
-    count = demo.request_count()
-    qtbot.keyClick(dialog.times.end_edit, Qt.Key.Key_Return)
-    assert dialog.isVisible() and dialog.times.end_error.text() == "The end is already past."
-    assert demo.request_count() == count
-    dialog.times.end_edit.setDateTime(to_qdatetime(tray_app.controller.now() + timedelta(hours=5)))
-    qtbot.keyClick(dialog.times.end_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: closed(dialog))
-    wait_idle(qtbot, tray_app)
-    current = demo.ss_current(seed.SS_USER_ID)
-    assert current is not None and current["status"] == "SIC" and current["end"]
-
-
-def test_custom_dialog_for_an_availability_names_every_account(qtbot: QtBot, tray_app: TrayApp) -> None:
-    target = Target(
-        StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY), ("rocket", "callbell"), "Away"
-    )
-    seen: list[tuple[StatusChange, tuple[str, ...]]] = []
-    dialog = ScheduleDialog(tray_app.controller, target, on_apply=lambda c, n: seen.append((c, tuple(n))))
-    qtbot.addWidget(dialog)
-    dialog.times.start_check.setChecked(True)
-    dialog.submit()
-    change, names = seen[0]
-    assert names == ("rocket", "callbell")
-    assert change.start is not None and change.end is not None and change.end > change.start
 
 
 def test_alt_keys_are_unique(qtbot: QtBot, tray_app: TrayApp) -> None:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.qt.conftest import find
 from trayapp.core.timetext import local_time
 from trayapp.qt.app import TrayApp
-from trayapp.qt.dialogs import CreateStatusDialog, ScheduleDialog
+from trayapp.qt.dialogs import CreateStatusDialog
 from trayapp.qt.i18n import install_translators, moment_text
 
 
@@ -37,7 +37,7 @@ def open_create(qtbot: QtBot, app: TrayApp, menu_text: str) -> CreateStatusDialo
     return dialog
 
 
-def form_labels(dialog: CreateStatusDialog | ScheduleDialog) -> list[str]:
+def form_labels(dialog: CreateStatusDialog) -> list[str]:
     return [label.text() for label in dialog.findChildren(QLabel) if label.buddy() is not None]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -45,11 +45,14 @@ class Recorder:
     def apply(self, target: Target) -> None:
         self.calls.append(("apply", target))
 
-    def apply_for(self, target: Target, end: datetime) -> None:
-        self.calls.append(("apply_for", (target, end)))
+    def apply_shortcut(self, key: str) -> None:
+        self.calls.append(("apply_shortcut", key))
 
-    def schedule_custom(self, target: Target) -> None:
-        self.calls.append(("schedule_custom", target))
+    def set_status(self, query: str = "") -> None:
+        self.calls.append(("set_status", query))
+
+    def edit_presets(self) -> None:
+        self.calls.append(("edit_presets", None))
 
     def clear(self) -> None:
         self.calls.append(("clear", None))
@@ -88,79 +91,41 @@ def render(
     return menu, recorder
 
 
+RC_LINE = "Rocket.Chat (rocket-user): Lunch (away)"
+CB_LINE = "Callbell (callbell-user): 🍙 Lunch (away)"
+SS_LINE = "Smartsheet RM (smartsheet-user): Out of office (away)"
+MORE = ["New status…", "Refresh", "Accounts…", "---", "[ ] Launch at login", "---", "Quit"]
+
+
 def test_three_accounts_menu_lists_everything(qapp: object) -> None:
-    menu, _ = render(Snapshot(three_views()))
+    menu, recorder = render(Snapshot(three_views()))
     assert entries(menu) == [
-        "Rocket.Chat (rocket-user): Lunch (away)",
-        "Callbell (callbell-user): 🍙 Lunch (away)",
-        "Smartsheet RM (smartsheet-user): Out of office (away)",
+        RC_LINE,
+        CB_LINE,
+        SS_LINE,
         "---",
         "[ ] Available",
         "[x] Away",
         "[ ] Busy",
         "[ ] Offline",
         "---",
-        "Rocket.Chat (rocket-user)",
-        "Callbell (callbell-user)",
-        "Smartsheet RM (smartsheet-user)",
-        "---",
-        "Set for…",
+        "Set a status…",
         "Clear status",
         "---",
-        "New status…",
-        "Refresh",
-        "Accounts…",
-        "---",
-        "[ ] Launch at login",
-        "Quit",
+        "More",
     ]
-    # Custom statuses grouped per account, emoji shown where the service has them, current one checked.
-    assert entries(find(menu, "Rocket.Chat (rocket-user)").menu()) == ["[x] Lunch", "[ ] In a call"]
-    assert entries(find(menu, "Callbell (callbell-user)").menu()) == ["[x] 🍙 Lunch", "[ ] 📅 Meeting"]
-    assert entries(find(menu, "Smartsheet RM (smartsheet-user)").menu()) == [
-        "[ ] In the office",
-        "[x] Out of office",
-    ]
-    # Headers are information, not buttons.
-    assert not find(menu, "Rocket.Chat (rocket-user): Lunch (away)").isEnabled()
+    # Each account's line opens its statuses: emoji shown where the service has them, current one checked.
+    assert entries(find(menu, RC_LINE).menu()) == ["[x] Lunch", "[ ] In a call"]
+    assert entries(find(menu, CB_LINE).menu()) == ["[x] 🍙 Lunch", "[ ] 📅 Meeting"]
+    assert entries(find(menu, SS_LINE).menu()) == ["[ ] In the office", "[x] Out of office"]
+    # Refresh, Accounts, Launch at login and Quit are one level down, Quit last.
+    assert entries(find(menu, "More").menu()) == MORE
     # "Launch at login" stays disabled while its state is unknown.
-    assert not find(menu, "Launch at login").isEnabled()
-
-
-def test_set_for_offers_durations_on_each_status(qapp: object) -> None:
-    menu, recorder = render(Snapshot(three_views()))
-    set_for = submenu(find(menu, "Set for…"))
-    assert entries(set_for) == [
-        "Available",
-        "Away",
-        "Busy",
-        "Offline",
-        "---",
-        "Rocket.Chat (rocket-user)",
-        "Callbell (callbell-user)",
-        "Smartsheet RM (smartsheet-user)",
-    ]
-    durations = entries(find(menu, "Set for…", "Busy").menu())
-    assert durations == [
-        "30 minutes",
-        "1 hour",
-        "2 hours",
-        "4 hours",
-        "Until end of today",
-        "Until end of week",
-        "---",
-        "Custom…",
-    ]
-    find(menu, "Set for…", "Rocket.Chat (rocket-user)", "In a call", "1 hour").trigger()
-    kind, (target, end) = recorder.calls[-1]
-    assert kind == "apply_for"
-    assert target.names == ("rocket",) and target.change.status.name == "In a call"
-    assert end == NOON + timedelta(hours=1)
-    find(menu, "Set for…", "Away", "Custom…").trigger()
-    kind, target = recorder.calls[-1]
-    assert kind == "schedule_custom" and isinstance(target, Target)
-    assert target.change.availability is Availability.AWAY
-    assert set(target.names) == {"rocket", "callbell", "smartsheet"}
+    assert not find(menu, "More", "Launch at login").isEnabled()
+    find(menu, "Set a status…").trigger()
+    assert recorder.calls[-1] == ("set_status", "")
+    find(menu, "More", "Quit").trigger()
+    assert [name for name, _ in recorder.calls] == ["set_status", "quit"]
 
 
 def test_availability_applies_to_every_account_that_has_it(qapp: object) -> None:
@@ -176,15 +141,16 @@ def test_availability_applies_to_every_account_that_has_it(qapp: object) -> None
     assert not busy.isChecked() and find(menu, "Away").isChecked()
 
 
-def test_single_account_lists_statuses_inline(qapp: object) -> None:
+def test_an_account_line_applies_one_of_its_statuses(qapp: object) -> None:
     rc = three_views()[0]
     menu, recorder = render(Snapshot((rc,)))
-    shown = entries(menu)
-    assert "[x] Lunch" in shown and "[ ] In a call" in shown
-    assert "Rocket.Chat (rocket-user)" not in shown  # no grouping submenu with one account
-    assert entries(find(menu, "Set for…").menu())[-2:] == ["Lunch", "In a call"]
-    find(menu, "In a call").trigger()
-    assert recorder.calls[-1][0] == "apply"
+    find(menu, RC_LINE, "In a call").trigger()
+    kind, target = recorder.calls[-1]
+    assert kind == "apply" and isinstance(target, Target)
+    assert target.names == ("rocket",) and target.change.status is not None
+    assert target.change.status.name == "In a call"
+    # The click does not move the check: the service has not confirmed anything yet.
+    assert entries(find(menu, RC_LINE).menu()) == ["[x] Lunch", "[ ] In a call"]
 
 
 def test_disagreeing_availabilities_check_nothing(qapp: object) -> None:
@@ -208,7 +174,7 @@ def test_error_line_stays_visible_and_retries(qapp: object) -> None:
     menu, recorder = render(Snapshot((rc, failing, ss)))
     shown = entries(menu)
     line = "Could not set Busy: Callbell did not answer in time."
-    assert shown[1:3] == ["Callbell (callbell-user): 🍙 Lunch (away)", line]
+    assert shown[1:3] == [CB_LINE, line]
     find(menu, line).trigger()
     assert recorder.calls[-1] == ("refresh", ["callbell"])
 
@@ -261,18 +227,8 @@ def test_end_of_today_and_week() -> None:
 
 def test_no_accounts_menu(qapp: object) -> None:
     menu, recorder = render(Snapshot(()))
-    assert entries(menu) == [
-        "No accounts yet",
-        "Add an account…",
-        "---",
-        "New status…",
-        "Refresh",
-        "Accounts…",
-        "---",
-        "[ ] Launch at login",
-        "Quit",
-    ]
-    assert not find(menu, "New status…").isEnabled() and not find(menu, "Refresh").isEnabled()
+    assert entries(menu) == ["No accounts yet", "Add an account…", "---", "More"]
+    assert not find(menu, "More", "New status…").isEnabled() and not find(menu, "More", "Refresh").isEnabled()
     find(menu, "Add an account…").trigger()
     assert recorder.calls[-1] == ("accounts", None)
 
@@ -285,8 +241,8 @@ def test_menu_is_updated_in_place(qapp: object) -> None:
     rc, cb, ss = three_views()
     reconciler.sync(build_menu(Snapshot((rc, cb, ss)), MenuState(), recorder, FixedClock(NOON)))
     before = {id(a): label for a, label in zip(menu.actions(), entries(menu), strict=False)}
-    rc_menu = submenu(find(menu, "Rocket.Chat (rocket-user)"))
-    lunch = find(menu, "Rocket.Chat (rocket-user)", "Lunch")
+    rc_menu = submenu(find(menu, RC_LINE))
+    lunch = find(menu, RC_LINE, "Lunch")
 
     rc2 = replace(
         rc,
@@ -296,11 +252,12 @@ def test_menu_is_updated_in_place(qapp: object) -> None:
     reconciler.sync(
         build_menu(Snapshot((rc2, cb, ss)), MenuState(refreshing=True), recorder, FixedClock(NOON))
     )
-    assert find(menu, "Rocket.Chat (rocket-user)").menu() is rc_menu
-    assert find(menu, "Rocket.Chat (rocket-user)", "Lunch") is lunch and not lunch.isChecked()
+    focus_line = "Rocket.Chat (rocket-user): Focus (busy)"
+    assert find(menu, focus_line).menu() is rc_menu  # the same submenu, its title updated
+    assert find(menu, focus_line, "Lunch") is lunch and not lunch.isChecked()
     assert entries(rc_menu) == ["[ ] Lunch", "[ ] In a call", "[x] Focus"]
     assert set(before) <= {id(a) for a in menu.actions()}
-    assert not find(menu, "Refreshing…").isEnabled()
+    assert not find(menu, "More", "Refreshing…").isEnabled()
 
     rc3 = replace(rc2, statuses=rc2.statuses[1:])
     reconciler.sync(build_menu(Snapshot((rc3, cb, ss)), MenuState(), recorder, FixedClock(NOON)))
@@ -316,13 +273,13 @@ def test_ampersand_in_a_status_name_is_literal(qapp: object) -> None:
         CurrentStatus(Availability.AVAILABLE),
     )
     menu, _ = render(Snapshot((rc,)))
-    assert "[ ] R&D sync" in entries(menu)
+    assert entries(find(menu, "Rocket.Chat (rocket-user): Available").menu()) == ["[ ] R&D sync"]
 
 
 @pytest.mark.parametrize("autostart", [True, False])
 def test_launch_at_login_reflects_the_os(qapp: object, autostart: bool) -> None:
     menu, recorder = render(Snapshot(three_views()), MenuState(autostart=autostart))
-    item = find(menu, "Launch at login")
+    item = find(menu, "More", "Launch at login")
     assert item.isEnabled() and item.isChecked() is autostart
     item.trigger()
     assert recorder.calls[-1] == ("autostart", not autostart)
@@ -332,21 +289,7 @@ def test_launch_at_login_reflects_the_os(qapp: object, autostart: bool) -> None:
 def test_demo_mode_says_so(qapp: object) -> None:
     menu, _ = render(Snapshot(three_views()), MenuState(demo=True, autostart=False))
     assert "Demo mode: nothing leaves this computer" in entries(menu)
-    assert not find(menu, "Launch at login").isEnabled()
-
-
-def test_until_end_of_today_and_week_end_at_midnight_local(qapp: object) -> None:
-    """Chosen on Wednesday 4 March: today ends 23:59:59 local time, the (Monday-first) week on Sunday."""
-    menu, recorder = render(Snapshot(three_views()))
-    find(menu, "Set for…", "Busy", "Until end of today").trigger()
-    kind, (_, today) = recorder.calls[-1]
-    assert kind == "apply_for" and today.utcoffset() is not None
-    local_date = NOON.astimezone().date()
-    assert today.astimezone().replace(tzinfo=None) == datetime.combine(local_date, time(23, 59, 59))
-    find(menu, "Set for…", "Busy", "Until end of week").trigger()
-    _, (_, week) = recorder.calls[-1]
-    assert week.utcoffset() is not None
-    assert week.astimezone().replace(tzinfo=None) == datetime(2026, 3, 8, 23, 59, 59)
+    assert not find(menu, "More", "Launch at login").isEnabled()
 
 
 def test_busy_is_checked_when_every_account_that_offers_it_is_busy(qapp: object) -> None:

@@ -208,7 +208,7 @@ def test_clear_after_today_and_this_week_end_at_midnight_local(
     qtbot: QtBot, controller: Controller, fake: FakeService
 ) -> None:
     """Chosen on Wednesday 4 March: today ends 23:59:59 local time, the (Monday-first) week on Sunday."""
-    ends = []
+    ends: list[datetime | None] = []
     for option in ("Today", "This week"):
         picker = StatusPicker(controller)
         qtbot.addWidget(picker)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import entries, find, wait_idle
+from tests.qt.conftest import entries, find, pick, wait_idle
 from trayapp.backends import BACKENDS
 from trayapp.core.paths import AppPaths
 from trayapp.core.service import StatusService
@@ -77,7 +77,7 @@ def timed_lines(app: TrayApp) -> list[str]:
 
 
 def away_for_30_minutes(qtbot: QtBot, app: TrayApp) -> str:
-    find(app.tray.menu, "Set for…", "Away", "30 minutes").trigger()
+    pick(qtbot, app, "Away", "30 minutes")
     settle(qtbot, app)
     [line] = timed_lines(app)
     return line
@@ -166,7 +166,7 @@ def test_end_now_on_smartsheet_puts_back_the_status_from_before(
     qtbot: QtBot, app: TrayApp, demo: DemoServer
 ) -> None:
     """Before: "the service keeps its own copy; remove it there", and the status stayed."""
-    find(app.tray.menu, "Set for…", SS, "Working from home", "1 hour").trigger()
+    pick(qtbot, app, "Working from home", "1 hour")
     settle(qtbot, app)
     current = demo.ss_current(seed.SS_USER_ID)
     assert current is not None and current["status"] == "WFH"
@@ -208,7 +208,7 @@ def test_one_notification_per_click_naming_accounts_as_the_menu_does(
     line = away_for_30_minutes(qtbot, app)
     assert len(told) == 1, told
     told.clear()
-    find(app.tray.menu, "Set for…", RC, "Lunch", "1 hour").trigger()  # replaces Away there
+    pick(qtbot, app, "Lunch", "1 hour", accounts=["rocket"])  # replaces Away there
     settle(qtbot, app)
     [(title, text, error)] = told
     assert title == "Lunch" and not error

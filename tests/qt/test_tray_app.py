@@ -7,11 +7,11 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QTimer
-from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QRadioButton, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import entries, find, real_service, wait_idle
+from tests.qt.conftest import entries, find, pick, real_service, wait_idle
 from trayapp.backends import BACKENDS
 from trayapp.core.models import OverallState
 from trayapp.core.service import StatusService
@@ -137,7 +137,7 @@ def test_a_quick_second_change_is_not_overtaken(qtbot: QtBot, tray_app: TrayApp,
 def test_set_for_one_hour_on_smartsheet_stores_the_end(
     qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
 ) -> None:
-    find(tray_app.tray.menu, "Set for…", SS, "Working from home", "1 hour").trigger()
+    pick(qtbot, tray_app, "Working from home", "1 hour")
     wait_idle(qtbot, tray_app)
     current = demo.ss_current(seed.SS_USER_ID)
     assert current is not None and current["status"] == "WFH" and current["end"]
@@ -149,7 +149,7 @@ def test_set_for_on_a_service_without_end_times_tells_the_user(
     qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
 ) -> None:
     with qtbot.waitSignal(tray_app.controller.notify, timeout=10_000) as notified:
-        find(tray_app.tray.menu, "Set for…", RC, "Lunch", "30 minutes").trigger()
+        pick(qtbot, tray_app, "Lunch", "30 minutes", accounts=["rocket"])
     _title, text, is_error = notified.args
     assert not is_error and "puts the previous status back at the end" in text
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch"
@@ -162,10 +162,10 @@ def test_clear_and_refresh(qtbot: QtBot, tray_app: TrayApp, demo: DemoServer) ->
     wait_idle(qtbot, tray_app)
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""
     count = demo.request_count()
-    find(tray_app.tray.menu, "Refresh").trigger()
-    assert not find(tray_app.tray.menu, "Refreshing…").isEnabled()
+    find(tray_app.tray.menu, "More", "Refresh").trigger()
+    assert not find(tray_app.tray.menu, "More", "Refreshing…").isEnabled()
     wait_idle(qtbot, tray_app)
-    assert find(tray_app.tray.menu, "Refresh").isEnabled()
+    assert find(tray_app.tray.menu, "More", "Refresh").isEnabled()
     assert demo.request_count() > count
 
 
@@ -178,7 +178,7 @@ def test_gui_thread_stays_responsive_while_the_server_is_slow(
     hold the GUI thread back 50 ms.)"""
     demo.set_fault("slow", delay=2)
     # Building a dialog is UI work, measured by the benchmark; this test is about network waits.
-    find(tray_app.tray.menu, "New status…").trigger()
+    find(tray_app.tray.menu, "More", "New status…").trigger()
     gaps: list[int] = []
     clock = QElapsedTimer()
     clock.start()
@@ -197,7 +197,7 @@ def test_gui_thread_stays_responsive_while_the_server_is_slow(
     # A scheduled change holds the scheduler's lock while it talks to the server (two slow requests);
     # the Callbell change finishes meanwhile, and the snapshot read that follows must wait for that lock
     # on a worker, never on the GUI thread.
-    find(tray_app.tray.menu, "Set for…", RC, "Lunch", "30 minutes").trigger()
+    pick(qtbot, tray_app, "Lunch", "30 minutes", accounts=["rocket"])
     find(tray_app.tray.menu, CB, "📅 Meeting").trigger()
     tray_app.tray.menu.aboutToShow.emit()  # a panel opening the menu meanwhile
     qtbot.waitUntil(lambda: not tray_app.dispatcher.busy(), timeout=20_000)
@@ -217,12 +217,20 @@ def test_no_tray_shows_the_window_with_the_same_controls(
     assert "No system tray was found" in window.hint.text()
     texts = [t.text() for _, t, _ in window._line_widgets if t.isVisible()]
     assert texts == [f"{RC}: Available", f"{CB}: Available", f"{SS}: In the office (available)"]
-    window._avail_buttons["away"].click()
-    assert not window._avail_buttons["away"].isChecked()  # moves only when confirmed
+    # One choice, as radio buttons (the menu's radio items): exactly one on at a time.
+    buttons = window._avail_buttons
+    assert all(isinstance(b, QRadioButton) for b in buttons.values())
+    assert [v for v, b in buttons.items() if b.isChecked()] == ["available"]
+    qtbot.mouseClick(buttons["away"], Qt.MouseButton.LeftButton)
+    assert [v for v, b in buttons.items() if b.isChecked()] == ["available"]  # moves only when confirmed
     wait_idle(qtbot, tray_app)
-    assert window._avail_buttons["away"].isChecked()
+    assert [v for v, b in buttons.items() if b.isChecked()] == ["away"]
     assert demo.rc_user(seed.RC_ALICE_ID)["status"] == "away"
     assert window.menu_button.menu() is tray_app.tray.menu  # everything else: the same menu
+    qtbot.mouseClick(window.set_button, Qt.MouseButton.LeftButton)  # and the picker
+    qtbot.waitUntil(lambda: "picker" in tray_app.dialogs and tray_app.dialogs["picker"].isVisible())
+    tray_app.dialogs["picker"].reject()
+    qtbot.waitUntil(lambda: "picker" not in tray_app.dialogs)
     tray_app.primary_action()  # left click / second start: brings the window up, nothing else
     assert window.isVisible() and not tray_app.dialogs
 
@@ -298,7 +306,7 @@ def test_unexpected_exception_shows_one_sentence_and_keeps_running(qtbot: QtBot,
 
 
 def test_until_disappears_after_the_end(qtbot: QtBot, tray_app: TrayApp) -> None:
-    find(tray_app.tray.menu, "Set for…", SS, "Sick", "30 minutes").trigger()
+    pick(qtbot, tray_app, "Sick", "30 minutes", accounts=["smartsheet"])
     wait_idle(qtbot, tray_app)
     assert ", until " in entries(tray_app.tray.menu)[2]
     later = datetime.now().astimezone() + timedelta(hours=1)
@@ -315,7 +323,7 @@ def test_launch_at_login_writes_and_reads_the_os_entry(
     from pathlib import Path
 
     entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / "trayapp.desktop"
-    item = find(tray_app.tray.menu, "Launch at login")
+    item = find(tray_app.tray.menu, "More", "Launch at login")
     qtbot.waitUntil(item.isEnabled)  # the state is read from the OS on a worker
     assert not item.isChecked() and not entry.exists()
     item.trigger()
@@ -329,7 +337,7 @@ def test_launch_at_login_writes_and_reads_the_os_entry(
 def test_end_a_timed_status_now_puts_the_previous_one_back(
     qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
 ) -> None:
-    find(tray_app.tray.menu, "Set for…", RC, "Lunch", "2 hours").trigger()
+    pick(qtbot, tray_app, "Lunch", "4 hours", accounts=["rocket"])
     wait_idle(qtbot, tray_app)
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch"
     shown = entries(tray_app.tray.menu)
@@ -390,7 +398,7 @@ def test_a_coming_change_recorded_by_the_cli_can_be_cancelled_from_the_menu(
     assert result.ok
     cancel = f"Cancel “Lunch” {format_at(start, datetime.now().astimezone())}"  # as the menu words it
     wait_idle(qtbot, tray_app)
-    find(tray_app.tray.menu, "Refresh").trigger()  # the tray reads a change to come at its next refresh
+    find(tray_app.tray.menu, "More", "Refresh").trigger()  # a change to come shows at the refresh
     qtbot.waitUntil(lambda: cancel in entries(tray_app.tray.menu), timeout=5000)
     find(tray_app.tray.menu, cancel).trigger()
     qtbot.waitUntil(lambda: cli.schedule_entries()[0].phase is Phase.CANCELLED, timeout=5000)

@@ -23,8 +23,7 @@ import threading
 import time
 import types
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -269,7 +268,9 @@ class TrayApp(QObject):
         if self.window is None:
             from trayapp.qt.window import StatusWindow
 
-            self.window = StatusWindow(self.controller, self.tray.menu, self.apply, self.quit)
+            self.window = StatusWindow(
+                self.controller, self.tray.menu, self.apply, self.quit, set_status=self.set_status
+            )
         if not self.window.isVisible():
             self.window.tray_available = self.tray_available()
             self.window.show_hint(not self.window.tray_available)
@@ -322,25 +323,37 @@ class TrayApp(QObject):
     def apply(self, target: Target) -> None:
         self.controller.apply(target.change, target.names)
 
-    def apply_for(self, target: Target, end: datetime) -> None:
-        self.controller.apply(replace(target.change, end=end), target.names)
+    def set_status(self, query: str = "") -> None:
+        """ "Set a status…": the picker, as a dialog of its own (one at a time; opening it again raises it
+        with the new query). The entry point for the menu, the left click and a second start."""
+        from trayapp.qt.picker import StatusPicker
+        from trayapp.qt.tray import locale_week_end
 
-    def schedule_custom(self, target: Target) -> None:
-        from trayapp.qt.dialogs import ScheduleDialog
+        def make() -> QDialog:
+            picker = StatusPicker(self.controller, self._dialog_parent(), week_end=locale_week_end)
+            picker.create_requested.connect(self.new_status)
+            return picker
 
-        self._open(
-            "schedule",
-            lambda: ScheduleDialog(self.controller, target, self._dialog_parent()),
-            replace_existing=True,
-        )
+        picker = self._open("picker", make)
+        if isinstance(picker, StatusPicker) and query:
+            picker.search.setText(query)
+
+    def apply_shortcut(self, key: str) -> None:
+        """A preset or recent change from the menu: to the accounts and for the time it was made for."""
+        self.set_status()  # the presets API lands with the presets work; until then, the picker
+
+    def edit_presets(self) -> None:
+        self.set_status()
 
     def clear(self) -> None:
         self.controller.clear()
 
-    def new_status(self) -> None:
+    def new_status(self, name: str = "") -> None:
         from trayapp.qt.dialogs import CreateStatusDialog
 
-        self._open("create", lambda: CreateStatusDialog(self.controller, self._dialog_parent()))
+        dialog = self._open("create", lambda: CreateStatusDialog(self.controller, self._dialog_parent()))
+        if name and isinstance(dialog, CreateStatusDialog) and not dialog.name.text():
+            dialog.name.setText(name)
 
     def refresh(self, names: Sequence[str] | None = None) -> None:
         self.controller.deliver_pending()  # "try again" also sends what is waiting

@@ -1,5 +1,4 @@
-"""The quick-create dialog and the "Set for… → Custom…" dialog, plus the form helpers the accounts
-dialog shares.
+"""The quick-create dialog, plus the form helpers the accounts dialog and the status picker share.
 
 Keyboard first: each dialog opens with its first field focused, Enter runs the default button, Esc
 cancels, and the tab order follows the layout. Input is checked inline before any request; a server's
@@ -10,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QSize, Qt, QTime, QTimer
@@ -54,7 +53,7 @@ from trayapp.qt import icons
 from trayapp.qt.controller import Controller, plain_error
 from trayapp.qt.dispatcher import Task
 from trayapp.qt.i18n import N_, tr
-from trayapp.qt.menu import Target, account_label, elide
+from trayapp.qt.menu import account_label, elide
 
 # Rocket.Chat's status types (its API's words) and how the dialog names them
 RC_TYPES = (
@@ -902,70 +901,3 @@ class CreateStatusDialog(QDialog):
             self._task.cancel()  # a request already sent still completes; its answer is dropped
             self._task = None
         super().reject()
-
-
-# ----------------------------------------------------------------------------- "Custom…" time dialog
-
-
-class ScheduleDialog(QDialog):
-    """Set for… → Custom…: the chosen status with a start (optional) and an end."""
-
-    def __init__(
-        self,
-        controller: Controller,
-        target: Target,
-        parent: QWidget | None = None,
-        on_apply: Callable[[StatusChange, Sequence[str]], None] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._controller = controller
-        self._target = target
-        self._on_apply = on_apply
-        self.setWindowTitle(tr("dialogs", "Set status for…"))
-        self.setWindowIcon(icons.app_icon())
-        now = controller.now()
-        form = QFormLayout()
-        what = QLabel(
-            target.label
-            if len(target.names) == 1 or target.change.kind is not ChangeKind.AVAILABILITY
-            else tr("dialogs", "{status} on every account that has it").format(status=target.label)
-        )
-        what.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(tr("dialogs", "Status"), what)
-        self.message = QLineEdit()
-        self.message.setPlaceholderText(tr("dialogs", "optional"))
-        form.addRow(tr("dialogs", "&Message"), self.message)
-        self.times = TimeFields(
-            form,
-            now,
-            end_required=True,
-            end_default=now.astimezone().replace(second=0, microsecond=0) + timedelta(hours=1),
-        )
-        self.buttons, self.apply_button = accept_and_cancel(self, tr("dialogs", "Apply"), self.submit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        chain_tab_order(
-            [
-                self.times.end_edit,
-                self.times.start_check,
-                self.times.start_edit,
-                self.message,
-                self.apply_button,
-                *self.buttons.buttons(),
-            ]
-        )
-        self.times.end_edit.setFocus()
-        self.setMinimumWidth(400)
-
-    def submit(self) -> None:
-        times = self.times.validate(self._controller.now())
-        if times is None:
-            return
-        message = self.message.text().strip() or None
-        change = replace(self._target.change, start=times.start, end=times.end, message=message)
-        if self._on_apply is not None:
-            self._on_apply(change, self._target.names)
-        else:
-            self._controller.apply(change, self._target.names)
-        self.accept()

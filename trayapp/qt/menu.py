@@ -7,11 +7,16 @@ has a stable key; an update changes text, check state, visibility and icons of t
 only inserts when something new appears. Entries that disappear are hidden, not deleted. Python keeps a
 reference to every QMenu, QAction and QIcon it made (PySide would otherwise let them be collected).
 
-Submenus that grow with the number of statuses (the status lists, "Set for…" and everything under it) are
-lazy: the spec carries a filler, a closure over the snapshot the menu was built from, and the reconciler
-syncs it into the submenu on aboutToShow. With 1 000 statuses the spec would otherwise hold ~10 000
-entries, all reconciled on every update. Qt emits aboutToShow for a popup and for DBusMenu's AboutToShow,
-which hosts send before reading a submenu's layout.
+The shape fits GNOME's AppIndicator host, which opens submenus inside the menu (issue 15): with three
+accounts and a running timed change the top level has 13 entries, and no submenu more than 20. One line
+per account (a submenu with its first statuses), the running change (End now, Keep longer), presets and
+recent changes, the availabilities as one exclusive choice (radio items over DBusMenu), "Set a status…"
+for everything else (the searchable picker), Clear, and "More" for the rest, Quit last in it, never where
+a repeated click on the icon lands.
+
+Every submenu is filled whenever the snapshot changes, never on aboutToShow: a panel may place a submenu
+before the app has answered AboutToShow, and one filled only then opened off-screen on Plasma (issue 20).
+With the long lists in the picker the whole menu is about a hundred entries, cheap to reconcile.
 """
 
 from __future__ import annotations
@@ -19,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Protocol, TypeVar
 
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
 
 from trayapp.core.models import (
@@ -53,6 +57,7 @@ class ActionSpec:
     enabled: bool = True
     icon: str = ""  # an icons.named_icon name
     tooltip: str = ""
+    group: str = ""  # entries of one submenu with the same group are one exclusive choice (radio items)
 
 
 @dataclass
@@ -67,13 +72,16 @@ class MenuSpec:
     children: list[Node] = field(default_factory=list)
     enabled: bool = True
     icon: str = ""
-    # Lazy submenu: its entries, computed from the snapshot captured at build time (no I/O), are synced
-    # when the submenu is about to show; `children` stays empty.
-    fill: Filler | None = None
+    tooltip: str = ""
 
 
 Node = ActionSpec | SeparatorSpec | MenuSpec
-Filler = Callable[[], list[Node]]
+
+# The most entries of any submenu; longer lists (an account's 1 000 statuses, many presets) are reached
+# through "Set a status…", whose search finds them.
+SUBMENU_MAX = 20
+MENU_STATUSES = 15  # an account's first statuses in its submenu (then "All N statuses…")
+MENU_PRESETS = 15
 
 
 def escape(text: str) -> str:
@@ -198,13 +206,6 @@ def tooltip_text(snapshot: Snapshot, now: datetime, title: str = "trayapp", star
 # ---------------------------------------------------------------------------------------- durations
 
 
-@dataclass(frozen=True)
-class Duration:
-    key: str
-    label: str
-    end: Callable[[datetime], datetime]  # local aware now -> aware end
-
-
 def end_of_today(now: datetime) -> datetime:
     local = now.astimezone()
     return datetime.combine(local.date(), datetime.max.time().replace(microsecond=0)).astimezone()
@@ -216,20 +217,6 @@ def end_of_week(now: datetime, first_day_of_week: int = 1) -> datetime:
     last_day = (first_day_of_week - 2) % 7 + 1
     days = (last_day - local.isoweekday()) % 7
     return end_of_today(local + timedelta(days=days))
-
-
-# More statuses than this on an account go into a submenu even when it is the only account: with the ~15
-# fixed entries the menu stays around 30 rows, about what a 768 px high screen shows without scrolling.
-INLINE_STATUSES = 15
-
-DURATIONS: tuple[Duration, ...] = (
-    Duration("30m", "30 minutes", lambda now: now + timedelta(minutes=30)),
-    Duration("1h", "1 hour", lambda now: now + timedelta(hours=1)),
-    Duration("2h", "2 hours", lambda now: now + timedelta(hours=2)),
-    Duration("4h", "4 hours", lambda now: now + timedelta(hours=4)),
-    Duration("today", "Until end of today", end_of_today),
-    Duration("week", "Until end of week", end_of_week),  # replaced per locale by the tray
-)
 
 
 # -------------------------------------------------------------------------------------------- build
@@ -244,10 +231,20 @@ class Target:
     label: str  # for dialogs: "Lunch on Rocket.Chat (alice)"
 
 
+@dataclass(frozen=True)
+class Shortcut:
+    """A preset or a recent change in the menu: its picker key, and how it reads ("🍙 Lunch, 1 hour")."""
+
+    key: str
+    text: str
+    tooltip: str = ""
+
+
 class MenuActions(Protocol):
     def apply(self, target: Target) -> None: ...
-    def apply_for(self, target: Target, end: datetime) -> None: ...
-    def schedule_custom(self, target: Target) -> None: ...
+    def apply_shortcut(self, key: str) -> None: ...
+    def set_status(self, query: str = "") -> None: ...
+    def edit_presets(self) -> None: ...
     def clear(self) -> None: ...
     def new_status(self) -> None: ...
     def refresh(self, names: Sequence[str] | None = None) -> None: ...
@@ -269,6 +266,9 @@ class MenuState:
     autostart_note: str = ""  # why it is not available (Flatpak...)
     demo: bool = False
     starting: bool = False  # the demo's server and accounts are being set up behind the icon
+    presets: tuple[Shortcut, ...] = ()
+    recents: tuple[Shortcut, ...] = ()
+    more_presets: bool = False  # more presets than the menu lists: "All presets…" opens the picker
 
 
 def availability_targets(snapshot: Snapshot) -> list[tuple[Availability, Target, bool]]:
@@ -305,101 +305,38 @@ def status_target(view: AccountView, status: CustomStatus, account: str) -> Targ
     return Target(change, (view.account.name,), f"{status.label} on {account}")
 
 
-def _nested(view: AccountView, views: Sequence[AccountView]) -> bool:
-    """Whether the account's statuses get a submenu of their own (in the menu and in "Set for…")."""
-    return len(views) > 1 or len(view.statuses) > INLINE_STATUSES
-
-
-def _status_entries(view: AccountView, views: Sequence[AccountView], actions: MenuActions) -> list[Node]:
+def _account_entries(view: AccountView, views: Sequence[AccountView], actions: MenuActions) -> list[Node]:
+    """The account's first statuses (its current one always among them), one exclusive choice; the rest
+    through the picker."""
     account = account_label(view, views)
-    return [
+    name = view.account.name
+    shown = list(view.statuses[:MENU_STATUSES])
+    current = next((s for s in view.statuses[MENU_STATUSES:] if is_current(view, s)), None)
+    if current is not None:
+        shown[-1] = current
+    nodes: list[Node] = [
         ActionSpec(
-            f"st:{view.account.name}:{s.id}",
+            f"st:{name}:{s.id}",
             escape(elide(s.label)),
             _bind(actions.apply, status_target(view, s, account)),
             checkable=True,
             checked=is_current(view, s),
             tooltip=s.label if len(s.label) > STATUS_CHARS else "",
+            group=f"st:{name}",
         )
-        for s in view.statuses
+        for s in shown
     ]
-
-
-def _durations_menu(
-    key: str,
-    text: str,
-    target: Target,
-    actions: MenuActions,
-    now: Callable[[], datetime],
-    durations: Sequence[Duration],
-    icon: str = "",
-) -> MenuSpec:
-    return MenuSpec(
-        key, escape(text), fill=partial(_duration_entries, key, target, actions, now, durations), icon=icon
-    )
-
-
-def _duration_entries(
-    key: str, target: Target, actions: MenuActions, now: Callable[[], datetime], durations: Sequence[Duration]
-) -> list[Node]:
-    entries: list[Node] = [
-        ActionSpec(f"{key}:{d.key}", d.label, _bind_for(actions, target, d, now)) for d in durations
-    ]
-    entries.append(SeparatorSpec(f"{key}:sep"))
-    entries.append(ActionSpec(f"{key}:custom", "Custom…", _bind(actions.schedule_custom, target)))
-    return entries
-
-
-def _status_durations(
-    view: AccountView,
-    views: Sequence[AccountView],
-    actions: MenuActions,
-    now: Callable[[], datetime],
-    durations: Sequence[Duration],
-) -> list[Node]:
-    account = account_label(view, views)
-    return [
-        _durations_menu(
-            f"for:st:{view.account.name}:{s.id}",
-            elide(s.label),
-            status_target(view, s, account),
-            actions,
-            now,
-            durations,
+    if len(view.statuses) > len(shown):
+        nodes.append(SeparatorSpec(f"st:{name}:sep"))
+        nodes.append(
+            ActionSpec(
+                f"st:{name}:all",
+                escape(f"All {len(view.statuses)} statuses…"),
+                _bind(actions.set_status, account),
+                tooltip="Search them in Set a status…",
+            )
         )
-        for s in view.statuses
-    ]
-
-
-def _set_for_entries(
-    avail: Sequence[tuple[Availability, Target, bool]],
-    with_statuses: Sequence[AccountView],
-    views: Sequence[AccountView],
-    actions: MenuActions,
-    now: Callable[[], datetime],
-    durations: Sequence[Duration],
-) -> list[Node]:
-    entries: list[Node] = [
-        _durations_menu(f"for:avail:{a.value}", a.label, target, actions, now, durations, icon=a.value)
-        for a, target, _ in avail
-    ]
-    if avail and with_statuses:
-        entries.append(SeparatorSpec("for:sep"))
-    for view in with_statuses:
-        per_status = partial(_status_durations, view, views, actions, now, durations)
-        if _nested(view, views):
-            label = escape(account_label(view, views))
-            entries.append(MenuSpec(f"for:acc:{view.account.name}", label, fill=per_status))
-        else:
-            entries.extend(per_status())
-    return entries
-
-
-def _bind_for(
-    actions: MenuActions, target: Target, d: Duration, now: Callable[[], datetime]
-) -> Callable[[], None]:
-    # The end is computed at click time, not when the menu was built.
-    return lambda: actions.apply_for(target, d.end(now()))
+    return nodes
 
 
 def _bind(fn: Callable[[A], None], arg: A) -> Callable[[], None]:
@@ -489,18 +426,32 @@ def _coming_entries(
     return nodes
 
 
+def _shortcut_entries(
+    prefix: str, shortcuts: Sequence[Shortcut], actions: MenuActions, tail: list[Node]
+) -> list[Node]:
+    nodes: list[Node] = [
+        ActionSpec(
+            f"{prefix}:{s.key}",
+            escape(elide(s.text)),
+            _bind(actions.apply_shortcut, s.key),
+            tooltip=s.tooltip,
+        )
+        for s in shortcuts
+    ]
+    if tail:
+        nodes.append(SeparatorSpec(f"{prefix}:sep"))
+        nodes.extend(tail)
+    return nodes
+
+
 def build_menu(
-    snapshot: Snapshot,
-    state: MenuState,
-    actions: MenuActions,
-    now: Callable[[], datetime],
-    durations: Sequence[Duration] = DURATIONS,
+    snapshot: Snapshot, state: MenuState, actions: MenuActions, now: Callable[[], datetime]
 ) -> list[Node]:
     views = snapshot.accounts
     at = now()
     nodes: list[Node] = []
 
-    # Header: one line per account, and a visible error line under it when something is wrong.
+    # One line per account (status, until): a submenu of its first statuses, and its error line under it.
     if not views and state.starting:
         nodes.append(ActionSpec("hdr:starting", "Starting the demo…", enabled=False))
     elif not views:
@@ -509,15 +460,14 @@ def build_menu(
     for view in views:
         name = view.account.name
         line, whole = header_text(view, views, at), header_text(view, views, at, limit=None)
-        nodes.append(
-            ActionSpec(
-                f"hdr:{name}",
-                escape(line),
-                enabled=False,
-                icon=view_icon(view),
-                tooltip=whole if whole != line else "",
+        tip = whole if whole != line else ""
+        if view.statuses and not view.signed_out:
+            children = _account_entries(view, views, actions)
+            nodes.append(MenuSpec(f"hdr:{name}", escape(line), children, icon=view_icon(view), tooltip=tip))
+        else:
+            nodes.append(
+                ActionSpec(f"hdr:{name}", escape(line), enabled=False, icon=view_icon(view), tooltip=tip)
             )
-        )
         err = error_text(view)
         if err:
             if view.signed_out:
@@ -534,7 +484,23 @@ def build_menu(
     if state.demo:
         nodes.append(ActionSpec("hdr:demo", "Demo mode: nothing leaves this computer", enabled=False))
 
-    # Availability, applied to every account that has it.
+    # Presets and recent changes: one click applies one to its accounts, for its duration.
+    if views and (state.presets or state.recents):
+        nodes.append(SeparatorSpec("sep:presets"))
+    if views:
+        edit = ActionSpec("presets:edit", "Edit presets…", actions.edit_presets)
+        tail: list[Node] = [edit]
+        if state.more_presets:
+            tail.insert(0, ActionSpec("presets:all", "All presets…", lambda: actions.set_status("")))
+        presets = _shortcut_entries("preset", state.presets[:MENU_PRESETS], actions, tail)
+        if state.presets:
+            nodes.append(MenuSpec("presets", "Presets", presets))
+        if state.recents:
+            nodes.append(
+                MenuSpec("recents", "Recent", _shortcut_entries("recent", state.recents[:5], actions, []))
+            )
+
+    # Availability: one exclusive choice (radio items), applied to every account that has it.
     avail = availability_targets(snapshot)
     if avail:
         nodes.append(SeparatorSpec("sep:avail"))
@@ -548,47 +514,32 @@ def build_menu(
                 checkable=True,
                 checked=checked,
                 tooltip=_supported_tip(a, target, views),
+                group="avail",
             )
         )
 
-    # Custom statuses: per account when there are several, or when one account has too many to list inline.
-    with_statuses = [v for v in views if v.statuses and not v.signed_out]
-    if with_statuses:
-        nodes.append(SeparatorSpec("sep:statuses"))
-    for view in with_statuses:
-        if _nested(view, views):
-            nodes.append(
-                MenuSpec(
-                    f"stm:{view.account.name}",
-                    escape(account_label(view, views)),
-                    fill=partial(_status_entries, view, views, actions),
-                    icon=view_icon(view),
-                )
-            )
-        else:
-            nodes.extend(_status_entries(view, views, actions))
-
-    # "Set for…": a status, then how long.
     if views:
-        nodes.append(SeparatorSpec("sep:setfor"))
-        set_for = partial(_set_for_entries, avail, with_statuses, views, actions, now, durations)
-        nodes.append(MenuSpec("setfor", "Set for…", fill=set_for, enabled=bool(avail or with_statuses)))
+        nodes.append(SeparatorSpec("sep:set"))
+        nodes.append(ActionSpec("set", "Set a status…", lambda: actions.set_status("")))
         nodes.append(ActionSpec("clear", "Clear status", actions.clear))
 
-    nodes.append(SeparatorSpec("sep:tools"))
+    nodes.append(SeparatorSpec("sep:more"))
+    nodes.append(MenuSpec("more", "More", _more_entries(views, state, actions)))
+    return nodes
+
+
+def _more_entries(views: Sequence[AccountView], state: MenuState, actions: MenuActions) -> list[Node]:
     can_create = any(v.capabilities.can_create or v.statuses for v in views)
-    nodes.append(ActionSpec("new", "New status…", actions.new_status, enabled=bool(views) and can_create))
-    nodes.append(
+    return [
+        ActionSpec("new", "New status…", actions.new_status, enabled=bool(views) and can_create),
         ActionSpec(
             "refresh",
             "Refreshing…" if state.refreshing else "Refresh",
             lambda: actions.refresh(None),
             enabled=bool(views) and not state.refreshing,
-        )
-    )
-    nodes.append(ActionSpec("accounts", "Accounts…", lambda: actions.accounts()))
-    nodes.append(SeparatorSpec("sep:app"))
-    nodes.append(
+        ),
+        ActionSpec("accounts", "Accounts…", lambda: actions.accounts()),
+        SeparatorSpec("sep:app"),
         ActionSpec(
             "autostart",
             "Launch at login",
@@ -597,15 +548,20 @@ def build_menu(
             checked=bool(state.autostart),
             enabled=state.autostart is not None and not state.demo,
             tooltip=state.autostart_note or ("Not in demo mode" if state.demo else ""),
-        )
-    )
-    nodes.append(ActionSpec("quit", "Quit", actions.quit))
-    return nodes
+        ),
+        SeparatorSpec("sep:quit"),
+        ActionSpec("quit", "Quit", actions.quit),
+    ]
 
 
 def _supported_tip(a: Availability, target: Target, views: Sequence[AccountView]) -> str:
     missing = [account_label(v, views) for v in views if v.account.name not in target.names]
     return f"{a.label} is not offered by {', '.join(missing)}" if missing else ""
+
+
+def entry_count(nodes: Sequence[Node]) -> int:
+    """Entries a user sees at this level (separators excluded)."""
+    return sum(1 for n in nodes if not isinstance(n, SeparatorSpec))
 
 
 # --------------------------------------------------------------------------------------- reconciler
@@ -620,8 +576,8 @@ class _MenuState:
         self.checked: dict[str, bool] = {}
         self.icons: dict[str, str] = {}
         self.tooltips: dict[str, str] = {}
+        self.groups: dict[str, QActionGroup] = {}
         self.order: list[str] = []
-        self.pending: Filler | None = None  # a lazy submenu's filler not synced yet: it is stale
 
 
 class MenuReconciler:
@@ -638,18 +594,11 @@ class MenuReconciler:
         self._sync(self.root, nodes)
 
     def action(self, *keys: str) -> QAction:
-        """The QAction for a key path (tests, and code that mirrors some entries); lazy submenus along the
-        path are filled first, as if the user had opened them."""
+        """The QAction for a key path (tests, and code that mirrors some entries)."""
         state = self.root
         for key in keys[:-1]:
             state = state.submenus[key]
-            self._fill(state)
         return state.actions[keys[-1]]
-
-    def _fill(self, state: _MenuState) -> None:
-        fill, state.pending = state.pending, None
-        if fill is not None:
-            self._sync(state, fill())
 
     def _sync(self, state: _MenuState, nodes: Sequence[Node]) -> None:
         wanted = [node.key for node in nodes]
@@ -665,19 +614,15 @@ class MenuReconciler:
                 sub = state.submenus.get(node.key)
                 if sub is None:
                     sub = _MenuState(style_menu(QMenu(state.menu)))
-                    sub.menu.aboutToShow.connect(lambda s=sub: self._fill(s))
                     state.submenus[node.key] = sub
                     state.actions[node.key] = sub.menu.menuAction()
                 action = state.actions[node.key]
                 if sub.menu.title() != node.text:
                     sub.menu.setTitle(node.text)
                 self._set_icon(state, node.key, action, node.icon)
+                self._set_tooltip(state, node.key, action, node.tooltip)
                 action.setEnabled(node.enabled)
-                sub.pending = node.fill
-                if node.fill is None:
-                    self._sync(sub, node.children)
-                elif sub.menu.isVisible():  # open right now: never leave it showing stale entries
-                    self._fill(sub)
+                self._sync(sub, node.children)
             else:
                 if action is None:
                     action = QAction(state.menu)
@@ -685,12 +630,11 @@ class MenuReconciler:
                     state.actions[node.key] = action
                 if action.text() != node.text:
                     action.setText(node.text)
+                self._set_group(state, action, node.group)
                 action.setCheckable(node.checkable)
                 action.setChecked(node.checked)
                 action.setEnabled(node.enabled)
-                if state.tooltips.get(node.key, "") != node.tooltip:
-                    state.tooltips[node.key] = node.tooltip
-                    action.setToolTip(node.tooltip)
+                self._set_tooltip(state, node.key, action, node.tooltip)
                 self._set_icon(state, node.key, action, node.icon)
                 state.callbacks[node.key] = node.on_trigger
                 state.checked[node.key] = node.checked
@@ -701,6 +645,28 @@ class MenuReconciler:
                 state.callbacks[key] = None
         if wanted != state.order:
             self._reorder(state, wanted, keep)
+
+    @staticmethod
+    def _set_group(state: _MenuState, action: QAction, name: str) -> None:
+        """Radio items: an exclusive QActionGroup is what Qt exports as DBusMenu toggle-type "radio".
+        ExclusiveOptional: accounts that disagree leave every entry unchecked."""
+        current = action.actionGroup()
+        if name:
+            group = state.groups.get(name)
+            if group is None:
+                group = QActionGroup(state.menu)
+                group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+                state.groups[name] = group
+            if current is not group:
+                group.addAction(action)
+        elif current is not None:
+            current.removeAction(action)
+
+    @staticmethod
+    def _set_tooltip(state: _MenuState, key: str, action: QAction, tooltip: str) -> None:
+        if state.tooltips.get(key, "") != tooltip:
+            state.tooltips[key] = tooltip
+            action.setToolTip(tooltip)
 
     @staticmethod
     def _set_icon(state: _MenuState, key: str, action: QAction, name: str) -> None:
@@ -725,8 +691,12 @@ class MenuReconciler:
     def _fire(self, state: _MenuState, key: str) -> None:
         action = state.actions[key]
         if action.isCheckable():
-            # Qt flips the check on click; the check only moves when the service confirms the change.
-            action.setChecked(state.checked.get(key, False))
+            # Qt flips the check on click (and an exclusive group unchecks the others); the check only
+            # moves when the service confirms the change.
+            group = action.actionGroup()
+            for other_key, other in state.actions.items():
+                if other is action or (group is not None and other.actionGroup() is group):
+                    other.setChecked(state.checked.get(other_key, False))
         callback = state.callbacks.get(key)
         if callback is not None:
             callback()

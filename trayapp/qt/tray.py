@@ -18,8 +18,6 @@ from trayapp.qt import icons
 from trayapp.qt.controller import Controller
 from trayapp.qt.i18n import tr
 from trayapp.qt.menu import (
-    DURATIONS,
-    Duration,
     MenuActions,
     MenuReconciler,
     MenuState,
@@ -35,17 +33,13 @@ APP_TITLE = "trayapp"
 ADD_RETRIES_S = (2, 4, 8, 15, 30)
 
 
-def locale_durations() -> tuple[Duration, ...]:
-    """DURATIONS with "end of week" following the user's locale (Sunday in the US, Monday elsewhere).
+def locale_week_end(now: datetime) -> datetime:
+    """ "This week" ends on the last day of the user's locale's week (Saturday in the US, Sunday elsewhere).
 
     The locale is asked when the end is computed, at click time: QLocale.firstDayOfWeek() returns a Qt
     enum, and PySide builds the whole Qt namespace (~35 ms) on its first use, which the icon need not
     wait for."""
-
-    def week_end(now: datetime) -> datetime:
-        return end_of_week(now, QLocale().firstDayOfWeek().value)
-
-    return tuple(replace(d, end=week_end) if d.key == "week" else d for d in DURATIONS)
+    return end_of_week(now, QLocale().firstDayOfWeek().value)
 
 
 def tooltip_title(snapshot: Snapshot, demo: bool = False) -> str:
@@ -98,7 +92,6 @@ class Tray(QObject):
         self._menu: QMenu = make_menu()
         self._menu.setTitle(APP_TITLE)
         self._reconciler = MenuReconciler(self._menu)
-        self._durations = locale_durations()
         self._state = MenuState()
         self._icon_state: OverallState | None = None
         self._icon: QIcon = self._state_icon(OverallState.ATTENTION)
@@ -139,7 +132,7 @@ class Tray(QObject):
         snapshot: Snapshot = self._controller.snapshot
         state = replace(self._state, refreshing=self._controller.refreshing)
         now = self._controller.now
-        self._reconciler.sync(build_menu(snapshot, state, self._actions, now, self._durations))
+        self._reconciler.sync(build_menu(snapshot, state, self._actions, now))
         overall = snapshot.overall
         if overall is not self._icon_state:  # setIcon re-exports pixmaps over D-Bus: only on change
             self._icon_state = overall

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QRadioButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +41,7 @@ class StatusWindow(QWidget):
         menu: QMenu,
         apply: Callable[[Target], None],
         on_close: Callable[[], None],
+        set_status: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self._controller = controller
@@ -55,8 +58,11 @@ class StatusWindow(QWidget):
         self.lines.setSpacing(2)
         self._line_widgets: list[tuple[QLabel, QLabel, QLabel]] = []
         self.buttons_row = QHBoxLayout()
-        self._avail_buttons: dict[str, QPushButton] = {}
+        # Available/Away/Busy/Offline are one choice: radio buttons, as in the menu (radio items).
+        self._avail_buttons: dict[str, QRadioButton] = {}
+        self._avail_group = QButtonGroup(self)
         self._targets: dict[str, Target] = {}
+        self.set_button = QPushButton("Set a status…")
         self.menu_button = QToolButton()
         self.menu_button.setText("Statuses and more")
         self.menu_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -64,10 +70,14 @@ class StatusWindow(QWidget):
         self.menu_button.setMenu(menu)
         self._menu = menu  # the tray's persistent menu: statuses, Set for…, New status…, Accounts…, Quit
 
+        self.set_button.setEnabled(set_status is not None)
+        if set_status is not None:
+            self.set_button.clicked.connect(lambda _c=False: set_status())
         layout = QVBoxLayout(self)
         layout.addLayout(self.lines)
         layout.addLayout(self.buttons_row)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.set_button)
         bottom.addStretch(1)
         bottom.addWidget(self.menu_button)
         layout.addLayout(bottom)
@@ -116,17 +126,22 @@ class StatusWindow(QWidget):
 
         targets = availability_targets(snapshot)
         wanted = {a.value for a, _, _ in targets}
+        # Accounts that disagree leave every button unchecked, which an exclusive group only allows
+        # while it is not exclusive.
+        self._avail_group.setExclusive(False)
         for a, target, checked in targets:
             button = self._avail_buttons.get(a.value)
             if button is None:
-                button = QPushButton(icons.named_icon(a.value), a.label)
-                button.setCheckable(True)
+                button = QRadioButton(a.label)
+                button.setIcon(icons.named_icon(a.value))
                 button.clicked.connect(lambda _c=False, v=a.value: self._clicked(v))
                 self.buttons_row.addWidget(button)
+                self._avail_group.addButton(button)
                 self._avail_buttons[a.value] = button
             self._targets[a.value] = target
             button.setChecked(checked)
             button.setEnabled(not any(v.pending for v in views))
+        self._avail_group.setExclusive(True)
         for value, button in self._avail_buttons.items():
             button.setVisible(value in wanted)
         if self.isVisible():
