@@ -2,8 +2,10 @@
 
 - menu: Tray.update() (build the spec + reconcile the persistent QMenu) with N cached statuses spread over
   three accounts: first build, an update that moves the current status, and an update with nothing new;
-  plus opening the root menu (popup + one event-loop turn), and the first opening of the two biggest
-  submenus, which are filled then: one account's statuses, and its group under "Set for…".
+  plus opening the root menu (popup + one event-loop turn). Every submenu is filled at update time and
+  holds at most 20 entries: the long lists are in the picker.
+- picker: "Set a status…" with N statuses per account (three accounts): the first opening (its module
+  imported, the dialog built and shown), a later opening, and filtering as one types a query.
 - requests: HTTP requests the demo server saw per user action, driven through the real menu / dialog.
 - concurrency: "Away" on three accounts while every request takes 1 s.
 - stall: longest gap between ticks of a 1 ms precise timer while a status change waits 5 s on the server.
@@ -123,8 +125,6 @@ def menu_times(n: int, repeats: int = 5) -> dict[str, float]:
     moved: list[float] = []
     same: list[float] = []
     popup: list[float] = []
-    statuses: list[float] = []
-    set_for: list[float] = []
     for r in range(repeats):
         fake = _Fake()
         dispatcher = Dispatcher(workers=1)
@@ -144,26 +144,57 @@ def menu_times(n: int, repeats: int = 5) -> dict[str, float]:
         popup.append(_ms(open_menu))
         menu.hide()
         app.processEvents()
-        # Lazy submenus are filled on their first opening: what the user waits for there.
-        for times, keys in ((statuses, ("stm:rocketchat",)), (set_for, ("setfor", "for:acc:rocketchat"))):
-            sub = tray.reconciler.action(*keys).menu()
-            assert isinstance(sub, QMenu)
-            times.append(_ms(lambda m=sub: open_menu(m)))
-            sub.hide()
-            app.processEvents()
         dispatcher.shutdown(1.0)
         tray.hide()
         tray.deleteLater()
         controller.deleteLater()
         app.processEvents()
     med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
+    return {"first": med(first), "update": med(moved), "noop": med(same), "popup": med(popup)}
+
+
+def picker_times(per_account: int, repeats: int = 5) -> dict[str, float]:
+    """ "Set a status…" over three accounts with `per_account` statuses each: first opening (the module
+    imported, the dialog built and shown: what the first click costs), later openings (a new dialog, as
+    each click makes), and each keystroke of "status 99" as one types it (the worst one)."""
+    fake = _Fake()
+    fake.snap = _snapshot(per_account * 3, 0)
+    dispatcher = Dispatcher(workers=1)
+    controller = Controller(fake, dispatcher)  # type: ignore[arg-type]
+    controller.load_now()
+    opens: list[float] = []
+    keys: list[float] = []
+    rows = 0
+    for _ in range(repeats + 1):
+
+        def open_picker() -> Any:
+            from trayapp.qt.picker import StatusPicker
+
+            picker = StatusPicker(controller)
+            picker.show()
+            app.processEvents()
+            return picker
+
+        t = time.perf_counter()
+        picker = open_picker()
+        opens.append((time.perf_counter() - t) * 1000)
+        rows = picker.model.rowCount()
+        typed = ""
+        worst = 0.0
+        for char in "status 99":
+            typed += char
+            worst = max(worst, _ms(lambda q=typed, p=picker: (p.search.setText(q), app.processEvents())))
+        keys.append(worst)
+        picker.close()
+        picker.deleteLater()
+        app.processEvents()
+    dispatcher.shutdown(1.0)
+    later = opens[1:]
     return {
-        "first": med(first),
-        "update": med(moved),
-        "noop": med(same),
-        "popup": med(popup),
-        "statuses": med(statuses),
-        "set_for": med(set_for),
+        "rows": rows,
+        "first_open": opens[0],
+        "open": sorted(later)[len(later) // 2],
+        "keystroke": sorted(keys)[len(keys) // 2],
     }
 
 
@@ -218,11 +249,12 @@ def demo_measures() -> dict[str, Any]:
 
     rc_label = next(a.text() for a in menu.actions() if a.text().startswith("Rocket.Chat (") and a.menu())
     count("open menu", open_menu)
+    count("open the picker", lambda: (find(menu, "Set a status…").trigger(), spin(100)))
     count("apply a status (Rocket.Chat 'Lunch')", lambda: find(menu, rc_label, "Lunch").trigger())
     count("availability 'Away' on three accounts", lambda: find(menu, "Away").trigger())
 
     def create() -> None:
-        find(menu, "New status…").trigger()
+        find(menu, "More", "New status…").trigger()
         wait_until(lambda: "create" in tray_app.dialogs and tray_app.dialogs["create"].isVisible())
         dialog = tray_app.dialogs["create"]
         assert isinstance(dialog, CreateStatusDialog)
@@ -234,7 +266,7 @@ def demo_measures() -> dict[str, Any]:
         wait_until(lambda: "create" not in tray_app.dialogs or not tray_app.dialogs["create"].isVisible())
 
     count("create a status (Rocket.Chat, not applied)", create)
-    count("refresh (three accounts)", lambda: find(menu, "Refresh").trigger())
+    count("refresh (three accounts)", lambda: find(menu, "More", "Refresh").trigger())
 
     # concurrency: every request takes 1 s
     demo.fault("slow", None, None, 1.0)
@@ -291,6 +323,7 @@ def demo_measures() -> dict[str, Any]:
 def main() -> None:
     sizes = [int(s) for s in (sys.argv[1:] or ["10", "100", "1000"])]
     result: dict[str, Any] = {"menu": {str(n): menu_times(n) for n in sizes}}
+    result["picker"] = {str(n): picker_times(n) for n in (100, 1000)}
     result.update(demo_measures())
     print(json.dumps(result))
 

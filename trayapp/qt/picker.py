@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trayapp.core.models import Snapshot, StatusChange
+from trayapp.core.models import AccountView, Snapshot, StatusChange
 from trayapp.qt import icons
 from trayapp.qt.choices import (
     SECTION,
@@ -265,6 +265,7 @@ class StatusPicker(QDialog):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ChoiceDelegate(self.view))
         self.view.setUniformItemSizes(True)  # the view asks only for the rows it shows
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # and lays out the rest in later turns
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search field keeps the keyboard
@@ -334,7 +335,7 @@ class StatusPicker(QDialog):
         snapshot = self._controller.snapshot
         key = self.current_key()
         extra = self._extra(snapshot) if self._extra is not None else []
-        self.model.set_choices([*extra, *availability_choices(snapshot), *status_choices(snapshot)])
+        self.model.set_choices([*extra, *snapshot_choices(snapshot)])
         if key:
             self.select_key(key)
 
@@ -433,6 +434,19 @@ class StatusPicker(QDialog):
             apply_parts(self._controller, choice, names, start, end)
         self.applied.emit(choice.key)
         self.accept()
+
+
+_built: list[tuple[tuple[AccountView, ...], list[Choice]]] = []
+
+
+def snapshot_choices(snapshot: Snapshot) -> list[Choice]:
+    """The availabilities and statuses of a snapshot, built once for as long as the accounts stay the
+    same: each opening of the picker would otherwise fold and tokenize thousands of names again."""
+    if _built and _built[0][0] == snapshot.accounts:
+        return _built[0][1]
+    choices = [*availability_choices(snapshot), *status_choices(snapshot)]
+    _built[:] = [(snapshot.accounts, choices)]
+    return choices
 
 
 def apply_parts(

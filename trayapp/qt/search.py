@@ -8,14 +8,20 @@ search whether its emoji or its words are typed.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 
 import emoji
 
+# Where an emoji may be (©, ®, the symbol blocks, the pictographs): text without any is not tokenized.
+_MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff]")
+
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Café Crème' -> 'cafe creme'. Emoji and other symbols stay."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -32,7 +38,7 @@ def emoji_names(char: str) -> str:
 
 def emoji_words(text: str) -> str:
     """The names of every emoji in `text`, space-separated."""
-    if text.isascii():
+    if text.isascii() or not _MAYBE_EMOJI.search(text):
         return ""
     return " ".join(emoji_names(found["emoji"]) for found in emoji.emoji_list(text))
 
