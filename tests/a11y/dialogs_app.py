@@ -1,7 +1,7 @@
 """Opens trayapp's dialogs and window on the demo, for a test that reads them from outside (AT-SPI,
 screenshots). Run by the venv's Python on an X display:
 
-    python tests/a11y/dialogs_app.py [WHICH ...]     WHICH: create schedule accounts editor-rocketchat
+    python tests/a11y/dialogs_app.py [WHICH ...]     WHICH: create picker accounts editor-rocketchat
                                                      editor-callbell editor-smartsheet window (default: all)
 
 Prints "ready" once every window is shown and the demo's statuses are loaded, then runs until it is
@@ -17,17 +17,17 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trayapp.backends import BACKENDS
-from trayapp.core.models import Availability, ChangeKind, ServiceKind, StatusChange
+from trayapp.core.models import ServiceKind
 from trayapp.demo.profile import start_demo
 from trayapp.qt.accounts_dialog import AccountEditor, AccountsDialog
 from trayapp.qt.app import TrayApp
-from trayapp.qt.dialogs import CreateStatusDialog, ScheduleDialog
+from trayapp.qt.dialogs import CreateStatusDialog
 from trayapp.qt.i18n import install_translators
-from trayapp.qt.menu import Target
+from trayapp.qt.picker import StatusPicker
 
 ALL = (
     "create",
-    "schedule",
+    "picker",
     "accounts",
     "editor-rocketchat",
     "editor-callbell",
@@ -52,10 +52,9 @@ def main(which: list[str]) -> int:
         if not controller.snapshot.accounts or any(not v.statuses for v in controller.snapshot.accounts[:1]):
             QTimer.singleShot(200, show_all)  # the demo's statuses are not loaded yet
             return
-        target = Target(StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY), (), "Away")
         makers = {
             "create": lambda: CreateStatusDialog(controller),
-            "schedule": lambda: ScheduleDialog(controller, target),
+            "picker": lambda: StatusPicker(controller),
             "accounts": lambda: AccountsDialog(controller),
             "editor-rocketchat": lambda: AccountEditor(controller, ServiceKind.ROCKETCHAT),
             "editor-callbell": lambda: AccountEditor(controller, ServiceKind.CALLBELL),

@@ -117,7 +117,7 @@ def test_every_dialog_names_each_control_and_labels_each_field(
     windows = by_name(tree)
     for title in (
         "New status",
-        "Set status for…",
+        "Set a status",
         "Accounts",
         "Add Rocket.Chat account",
         "Add Callbell account",

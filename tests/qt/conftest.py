@@ -246,9 +246,10 @@ def pick(
     clear_after: str = "Don't clear",
     accounts: Sequence[str] | None = None,
     title: str | None = None,
+    press: bool = True,
 ) -> StatusPicker:
     """Type `query` into the picker, move down to the row titled `title` (default: the first row), choose
-    "Clear after" and the accounts (names; None: as offered), and press Enter."""
+    "Clear after" and the accounts (names; None: as offered), and press Enter (unless not `press`)."""
     picker = open_picker(qtbot, app)
     qtbot.keyClicks(picker.search, query)
     if title is not None:
@@ -265,6 +266,11 @@ def pick(
         for name, check in picker.account_checks.items():
             if check.isEnabled():
                 check.setChecked(name in accounts)
+    if press:
+        press_enter(qtbot, picker)
+    return picker
+
+
+def press_enter(qtbot: QtBot, picker: StatusPicker) -> None:
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: closed(picker))
-    return picker

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
 from tests.integration import xtray
@@ -48,7 +48,7 @@ def test_the_no_tray_window_notifies(
         assert app.window is not None and not app.tray_available()
         qtbot.waitUntil(lambda: not app.dispatcher.busy(), timeout=10_000)
         demo.set_fault("404", service="rocketchat")  # a refusal: one failure, no retry
-        busy = next(b for b in app.window.findChildren(QPushButton) if b.text() == "Busy")
+        busy = next(b for b in app.window.findChildren(QRadioButton) if b.text() == "Busy")
         qtbot.mouseClick(busy, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(desktop.answered(os.getpid())) >= 1, timeout=20_000)
         [notice] = desktop.from_pid(os.getpid())

@@ -11,7 +11,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QRadioButton, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import entries, find, pick, real_service, wait_idle
+from tests.qt.conftest import entries, find, pick, press_enter, real_service, wait_idle
 from trayapp.backends import BACKENDS
 from trayapp.core.models import OverallState
 from trayapp.core.service import StatusService
@@ -179,6 +179,7 @@ def test_gui_thread_stays_responsive_while_the_server_is_slow(
     demo.set_fault("slow", delay=2)
     # Building a dialog is UI work, measured by the benchmark; this test is about network waits.
     find(tray_app.tray.menu, "More", "New status…").trigger()
+    picker = pick(qtbot, tray_app, "Lunch", "30 minutes", accounts=["rocket"], press=False)
     gaps: list[int] = []
     clock = QElapsedTimer()
     clock.start()
@@ -197,7 +198,7 @@ def test_gui_thread_stays_responsive_while_the_server_is_slow(
     # A scheduled change holds the scheduler's lock while it talks to the server (two slow requests);
     # the Callbell change finishes meanwhile, and the snapshot read that follows must wait for that lock
     # on a worker, never on the GUI thread.
-    pick(qtbot, tray_app, "Lunch", "30 minutes", accounts=["rocket"])
+    press_enter(qtbot, picker)
     find(tray_app.tray.menu, CB, "📅 Meeting").trigger()
     tray_app.tray.menu.aboutToShow.emit()  # a panel opening the menu meanwhile
     qtbot.waitUntil(lambda: not tray_app.dispatcher.busy(), timeout=20_000)
@@ -425,7 +426,7 @@ def test_a_launch_entry_pointing_at_a_removed_program_is_told_at_start(
     title, text, is_error = told.args
     assert title == "Launch at login would not start trayapp" and is_error
     assert f"points at {gone}, which no longer exists" in text
-    item = find(app.tray.menu, "Launch at login")
+    item = find(app.tray.menu, "More", "Launch at login")
     assert item.isChecked() and f"points at {gone}" in item.toolTip()  # on, as the desktop sees it
     wait_idle(qtbot, app)
     app.shutdown()

@@ -65,6 +65,7 @@ class Choice:
     search: str = ""  # folded text the query is matched against
     title_key: str = ""  # the folded title, for ranking
     name_key: str = ""  # the folded name: when the query is exactly it, nothing new is offered
+    preset: str = ""  # the preset it applies (a preset, or a recent one): through the presets API
     extra: tuple[object, ...] = field(default=(), compare=False)  # what the source gave (a recent entry)
 
     @property
@@ -85,6 +86,7 @@ def make_choice(
     *,
     minutes: int | None = None,
     name: str = "",
+    preset: str = "",
     words: str = "",
     extra: tuple[object, ...] = (),
 ) -> Choice:
@@ -99,6 +101,7 @@ def make_choice(
         search_key(title, words),
         fold(title),
         " ".join(fold(name or title).split()),
+        preset,
         extra,
     )
 

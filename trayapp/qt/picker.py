@@ -23,7 +23,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -64,6 +63,7 @@ from trayapp.qt.choices import (
 from trayapp.qt.controller import Controller
 from trayapp.qt.dialogs import FieldError, TimeFields, accept_and_cancel
 from trayapp.qt.menu import account_label, elide, end_of_today, end_of_week
+from trayapp.qt.picker_keys import ArrowsToList
 from trayapp.qt.search import matches, query_words, rank
 
 DetailRole = Qt.ItemDataRole.UserRole + 1
@@ -211,25 +211,6 @@ class ChoiceDelegate(QStyledItemDelegate):
 # ------------------------------------------------------------------------------------------ dialog
 
 
-class _Arrows(QObject):
-    """Up, Down, PageUp, PageDown, Home/End with Ctrl in the search field move the list's selection."""
-
-    KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in self.KEYS:
-            self._view.setFocus()
-            self._view.keyPressEvent(QKeyEvent(event.type(), event.key(), event.modifiers()))
-            if isinstance(watched, QWidget):
-                watched.setFocus()
-            return True
-        return False
-
-
 class StatusPicker(QDialog):
     """Set a status…"""
 
@@ -271,7 +252,7 @@ class StatusPicker(QDialog):
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search field keeps the keyboard
         self.view.setMinimumHeight(260)
         self.view.setAccessibleName("Choices")
-        self.search.installEventFilter(_Arrows(self.view))
+        self.search.installEventFilter(ArrowsToList(self.view))
         self.view.doubleClicked.connect(lambda _i: self.submit())
 
         form = QFormLayout()
@@ -310,8 +291,13 @@ class StatusPicker(QDialog):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons, self.apply_button = accept_and_cancel(self, "Set status", self.submit)
 
+        search_label = QLabel("&Search")
+        search_label.setBuddy(self.search)  # the field's name for a screen reader, Alt+S for the keyboard
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -390,8 +376,8 @@ class StatusPicker(QDialog):
 
     def _clear_after_changed(self) -> None:
         custom = self.clear_after.currentData() == "custom"
-        self._form.setRowVisible(self.times.start_check, custom)
-        self._form.setRowVisible(self.times.end_check, custom)
+        self._form.setRowVisible(self.times.start_label, custom)
+        self._form.setRowVisible(self.times.end_label, custom)
 
     # ------------------------------------------------------------------ apply
     def chosen_accounts(self) -> list[str]:
@@ -428,7 +414,7 @@ class StatusPicker(QDialog):
         start, end = times
         if choice.kind is ChoiceKind.PRESET:
             self.remembered[choice.key] = tuple(names)
-        if self._apply_choice is not None and choice.kind in (ChoiceKind.PRESET, ChoiceKind.RECENT):
+        if self._apply_choice is not None and (choice.preset or choice.kind is ChoiceKind.RECENT):
             self._apply_choice(choice, names, start, end)
         else:
             apply_parts(self._controller, choice, names, start, end)
