@@ -153,8 +153,10 @@ class StatusService:
         with self._lock:
             found = self._settings.find(name)
         if found is None:
-            known = ", ".join(a.name for a in self.accounts()) or "none yet"
-            raise AccountNotFound(f"There is no account named '{name}' (accounts: {known}).")
+            known = ", ".join(a.name for a in self.accounts()) or _("none yet")
+            raise AccountNotFound(
+                _("There is no account named '{name}' (accounts: {known}).").format(name=name, known=known)
+            )
         return found
 
     def capabilities(self, account: Account) -> Capabilities:
@@ -348,11 +350,13 @@ class StatusService:
     def create_status(self, account_name: str, name: str, type: str = "", emoji: str = "") -> CustomStatus:
         account = self.account(account_name)
         if not name.strip():
-            raise InputError("The status needs a name.")
+            raise InputError(_("The status needs a name."))
         backend = self._backend(account)
         if not backend.capabilities.can_create:
             raise Unsupported(
-                f"{account.kind.label} has a fixed set of statuses; new ones cannot be created."
+                _("{service} has a fixed set of statuses; new ones cannot be created.").format(
+                    service=account.kind.label
+                )
             )
         try:
             created = backend.create_status(name, type=type, emoji=emoji)
@@ -373,7 +377,7 @@ class StatusService:
         cannot (Callbell, Smartsheet RM)."""
         account = self.account(account_name)
         if name is not None and not name.strip():
-            raise InputError("The status needs a name.")
+            raise InputError(_("The status needs a name."))
         self._editable(account)
         old = self._find_status(account, status)
         backend = self._backend(account)
@@ -406,7 +410,9 @@ class StatusService:
         if not self.capabilities(account).can_edit:
             label = account.kind.label
             raise Unsupported(
-                f"{label}'s API cannot change or delete custom statuses: do it in {label} itself."
+                _(
+                    "{service}'s API cannot change or delete custom statuses: do it in {service} itself."
+                ).format(service=label)
             )
 
     def find_status(self, account_name: str, status: CustomStatus | str) -> CustomStatus | None:
@@ -425,7 +431,11 @@ class StatusService:
         found = self._find(account, status)
         wanted = status if isinstance(status, CustomStatus) else CustomStatus(id="", name=status)
         if found is None:
-            raise NotFound(f"{account.kind.label} has no status named '{wanted.name or wanted.id}'.")
+            raise NotFound(
+                _("{service} has no status named '{name}'.").format(
+                    service=account.kind.label, name=wanted.name or wanted.id
+                )
+            )
         return found
 
     # ------------------------------------------------------------------ changes
@@ -493,18 +503,28 @@ class StatusService:
             if span is not None:
                 end = (start or now) + span
         if end is not None and end <= (start or now):
-            raise InputError("The end time must be after the start time.")
+            raise InputError(_("The end time must be after the start time."))
         wanted = self._select(names)
         parts = {a.name: part for a in wanted if (part := found.part_for(a.name, a.kind)) is not None}
         skipped = [
-            AccountResult(a.name, Outcome.SKIPPED, f"'{found.name}' leaves {a.kind.label} alone.")
+            AccountResult(
+                a.name,
+                Outcome.SKIPPED,
+                _("'{preset}' leaves {service} alone.").format(preset=found.name, service=a.kind.label),
+            )
             for a in wanted
             if a.name not in parts
         ]
         if names is None:
             known = {a.name for a in self.accounts()} | {kind.value for kind in ServiceKind}
             skipped += [
-                AccountResult(n, Outcome.SKIPPED, f"'{found.name}' is for an account '{n}', which is gone.")
+                AccountResult(
+                    n,
+                    Outcome.SKIPPED,
+                    _("'{preset}' is for an account '{name}', which is gone.").format(
+                        preset=found.name, name=n
+                    ),
+                )
                 for n in found.accounts
                 if n not in known
             ]
@@ -530,13 +550,15 @@ class StatusService:
         known = {a.name for a in self.accounts()}
         names = [n for n in recent.accounts if n in known]
         if not names:
-            raise AccountNotFound(f"None of the accounts '{recent.label}' went to is still there.")
+            raise AccountNotFound(
+                _("None of the accounts '{change}' went to is still there.").format(change=recent.label)
+            )
         if recent.preset:
             return self.apply_preset(
                 recent.preset, names, duration=recent.duration, open_ended=recent.duration is None
             )
         if recent.change is None:
-            raise InputError("That recent change is empty.")
+            raise InputError(_("That recent change is empty."))
         end = self._clock() + recent.duration if recent.duration is not None else None
         return self.apply(replace(recent.change, start=None, end=end), names)
 
@@ -580,25 +602,32 @@ class StatusService:
             return AccountResult(
                 account.name,
                 Outcome.SKIPPED,
-                f"{label} has no '{avail}' availability (it offers {offered}).",
+                _("{service} has no '{availability}' availability (it offers {offered}).").format(
+                    service=label, availability=avail, offered=offered
+                ),
             )
         if change.kind is ChangeKind.CUSTOM:
             resolved = self._resolve(account, change.status)
             if resolved is None:
                 wanted = change.status.name if change.status else "?"
                 return AccountResult(
-                    account.name, Outcome.SKIPPED, f"{label} has no status named '{wanted}'."
+                    account.name,
+                    Outcome.SKIPPED,
+                    _("{service} has no status named '{name}'.").format(service=label, name=wanted),
                 )
             change = replace(change, status=resolved)
         if change.message and caps.message_too_long(change.message):
             return AccountResult(
                 account.name,
                 Outcome.FAILED,
-                f"{label} keeps only {caps.max_message} characters of a status message: shorten it.",
+                _("{service} keeps only {count} characters of a status message: shorten it.").format(
+                    service=label, count=caps.max_message
+                ),
                 error_kind=InputError.__name__,
             )
         if change.message and not caps.supports_message:
-            return _Prepared(change, (f"{label} has no status message; the message was not sent.",))
+            note = _("{service} has no status message; the message was not sent.").format(service=label)
+            return _Prepared(change, (note,))
         return _Prepared(change, ())
 
     def _apply_one(self, account: Account, change: StatusChange) -> AccountResult:
@@ -613,7 +642,9 @@ class StatusService:
         self._pending.remove(account.name)  # an older undelivered intent is now out of date
         detail = change.describe()
         if current.notice:  # accepted, but not what people see: say so rather than report success
-            detail = f"'{detail}' is saved, but not shown: {current.notice}"
+            detail = _("'{change}' is saved, but not shown: {notice}").format(
+                change=detail, notice=current.notice
+            )
         return AccountResult(account.name, Outcome.OK, detail, current=current, notes=prepared.notes)
 
     def _end_timed(self, names: Sequence[str], change: StatusChange, label: str = "") -> None:
@@ -639,7 +670,10 @@ class StatusService:
         return AccountResult(
             account.name,
             Outcome.PENDING,
-            f"{exc} '{change.describe()}' is kept and will be sent when {account.kind.label} answers again.",
+            f"{exc} "
+            + _("'{change}' is kept and will be sent when {service} answers again.").format(
+                change=change.describe(), service=account.kind.label
+            ),
             error_kind=type(exc).__name__,
         )
 
@@ -673,8 +707,12 @@ class StatusService:
             return self._record_failure(
                 name,
                 _GaveUp(
-                    f"Gave up sending '{what}' to {account.kind.label} after "
-                    f"{_hours(PENDING_GIVE_UP_AFTER)} hours: {pending.last_error}"
+                    _("Gave up sending '{change}' to {service} after {hours} hours: {error}").format(
+                        change=what,
+                        service=account.kind.label,
+                        hours=_hours(PENDING_GIVE_UP_AFTER),
+                        error=pending.last_error,
+                    )
                 ),
             )
         try:
@@ -683,12 +721,16 @@ class StatusService:
             return self._keep_pending(account, pending.change, exc, pending.attempts + 1, pending.since)
         except TrayAppError as exc:
             self._pending.remove(name, only_if=pending.change)
-            return self._record_failure(name, _GaveUp(f"Could not send '{what}': {exc}"))
+            return self._record_failure(
+                name, _GaveUp(_("Could not send '{change}': {error}").format(change=what, error=exc))
+            )
         self._pending.remove(name, only_if=pending.change)
         return AccountResult(
             name,
             Outcome.OK,
-            f"Sent '{what}', which was waiting since {_local(pending.since, now)}.",
+            _("Sent '{change}', which was waiting since {time}.").format(
+                change=what, time=_local(pending.since, now)
+            ),
             current=current,
         )
 
@@ -767,11 +809,13 @@ class StatusService:
         if failed is not None:
             return self._record_failure(name, _ScheduleFailure(failed.text))
         replaced = [old for old in superseded if (p := old.account(name)) and p.step is Step.SUPERSEDED]
-        notes += tuple(f"Replaces '{describe_entry(old)}'." for old in replaced)
+        notes += tuple(_("Replaces '{change}'.").format(change=describe_entry(old)) for old in replaced)
         if entry.end is not None and not self.capabilities(self.account(name)).native_schedule:
             notes += (
-                "trayapp puts the previous status back at the end while it runs in the tray "
-                "(or at its next start).",
+                _(
+                    "trayapp puts the previous status back at the end while it runs in the tray "
+                    "(or at its next start)."
+                ),
             )
         with self._lock:
             self._live_state(name).pending = ""
@@ -899,7 +943,7 @@ class StatusService:
         config = self.update_auto(add)
         rule = config.repeats[-1]
         detail = f"{describe_repeat(rule, created)} [{rule.id}]"
-        note = "trayapp sets it and puts the previous status back while it runs in the tray."
+        note = _("trayapp sets it and puts the previous status back while it runs in the tray.")
         return [
             replace(r, detail=detail, notes=(*r.notes, note)) if r.account in names_taken else r
             for r in checked
@@ -1044,7 +1088,11 @@ class _SchedulePort:
             status = self._service._resolve(found, change.status)
             if status is None:
                 wanted = change.status.name if change.status else "?"
-                raise InputError(f"{found.kind.label} has no status named '{wanted}' any more.")
+                raise InputError(
+                    _("{service} has no status named '{name}' any more.").format(
+                        service=found.kind.label, name=wanted
+                    )
+                )
             change = replace(change, status=status)
         return self._service._apply_now(found, change)
 
@@ -1072,8 +1120,10 @@ def describe_repeat(rule: RepeatRule, now: datetime) -> str:
     if occurrence is None:
         return text
     if occurrence.start <= now:
-        return f"{text}; now until {_local(occurrence.end, now)}"
-    return f"{text}; next {_local(occurrence.start, now)}–{_local(occurrence.end, now)}"
+        return _("{change}; now until {time}").format(change=text, time=_local(occurrence.end, now))
+    return _("{change}; next {start}–{end}").format(
+        change=text, start=_local(occurrence.start, now), end=_local(occurrence.end, now)
+    )
 
 
 def _auto_label(state: AccountAuto | None, now: datetime) -> str:
