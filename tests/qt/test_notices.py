@@ -81,3 +81,24 @@ def test_with_no_notification_server_an_xembed_icon_shows_its_own_balloon(qtbot:
         assert len(shown) == 1
     finally:
         notices.close()
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin", "linux-without-jeepney"])
+def test_windows_macos_and_a_missing_dbus_client_use_the_tray_icon(
+    platform: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jeepney is a dependency on Linux only: where it is missing the app still starts and notifies."""
+    if platform == "linux-without-jeepney":
+        for name in ("trayapp.notifier", "trayapp.sessionbus", "jeepney"):
+            monkeypatch.delitem(sys.modules, name, raising=False)
+        monkeypatch.setitem(sys.modules, "jeepney", None)  # import jeepney raises ImportError
+    shown: list[tuple[str, str, bool]] = []
+    notices = DesktopNotices(
+        lambda title, text, error: shown.append((title, text, error)),
+        lambda: False,
+        platform="linux" if platform.startswith("linux") else platform,
+    )
+    notices.show("Status restored", "Available", False)
+    assert shown == [("Status restored", "Available", False)]
+    assert notices.notifier is None
+    notices.close()

@@ -15,11 +15,17 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from trayapp.notifier import Image, Notice, Notifier
 from trayapp.qt import icons
+
+if TYPE_CHECKING:
+    from trayapp.notifier import Image, Notice, Notifier
+
+# trayapp.notifier (and jeepney, a dependency on Linux only) is imported with the first notice: not needed
+# to show the icon, and absent on Windows and macOS.
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +44,20 @@ def uses_bus(platform: str = sys.platform) -> bool:
 
 
 def app_image() -> Image:
+    from trayapp.notifier import Image
+
     width, height, rgba = icons.rgba_pixels("trayapp", 64)
     return Image(width, height, rgba)
+
+
+def bus_notifier() -> Notifier | None:
+    """The D-Bus notifier, or None where its client library (jeepney) is not installed."""
+    try:
+        from trayapp.notifier import Notifier
+    except ImportError as exc:
+        log.info("Notifications through the tray icon: no D-Bus client (%s)", exc)
+        return None
+    return Notifier(APP_NAME, icons.svg_file("trayapp"), app_image, desktop_entry=APP_NAME)
 
 
 class DesktopNotices(QObject):
@@ -60,8 +78,7 @@ class DesktopNotices(QObject):
         super().__init__(parent)
         self._show_message = show_message
         self._balloon_allowed = balloon_allowed
-        if notifier is None and uses_bus(platform):
-            notifier = Notifier(APP_NAME, icons.svg_file("trayapp"), app_image, desktop_entry=APP_NAME)
+        self._use_bus = notifier is not None or uses_bus(platform)
         self.notifier = notifier
         if notifier is not None:
             notifier.on_undelivered = self._from_worker
@@ -69,9 +86,16 @@ class DesktopNotices(QObject):
 
     def show(self, title: str, text: str, error: bool = False) -> None:
         """One notice, at once (the GUI thread never waits for the bus)."""
+        if self.notifier is None and self._use_bus:
+            self.notifier = bus_notifier()
+            self._use_bus = self.notifier is not None
+            if self.notifier is not None:
+                self.notifier.on_undelivered = self._from_worker
         if self.notifier is None:
             self._show_message(title, text, error)
             return
+        from trayapp.notifier import Notice
+
         self.notifier.notify(Notice(KIND_PROBLEM if error else KIND_NEWS, title, text, error))
 
     def close(self) -> None:
