@@ -74,6 +74,12 @@ def test_left_click_opens_the_status_window_not_a_qt_menu(
     profile = tmp_path / "profile"
     with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
         item = sni.wait_for_item(pid=app.pid, timeout=30)
+
+        def tooltip_title() -> str:
+            return str(sni.props(item)["ToolTip"]["title"])
+
+        # The demo's icon comes before its accounts: clicked earlier, it would open the window saying so.
+        xtray.wait_for(lambda: "Rocket.Chat (alice): Available" in tooltip_title(), 30, "the demo's accounts")
         assert window_types(xfce.display, app.pid) == []  # only the icon, which the panel draws
         sni.activate(item, 1200, 10)
         xtray.wait_for(lambda: "DIALOG" in window_types(xfce.display, app.pid), 15, "the status window")
@@ -82,7 +88,7 @@ def test_left_click_opens_the_status_window_not_a_qt_menu(
         assert types == ["DIALOG"], types  # no POPUP_MENU / DROPDOWN_MENU: no second menu look
         [(title, width, height)] = window_title_and_size(xfce.display, app.pid)
         assert title == "trayapp"
-        assert 400 <= width <= 900 and 100 <= height <= 600, (width, height)  # a popup, not the screen
+        assert 400 <= width <= 900 and height <= 600, (width, height)  # a popup, not the whole screen
         # A double click on Plasma: Activate twice, back to back. Still one window, and running.
         sni.activate(item, 1200, 10)
         sni.activate(item, 1200, 10)

@@ -79,14 +79,14 @@ def test_a_failure_is_one_notice_that_replaces_the_last_and_leaves_the_tray_item
         SNI(xfce_dunst.bus, timeout=10) as sni,
     ):
         item = sni.wait_for_item(pid=app.pid, timeout=30)
-        base = xtray.find_demo_server(app.pid)
+        base = xtray.find_demo_server(app.pid, timeout=30)
 
         # The tooltip's first line is the overall state (the heading on Plasma), then one line per account.
         def tooltip_lines() -> list[str]:
             return str(item_state(sni, item)["ToolTip"][0]).splitlines()
 
         expected = ["trayapp (demo): Available", "Rocket.Chat (alice): Available"]
-        xtray.wait_for(lambda: tooltip_lines()[:2] == expected, 15, f"the tooltip {expected}")
+        xtray.wait_for(lambda: tooltip_lines()[:2] == expected, 30, f"the tooltip {expected}")
         fault(base, "404", "rocketchat")  # a refusal: no retry, one failure
 
         sni.click(item, ["Busy"])
