@@ -539,22 +539,6 @@
         <source>Smartsheet RM’s statuses are not loaded yet: refresh first.</source>
         <translation>Die Status von Smartsheet RM sind noch nicht geladen: zuerst aktualisieren.</translation>
     </message>
-    <message>
-        <source>Set status for…</source>
-        <translation>Status setzen für …</translation>
-    </message>
-    <message>
-        <source>{status} on every account that has it</source>
-        <translation>{status} auf jedem Konto, das ihn anbietet</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Anwenden</translation>
-    </message>
 </context>
 <context>
     <name>icons</name>

@@ -539,22 +539,6 @@
         <source>Smartsheet RM’s statuses are not loaded yet: refresh first.</source>
         <translation>Los estados de Smartsheet RM aún no se han cargado: actualice primero.</translation>
     </message>
-    <message>
-        <source>Set status for…</source>
-        <translation>Poner el estado durante…</translation>
-    </message>
-    <message>
-        <source>{status} on every account that has it</source>
-        <translation>{status} en cada cuenta que lo ofrece</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Aplicar</translation>
-    </message>
 </context>
 <context>
     <name>icons</name>

@@ -539,22 +539,6 @@
         <source>Smartsheet RM’s statuses are not loaded yet: refresh first.</source>
         <translation>Les statuts de Smartsheet RM ne sont pas encore chargés : actualisez d’abord.</translation>
     </message>
-    <message>
-        <source>Set status for…</source>
-        <translation>Mettre le statut pour…</translation>
-    </message>
-    <message>
-        <source>{status} on every account that has it</source>
-        <translation>{status} sur chaque compte qui le propose</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
-    </message>
 </context>
 <context>
     <name>icons</name>

@@ -539,22 +539,6 @@
         <source>Smartsheet RM’s statuses are not loaded yet: refresh first.</source>
         <translation>Gli stati di Smartsheet RM non sono ancora caricati: aggiorna prima.</translation>
     </message>
-    <message>
-        <source>Set status for…</source>
-        <translation>Imposta lo stato per…</translation>
-    </message>
-    <message>
-        <source>{status} on every account that has it</source>
-        <translation>{status} su ogni account che lo offre</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Applica</translation>
-    </message>
 </context>
 <context>
     <name>icons</name>

@@ -539,22 +539,6 @@
         <source>Smartsheet RM’s statuses are not loaded yet: refresh first.</source>
         <translation>Os status do Smartsheet RM ainda não foram carregados: atualize primeiro.</translation>
     </message>
-    <message>
-        <source>Set status for…</source>
-        <translation>Definir status por…</translation>
-    </message>
-    <message>
-        <source>{status} on every account that has it</source>
-        <translation>{status} em cada conta que o oferece</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Aplicar</translation>
-    </message>
 </context>
 <context>
     <name>icons</name>

@@ -19,6 +19,7 @@ import httpcore
 import httpx
 
 from trayapp.core.errors import AuthError, BadReply, CertificateError, ServiceUnavailable
+from trayapp.core.i18n import N_, _
 from trayapp.core.models import Account
 from trayapp.core.ports import SecretGetter, check_url
 from trayapp.core.redaction import register_secret
@@ -75,7 +76,7 @@ class HeaderAuth(httpx.Auth):
 _tls_lock = threading.Lock()
 _tls: ssl.SSLContext | None = None
 
-TRUST_HINT = (
+TRUST_HINT = N_(
     "If your organisation uses its own certificate authority, add it to this computer's trusted "
     "certificates, or set SSL_CERT_FILE to a file holding it."
 )
@@ -102,15 +103,21 @@ def _explicit_trust() -> ssl.SSLContext | None:
     if cafile is None and capath is None:
         return None
     if cafile is not None and not os.path.isfile(cafile):
-        raise CertificateError(f"SSL_CERT_FILE names {cafile}, which is not a file: correct it or unset it.")
+        raise CertificateError(
+            _("SSL_CERT_FILE names {path}, which is not a file: correct it or unset it.").format(path=cafile)
+        )
     if capath is not None and not os.path.isdir(capath):
-        raise CertificateError(f"SSL_CERT_DIR names {capath}, which is not a folder: correct it or unset it.")
+        raise CertificateError(
+            _("SSL_CERT_DIR names {path}, which is not a folder: correct it or unset it.").format(path=capath)
+        )
     try:
         return ssl.create_default_context(cafile=cafile, capath=capath)
     except (OSError, ssl.SSLError, ValueError):
         raise CertificateError(
-            f"The certificates in {cafile or capath} (SSL_CERT_FILE/SSL_CERT_DIR) cannot be read: "
-            "it must hold PEM certificates."
+            _(
+                "The certificates in {path} (SSL_CERT_FILE/SSL_CERT_DIR) cannot be read: it must hold PEM "
+                "certificates."
+            ).format(path=cafile or capath)
         ) from None
 
 
@@ -133,11 +140,17 @@ def _certificate_problem(exc: BaseException) -> ssl.SSLCertVerificationError | N
 
 def _untrusted(service: str, host: str, problem: ssl.SSLCertVerificationError) -> CertificateError:
     reason = str(getattr(problem, "verify_message", "") or "").strip().rstrip(".")
-    said = f" ({reason})" if reason else ""
-    return CertificateError(
-        f"{service} at {host} presented a certificate this computer does not trust{said}: "
-        f"this is a certificate problem, not an outage. {TRUST_HINT}"
-    )
+    if reason:
+        text = _(
+            "{service} at {host} presented a certificate this computer does not trust ({reason}): this is "
+            "a certificate problem, not an outage."
+        ).format(service=service, host=host, reason=reason)
+    else:
+        text = _(
+            "{service} at {host} presented a certificate this computer does not trust: this is a "
+            "certificate problem, not an outage."
+        ).format(service=service, host=host)
+    return CertificateError(f"{text} {_(TRUST_HINT)}")
 
 
 # ------------------------------------------------------------------------------- total deadline
@@ -250,9 +263,15 @@ def make_client(
 # ------------------------------------------------------------------------------ bounded replies
 
 
+def _LARGE() -> str:
+    return _("{service} sent an unexpectedly large reply ({size} bytes).")
+
+
 def _too_large(service: str) -> BadReply:
     return BadReply(
-        f"{service} sent a reply larger than {MAX_REPLY_BYTES // 2**20} MB; trayapp stopped reading it."
+        _("{service} sent a reply larger than {size} MB; trayapp stopped reading it.").format(
+            service=service, size=MAX_REPLY_BYTES // 2**20
+        )
     )
 
 
@@ -269,7 +288,11 @@ class _Unpacker:
         elif encoding == "deflate":
             self._zlib = zlib.decompressobj(zlib.MAX_WBITS)
         elif encoding not in ("", "identity"):
-            raise BadReply(f"{service} sent a reply packed as '{encoding[:40]}', which trayapp cannot read.")
+            raise BadReply(
+                _("{service} sent a reply packed as '{encoding}', which trayapp cannot read.").format(
+                    service=service, encoding=encoding[:40]
+                )
+            )
 
     def feed(self, data: bytes, room: int) -> bytes:
         if self._zlib is None:
@@ -279,7 +302,9 @@ class _Unpacker:
                 out = self._zlib.decompress(data, room + 1)
             except zlib.error:
                 if self._raw_deflate_tried:
-                    raise BadReply(f"{self._service} sent a damaged compressed reply.") from None
+                    raise BadReply(
+                        _("{service} sent a damaged compressed reply.").format(service=self._service)
+                    ) from None
                 self._raw_deflate_tried = True  # "deflate" without the zlib header, as some servers send
                 self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
                 return self.feed(data, room)
@@ -299,7 +324,7 @@ def _read_body(response: httpx.Response, service: str) -> bytes:
     """The whole body, refused as soon as it passes MAX_REPLY_BYTES, compressed or unpacked."""
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > MAX_REPLY_BYTES:
-        raise BadReply(f"{service} sent an unexpectedly large reply ({int(length)} bytes).")
+        raise BadReply(_LARGE().format(service=service, size=int(length)))
     encoding = response.headers.get("Content-Encoding", "").strip().lower()
     unpacker = _Unpacker(encoding, service)
     parts: list[bytes] = []
@@ -333,16 +358,19 @@ def send(client: httpx.Client, service: str, method: str, path: str, **kwargs: A
         headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _DROPPED_HEADERS]
         return httpx.Response(response.status_code, headers=headers, content=body, request=response.request)
     except httpx.TimeoutException:
-        raise ServiceUnavailable(f"{service} did not answer in time.") from None
+        raise ServiceUnavailable(_("{service} did not answer in time.").format(service=service)) from None
     except httpx.ConnectError as exc:
         problem = _certificate_problem(exc)
         if problem is not None:
             raise _untrusted(service, client.base_url.host, problem) from None
-        raise ServiceUnavailable(f"Cannot reach {service} at {client.base_url.host}.") from None
+        raise ServiceUnavailable(
+            _("Cannot reach {service} at {host}.").format(service=service, host=client.base_url.host)
+        ) from None
     except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
-        raise ServiceUnavailable(f"The connection to {service} was cut off.") from None
+        cut = _("The connection to {service} was cut off.").format(service=service)
+        raise ServiceUnavailable(cut) from None
     except httpx.HTTPError:
-        raise ServiceUnavailable(f"Could not talk to {service}.") from None
+        raise ServiceUnavailable(_("Could not talk to {service}.").format(service=service)) from None
     finally:
         _deadline.at = outer
 
@@ -350,22 +378,29 @@ def send(client: httpx.Client, service: str, method: str, path: str, **kwargs: A
 def json_body(response: httpx.Response, service: str) -> Any:
     """The reply's JSON, or BadReply with a specific sentence (HTML proxy page, empty, huge, too deep...)."""
     if len(response.content) > MAX_REPLY_BYTES:
-        raise BadReply(f"{service} sent an unexpectedly large reply ({len(response.content)} bytes).")
+        raise BadReply(_LARGE().format(service=service, size=len(response.content)))
     try:
         return json.loads(response.content)
     except RecursionError:
         raise BadReply(
-            f"{service} sent a reply nested too deeply to read (HTTP {response.status_code})."
+            _("{service} sent a reply nested too deeply to read (HTTP {status}).").format(
+                service=service, status=response.status_code
+            )
         ) from None
     except (ValueError, UnicodeDecodeError):
-        kind = "a web page" if b"<html" in response.content[:512].lower() else "something that is not JSON"
-        raise BadReply(f"{service} answered with {kind} (HTTP {response.status_code}).") from None
+        if b"<html" in response.content[:512].lower():
+            text = _("{service} answered with a web page (HTTP {status}).")
+        else:
+            text = _("{service} answered with something that is not JSON (HTTP {status}).")
+        raise BadReply(text.format(service=service, status=response.status_code)) from None
 
 
 def expect(value: Any, type_: type, what: str, service: str) -> Any:
     """Shape check for one field of a reply."""
     if not isinstance(value, type_):
-        raise BadReply(f"{service} sent a reply without a valid {what}.")
+        raise BadReply(
+            _("{service} sent a reply without a valid {field}.").format(service=service, field=what)
+        )
     return value
 
 
@@ -442,9 +477,17 @@ def clean_token(raw: str, service: str) -> str:
     token = raw.strip()
     register_secret(token)  # whatever goes into a header is masked in every text from here on
     if not token:
-        raise AuthError(f"No {service} token is saved for this account: enter it again in Accounts… → Edit.")
+        raise AuthError(
+            _("No {service} token is saved for this account: enter it again in Accounts… → Edit.").format(
+                service=service
+            )
+        )
     if any(not 0x21 <= ord(ch) <= 0x7E for ch in token):
-        raise AuthError(f"The saved {service} token contains characters a token cannot have: paste it again.")
+        raise AuthError(
+            _("The saved {service} token contains characters a token cannot have: paste it again.").format(
+                service=service
+            )
+        )
     return token
 
 
