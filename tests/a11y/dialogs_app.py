@@ -61,11 +61,13 @@ def main(which: list[str]) -> int:
             "editor-smartsheet": lambda: AccountEditor(controller, ServiceKind.SMARTSHEET),
             "window": tray.show_window,
         }
-        for i, name in enumerate(which):
+        x = 10
+        for name in which:  # side by side, so a screenshot shows each whole
             widget = makers[name]()
             widget.setObjectName(name)
             widget.show()
-            widget.move(QPoint(20 + 30 * i, 20 + 30 * i))
+            widget.move(QPoint(x, 10))
+            x += widget.frameGeometry().width() + 10
             keep.append(widget)
         QTimer.singleShot(500, lambda: print("ready", flush=True))
 
