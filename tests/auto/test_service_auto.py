@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from trayapp.backends import BACKENDS
-from trayapp.core.auto.config import PresenceSetting
+from trayapp.core.auto.config import CalendarSource, PresenceSetting
 from trayapp.core.auto.repeat import Repeat
 from trayapp.core.models import (
     Account,
@@ -99,3 +100,29 @@ def test_a_timed_change_set_while_locked_puts_back_the_state_from_before_the_loc
     clock.now += timedelta(minutes=30)
     assert kinds(service) == ["rocket restored"]
     assert shown(demo) == ("busy", "Reviewing PRs")  # from before the lock, not "Away while locked"
+
+
+def test_a_calendar_for_every_account_leaves_out_quietly_those_without_its_status(
+    service: StatusService, demo: DemoServer, clock: Clock, tmp_path: Path
+) -> None:
+    service.add_account(
+        Account("callbell", ServiceKind.CALLBELL, demo.callbell_url, seed.CB_USER_UUID), seed.CB_TOKEN
+    )
+    start = clock.now + timedelta(minutes=5)
+    ics = tmp_path / "work.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//t//EN\nBEGIN:VEVENT\nUID:m@t\n"
+        f"DTSTART:{start:%Y%m%dT%H%M%SZ}\nDTEND:{start + timedelta(minutes=30):%Y%m%dT%H%M%SZ}\n"
+        "SUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n",
+        encoding="utf-8",
+    )
+    focus = StatusChange(ChangeKind.CUSTOM, status=CustomStatus("", "Focus time"))  # Rocket.Chat only
+    service.update_auto(lambda c: replace(c, calendars=(CalendarSource("work", str(ics), focus),)))
+    assert kinds(service) == []
+    assert service.next_wakeup() == clock.now + timedelta(minutes=1)  # the file is looked at once a minute
+    clock.now = start
+    assert kinds(service) == ["rocket applied"]  # no failure for callbell, at this meeting or any other
+    assert shown(demo) == ("busy", "Focus time")
+    assert service.snapshot().accounts[0].auto_label.endswith("(calendar)")
+    clock.now = start + timedelta(minutes=30)
+    assert kinds(service) == ["rocket restored"]

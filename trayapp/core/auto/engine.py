@@ -25,7 +25,7 @@ import enum
 import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -234,7 +234,6 @@ class Inputs:
     calendars: Callable[[], Mapping[str, Sequence[Window]]] = dict
     manual_active: Callable[[str, datetime], bool] = lambda _account, _now: False
     supports: Callable[[str, StatusChange], bool] = lambda _account, _change: True
-    skipped: set[tuple[str, str]] = field(default_factory=set)
 
 
 class AutoEngine:
