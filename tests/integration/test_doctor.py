@@ -24,7 +24,7 @@ from trayapp.preflight import NO_DISPLAY
 
 pytestmark = [pytest.mark.realtray, pytest.mark.skipif(sys.platform != "linux", reason="Xvfb is Linux-only")]
 
-CHECKS = ["desktop", "qt", "tray", "notifications", "keyring", "autostart"]
+CHECKS = ["desktop", "qt", "tray", "notifications", "keyring", "autostart", "presence"]
 
 
 def doctor_env(session: xtray.TraySession, profile: Path, desktop: str) -> dict[str, str]:
