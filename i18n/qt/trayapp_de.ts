@@ -563,4 +563,27 @@
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
 </context>
+<context>
+    <name>window</name>
+    <message>
+        <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>
+        <translation>Es wurde kein Infobereich gefunden, daher zeigt trayapp stattdessen dieses Fenster. Installieren Sie unter GNOME die Erweiterung „AppIndicator and KStatusNotifierItem Support“ (oder „Status Tray“) und starten Sie trayapp dann neu.</translation>
+    </message>
+    <message>
+        <source>Run `trayapp doctor` to see why there is no tray.</source>
+        <translation>Führen Sie `trayapp doctor` aus, um zu sehen, warum es keinen Infobereich gibt.</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Status setzen …</translation>
+    </message>
+    <message>
+        <source>Statuses and more</source>
+        <translation>Status und mehr</translation>
+    </message>
+    <message>
+        <source>No accounts yet: open “Statuses and more” → Accounts… to add one.</source>
+        <translation>Noch keine Konten: Öffnen Sie „Status und mehr“ → Konten …, um eines hinzuzufügen.</translation>
+    </message>
+</context>
 </TS>

@@ -563,4 +563,27 @@
         <translation>Requiere atención</translation>
     </message>
 </context>
+<context>
+    <name>window</name>
+    <message>
+        <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>
+        <translation>No se encontró ninguna bandeja del sistema, así que trayapp muestra esta ventana en su lugar. En GNOME, instale la extensión «AppIndicator and KStatusNotifierItem Support» (o «Status Tray») y vuelva a iniciar trayapp.</translation>
+    </message>
+    <message>
+        <source>Run `trayapp doctor` to see why there is no tray.</source>
+        <translation>Ejecute `trayapp doctor` para ver por qué no hay bandeja.</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Poner un estado…</translation>
+    </message>
+    <message>
+        <source>Statuses and more</source>
+        <translation>Estados y más</translation>
+    </message>
+    <message>
+        <source>No accounts yet: open “Statuses and more” → Accounts… to add one.</source>
+        <translation>Todavía no hay cuentas: abra «Estados y más» → Cuentas… para añadir una.</translation>
+    </message>
+</context>
 </TS>

@@ -563,4 +563,27 @@
         <translation>Demande votre attention</translation>
     </message>
 </context>
+<context>
+    <name>window</name>
+    <message>
+        <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>
+        <translation>Aucune zone de notification n’a été trouvée, trayapp affiche donc cette fenêtre à la place. Sous GNOME, installez l’extension « AppIndicator and KStatusNotifierItem Support » (ou « Status Tray »), puis relancez trayapp.</translation>
+    </message>
+    <message>
+        <source>Run `trayapp doctor` to see why there is no tray.</source>
+        <translation>Lancez `trayapp doctor` pour savoir pourquoi il n’y a pas de zone de notification.</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Mettre un statut…</translation>
+    </message>
+    <message>
+        <source>Statuses and more</source>
+        <translation>Statuts et plus</translation>
+    </message>
+    <message>
+        <source>No accounts yet: open “Statuses and more” → Accounts… to add one.</source>
+        <translation>Aucun compte pour l’instant : ouvrez « Statuts et plus » → Comptes… pour en ajouter un.</translation>
+    </message>
+</context>
 </TS>

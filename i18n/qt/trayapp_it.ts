@@ -563,4 +563,27 @@
         <translation>Richiede attenzione</translation>
     </message>
 </context>
+<context>
+    <name>window</name>
+    <message>
+        <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>
+        <translation>Non è stata trovata un’area di notifica, quindi trayapp mostra invece questa finestra. Su GNOME installa l’estensione «AppIndicator and KStatusNotifierItem Support» (o «Status Tray»), poi riavvia trayapp.</translation>
+    </message>
+    <message>
+        <source>Run `trayapp doctor` to see why there is no tray.</source>
+        <translation>Esegui `trayapp doctor` per capire perché non c’è l’area di notifica.</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Imposta uno stato…</translation>
+    </message>
+    <message>
+        <source>Statuses and more</source>
+        <translation>Stati e altro</translation>
+    </message>
+    <message>
+        <source>No accounts yet: open “Statuses and more” → Accounts… to add one.</source>
+        <translation>Ancora nessun account: apri «Stati e altro» → Account… per aggiungerne uno.</translation>
+    </message>
+</context>
 </TS>

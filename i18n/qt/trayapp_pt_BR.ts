@@ -563,4 +563,27 @@
         <translation>Precisa de atenção</translation>
     </message>
 </context>
+<context>
+    <name>window</name>
+    <message>
+        <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>
+        <translation>Nenhuma bandeja do sistema foi encontrada, então o trayapp mostra esta janela no lugar. No GNOME, instale a extensão “AppIndicator and KStatusNotifierItem Support” (ou “Status Tray”) e inicie o trayapp de novo.</translation>
+    </message>
+    <message>
+        <source>Run `trayapp doctor` to see why there is no tray.</source>
+        <translation>Execute `trayapp doctor` para ver por que não há bandeja.</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Definir um status…</translation>
+    </message>
+    <message>
+        <source>Statuses and more</source>
+        <translation>Status e mais</translation>
+    </message>
+    <message>
+        <source>No accounts yet: open “Statuses and more” → Accounts… to add one.</source>
+        <translation>Ainda não há contas: abra “Status e mais” → Contas… para adicionar uma.</translation>
+    </message>
+</context>
 </TS>

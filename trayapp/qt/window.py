@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 from trayapp.qt import icons
 from trayapp.qt.controller import Controller
 from trayapp.qt.dialogs import error_colour, keep_floating
+from trayapp.qt.i18n import N_, tr
 from trayapp.qt.menu import Target, availability_targets, error_text, header_text, view_icon
 
-NO_TRAY_HINT = (
+NO_TRAY_HINT = N_(
+    "window",
     "No system tray was found, so trayapp shows this window instead. On GNOME, install the "
-    "“AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again."
+    "“AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.",
 )
-DOCTOR_HINT = "Run `trayapp doctor` to see why there is no tray."
+DOCTOR_HINT = N_("window", "Run `trayapp doctor` to see why there is no tray.")
 
 
 class StatusWindow(QWidget):
@@ -51,7 +53,7 @@ class StatusWindow(QWidget):
         self.setWindowTitle("trayapp")
         self.setWindowIcon(icons.app_icon())
 
-        self.hint = QLabel(f"{NO_TRAY_HINT}\n{DOCTOR_HINT}")
+        self.hint = QLabel(f"{tr('window', NO_TRAY_HINT)}\n{tr('window', DOCTOR_HINT)}")
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines = QVBoxLayout()
@@ -62,9 +64,9 @@ class StatusWindow(QWidget):
         self._avail_buttons: dict[str, QRadioButton] = {}
         self._avail_group = QButtonGroup(self)
         self._targets: dict[str, Target] = {}
-        self.set_button = QPushButton("Set a status…")
+        self.set_button = QPushButton(tr("window", "Set a status…"))
         self.menu_button = QToolButton()
-        self.menu_button.setText("Statuses and more")
+        self.menu_button.setText(tr("window", "Statuses and more"))
         self.menu_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(menu)
@@ -109,14 +111,18 @@ class StatusWindow(QWidget):
             if i < len(views):
                 view = views[i]
                 icon.setPixmap(icons.named_icon(view_icon(view)).pixmap(20, 20))
+                icon.setAccessibleName(icons.icon_text(view_icon(view)))  # the state the icon shows
                 text.setText(header_text(view, views, now))
                 whole = header_text(view, views, now, limit=None)
                 text.setToolTip(whole if whole != text.text() else "")
                 error.setText(f"⚠ {error_text(view)}" if error_text(view) else "")
             else:
                 icon.setPixmap(icons.named_icon("attention").pixmap(20, 20))
+                icon.setAccessibleName(icons.icon_text("attention"))
                 text.setText(
-                    "No accounts yet: open “Statuses and more” → Accounts… to add one." if i == 0 else ""
+                    tr("window", "No accounts yet: open “Statuses and more” → Accounts… to add one.")
+                    if i == 0
+                    else ""
                 )
                 error.setText("")
                 text.setToolTip("")
