@@ -374,9 +374,9 @@ class LinuxWatch:
                 continue
             fired = message.body[0]
             if fired == idle_id:
-                self.on_change("idle", True)
-                # One-shot: fires at the next input.
+                # One-shot: fires at the next input. Asked for first, so a return right away is heard.
                 active_id = bus.call(MUTTER_IDLE, MUTTER_IDLE_PATH, iface, "AddUserActiveWatch")[0]
+                self.on_change("idle", True)
             elif fired == active_id:
                 active_id = None
                 self.on_change("idle", False)

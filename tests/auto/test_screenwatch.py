@@ -30,7 +30,7 @@ class Heard:
         self.ready.set()
 
     def next(self) -> tuple[str, bool]:
-        return self.queue.get(timeout=10)
+        return self.queue.get(timeout=30)  # generous: a loaded machine, not a speed goal
 
 
 @pytest.fixture
@@ -47,6 +47,15 @@ def standins(buses: tuple[str, str]) -> Iterator[tuple[StandIn, StandIn]]:
     yield session, system
     session.stop()
     system.stop()
+
+
+def wait_call(standin: StandIn, method: str) -> None:
+    """Until the stand-in has answered `method` (the listener thread asks on its own time)."""
+    for _ in range(600):
+        if method in standin.calls:
+            return
+        threading.Event().wait(0.05)
+    raise AssertionError(f"{method} was never called")
 
 
 def watch(buses: tuple[str, str], heard: Heard) -> LinuxWatch:
@@ -109,12 +118,10 @@ def test_idle_through_mutter_watches(buses: tuple[str, str], standins: tuple[Sta
     try:
         w.set_idle(5)
         assert heard.next() == ("idle", False)  # a new threshold starts from "not idle"
-        for _ in range(100):
-            if "AddIdleWatch" in session.calls:
-                break
-            threading.Event().wait(0.05)
+        wait_call(session, "AddIdleWatch")
         session.send("idle")
         assert heard.next() == ("idle", True)
+        assert "AddUserActiveWatch" in session.calls  # asked for before "idle" was said
         session.send("active")
         assert heard.next() == ("idle", False)
         assert w.idle_source == MUTTER_IDLE

@@ -52,25 +52,25 @@ def test_lock_shows_in_the_menu_and_pause_puts_the_status_back(
     service = real_service(app)
     before = demo.rc_user(seed.RC_ALICE_ID)
     service.update_auto(lambda c: replace(c, lock=PresenceSetting(on=True)))  # as `trayapp auto lock on`
-    qtbot.waitUntil(lambda: bool(FakeWatch.made), timeout=10_000)
-    qtbot.waitUntil(lambda: auto_lines(app) == ["Pause automatic status"], timeout=10_000)
+    qtbot.waitUntil(lambda: bool(FakeWatch.made), timeout=30_000)
+    qtbot.waitUntil(lambda: auto_lines(app) == ["Pause automatic status"], timeout=30_000)
 
     heard: Any = threading.Thread(target=FakeWatch.made[0].on_change, args=("locked", True))
     heard.start()
     heard.join()
-    qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["status"] == "away", timeout=10_000)
+    qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["status"] == "away", timeout=30_000)
     wait_idle(qtbot, app)
-    qtbot.waitUntil(lambda: len(auto_lines(app)) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(auto_lines(app)) == 2, timeout=30_000)
     line, pause = auto_lines(app)
     assert line.startswith("Away while locked on ") and "Smartsheet" not in line
     assert pause == "Pause automatic status"
 
     find(app.tray.menu, "Pause automatic status").trigger()
-    qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["status"] == before["status"], timeout=10_000)
+    qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["status"] == before["status"], timeout=30_000)
     wait_idle(qtbot, app)
-    qtbot.waitUntil(lambda: auto_lines(app) == ["Resume automatic status"], timeout=10_000)
+    qtbot.waitUntil(lambda: auto_lines(app) == ["Resume automatic status"], timeout=30_000)
     assert service.auto_config().paused
     assert "'Away while locked' is over; the previous status is back." in " ".join(entries(app.tray.menu))
 
     find(app.tray.menu, "Resume automatic status").trigger()
-    qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["status"] == "away", timeout=10_000)
+    qtbot.waitUntil(lambda: demo.rc_user(seed.RC_ALICE_ID)["status"] == "away", timeout=30_000)
