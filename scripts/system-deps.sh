@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages the real-part tests need: a virtual X screen with tray hosts (trayer for
 # XEmbed, xfce4-panel for StatusNotifierItem), Qt's xcb libraries, D-Bus, gnome-keyring for a real
-# Secret Service, dunst for a real notification server and openssl for the certificate tests. Installs
+# Secret Service, dunst for a real notification server, openssl for the certificate tests, and the desktop
+# shells tests/desktops starts headless (GNOME, sway, KDE Plasma, Cinnamon, MATE). Installs
 # only what is missing; does nothing where apt-get or root is unavailable.
 #   --app   only what running trayapp needs (python3-venv and Qt's libraries): the README's set-up line
 # Extra package names given as arguments are installed the same way (scripts/system-deps-packaging.sh).
@@ -18,6 +19,12 @@ if [ "${1:-}" = "--app" ]; then APP_ONLY=1; shift; PACKAGES=("$@" "${APP[@]}"); 
   xvfb xauth trayer x11-utils xdotool imagemagick xfce4-panel dbus dbus-x11 gnome-keyring libsecret-tools
   dunst fonts-noto-color-emoji openssl
   at-spi2-core python3-pyatspi locales  # the AT-SPI test's bus and client; de/fr locales for the CLI's dates
+  # tests/desktops: real desktop shells, headless (about 800 packages, 1.5 GB installed, 2.5 min here)
+  gnome-shell gnome-shell-extension-appindicator gjs  # GNOME Shell 43 (gjs: its notifications)
+  sway waybar mako-notifier wayvnc grim  # sway + waybar's tray + mako; wayvnc gives sway a pointer
+  plasma-workspace plasma-desktop kwin-x11  # KDE Plasma 5.27 on X11
+  cinnamon xapp-sn-watcher  # Cinnamon 5.6 and its StatusNotifierItem bridge
+  mate-panel  # MATE's panel
 ); fi
 command -v apt-get >/dev/null 2>&1 || { echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}"; exit 0; }
 SUDO=""

@@ -436,8 +436,10 @@ class SNI:
             for entry in reg:
                 # forms: ":1.6/StatusNotifierItem" (xfce + Qt 6), "org.kde.StatusNotifierItem-12-1/...",
                 # or a bare bus name (path then defaults to /StatusNotifierItem)
+                # GNOME's AppIndicator extension lists "<bus name>@<path>"
                 i = entry.find("/")
-                entries.append((entry, "/StatusNotifierItem") if i < 0 else (entry[:i], entry[i:]))
+                service = entry[:i].rstrip("@")
+                entries.append((entry, "/StatusNotifierItem") if i < 0 else (service, entry[i:]))
         entries += [(n, "/StatusNotifierItem") for n in names if ITEM_NAME_RE.match(n)]
         if not any(w in names for w in WATCHERS):
             entries += [(n, "/StatusNotifierItem") for n in names if n.startswith(":") and self._has_item(n)]

@@ -1,0 +1,48 @@
+"""mate-panel (its notification area hosts StatusNotifierItems) with dunst, on Xvfb: the menu as mate-panel
+reads it over DBusMenu: the choice of availability is one choice (radio items), every submenu is filled
+without waiting for AboutToShow, and a click changes the status on the service."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.desktops import tray
+from tests.desktops.session import App, session_fixture
+from tests.desktops.x11 import Mate
+from tests.integration import xtray
+from tests.integration.sni_menu import SNI, checked, find_path, format_tree
+from tests.integration.test_real_tray import rc_me
+
+pytestmark = [pytest.mark.desktop, pytest.mark.skipif(sys.platform != "linux", reason="Linux desktops")]
+
+AVAILABILITIES = ["Available", "Away", "Busy", "Offline"]
+
+
+@pytest.fixture(scope="module")
+def mate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mate]:
+    yield from session_fixture(Mate(tmp_path_factory.mktemp("mate")))  # type: ignore[misc]
+
+
+@pytest.fixture
+def app(mate: Mate) -> Iterator[App]:
+    with mate.app() as running:
+        yield running
+
+
+def test_a_click_in_the_menu_changes_the_status(mate: Mate, app: App, tmp_path: Path) -> None:
+    with SNI(mate.bus) as sni:
+        item = tray.item_of(sni, app)
+        tray.wait_menu_ready(sni, item)
+        mate.shot("panel")
+        props = sni.props(item)
+        assert props["Status"] == "Active" and props["IconPixmap"], props
+        base = tray.demo_url(app)
+        sni.click(item, ["Busy"])
+        xtray.wait_for(lambda: rc_me(base)["status"] == "busy", 15, "Rocket.Chat to show busy")
+        tree = sni.wait_layout(item, lambda t: checked(find_path(t, ["Busy"])) is True, timeout=15)
+        assert checked(find_path(tree, ["Available"])) is False, format_tree(tree)
+        mate.shot("after-busy")
