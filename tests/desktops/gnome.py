@@ -67,10 +67,10 @@ global._trayTest = {
     // the open indicator menu: the top level and every item, submenus walked where open
     const b = this.indicator();
     const items = [];
-    const walk = (menu, path) => menu._getMenuItems().forEach((item, n) => {
+    const walk = (menu, path) => menu._getMenuItems().forEach(item => {
       if (!item.visible || !item.label) return;
-      const entry = Object.assign(this.box(item), {path: path.concat([n]), label: item.label.text,
-        submenu: !!item.menu});
+      const entry = Object.assign(this.box(item), {path: path.concat([item.label.text]),
+        label: item.label.text, submenu: !!item.menu});
       if (item.menu) {
         const [, natural] = item.menu.box.get_preferred_height(-1);
         entry.open = item.menu.isOpen;

@@ -1,6 +1,5 @@
 """mate-panel (its notification area hosts StatusNotifierItems) with dunst, on Xvfb: the menu as mate-panel
-reads it over DBusMenu: the choice of availability is one choice (radio items), every submenu is filled
-without waiting for AboutToShow, and a click changes the status on the service."""
+reads it over DBusMenu, where a click changes the status on the service and the check moves."""
 
 from __future__ import annotations
 

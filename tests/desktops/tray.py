@@ -109,3 +109,22 @@ def watch_status(sni: SNI, item: Item, seconds: float) -> list[str]:
         seen.append(str(sni.props(item)["Status"]))
         time.sleep(0.25)
     return seen
+
+
+def settle_icon(sni: SNI, item: Item, quiet: float = 1.0, timeout: float = 8) -> list[str]:
+    """Wait until the icon the app exports (IconPixmap) has not changed for `quiet` seconds: a change the
+    user made may change the icon's state legitimately. Returns the Status values seen meanwhile."""
+    addr = sni._item_addr(item)
+    seen: list[str] = []
+    last, since = None, time.monotonic()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        props = sni.get_all(addr)
+        seen.append(str(props["Status"]))
+        pixmaps = repr(props["IconPixmap"])
+        if pixmaps != last:
+            last, since = pixmaps, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            break
+        time.sleep(0.2)
+    return seen

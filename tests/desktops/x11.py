@@ -294,6 +294,17 @@ def colour_box(image: QImage, area: Rect, wanted: Callable[[int, int, int], bool
     return Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
 
 
+def icon_change(a: QImage, b: QImage, area: Rect) -> float:
+    """How much trayapp's icon (the coloured pixels in area) differs between two screenshots, wherever
+    the panel placed it in each (another applet appearing shifts it): 1.0 when either has none."""
+    box_a, box_b = coloured_box(a, area), coloured_box(b, area)
+    if box_a is None or box_b is None or abs(box_a.w - box_b.w) > 1 or abs(box_a.h - box_b.h) > 1:
+        return 1.0
+    w, h = min(box_a.w, box_b.w), min(box_a.h, box_b.h)
+    crop_a, crop_b = a.copy(box_a.x, box_a.y, w, h), b.copy(box_b.x, box_b.y, w, h)
+    return changed_fraction(crop_a, crop_b, Rect(0, 0, w, h))
+
+
 def changed_fraction(a: QImage, b: QImage, area: Rect, tolerance: int = 40) -> float:
     """Share of the pixels in area that differ between two screenshots by more than tolerance."""
     total = changed = 0
