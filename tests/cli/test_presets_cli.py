@@ -127,6 +127,18 @@ def test_an_account_not_named_gets_the_availability_only(trayapp: Trayapp) -> No
     assert preset["duration_minutes"] is None
 
 
+def test_an_availability_a_service_lacks_is_left_out_with_a_note(trayapp: Trayapp) -> None:
+    added = trayapp("preset", "add", "Heads down", "--status", "callbell=Training", "--busy")
+    assert added.code == 0, added.err
+    assert "note: callbell: Callbell has no 'Busy'; it gets its status only." in added.out
+    assert "note: smartsheet: Smartsheet RM has no 'Busy'; it is left alone." in added.out
+    [preset] = json.loads(trayapp("preset", "list", "--json").out)
+    assert preset["accounts"] == {
+        "rocket": {"status": None, "availability": "busy", "message": None},
+        "callbell": {"status": "Training", "availability": None, "message": None},
+    }
+
+
 def test_for_on_set_overrides_the_presets_duration(trayapp: Trayapp) -> None:
     trayapp(*LUNCH)
     applied = trayapp("set", "--preset", "Lunch", "--for", "2h")

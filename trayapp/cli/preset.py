@@ -78,13 +78,20 @@ def add_preset(service: StatusService, a: argparse.Namespace) -> int:
         service.account(account_name)  # an unknown account: exit 1, naming the ones there are
     wanted = {acc.name for acc in accounts} | set(named)
     parts: dict[str, AccountPart] = {}
+    notes: list[str] = []
     for account in service.accounts():
         if account.name not in wanted:
             continue
         status = named.get(account.name, "")
-        if status or a.availability is not None:
-            parts[account.name] = AccountPart(status, a.availability, a.message)
-    notes = [_check_status(service, account, status) for account, status in named.items()]
+        availability = a.availability
+        offered = service.capabilities(account).availabilities
+        if availability is not None and availability not in offered:
+            kept = "it gets its status only" if status else "it is left alone"
+            notes.append(f"{account.name}: {account.kind.label} has no '{availability.label}'; {kept}.")
+            availability = None
+        if status or availability is not None:
+            parts[account.name] = AccountPart(status, availability, a.message)
+    notes += [_check_status(service, account, status) for account, status in named.items()]
     saved = service.presets.save(Preset(name, emoji, parts, duration))
     print(f"Saved preset '{saved.label}': {_summary(saved)}.")
     for note in notes:
