@@ -99,21 +99,17 @@ def check_autostart() -> Result:
 def check_notifier(platform: str = sys.platform) -> Result:
     if not platform.startswith("linux"):
         return Result("notifier", True, "the tray icon's own notifications (Qt)")
-    try:
+    try:  # the notifier the tray sends with, and its D-Bus client (jeepney)
+        from trayapp.notifier import INTERFACE, PATH, SERVICE
         from trayapp.sessionbus import BusError, SessionBus
-    except ImportError as exc:  # a bundle without jeepney could never send a notification
-        return Result("notifier", False, f"the D-Bus client is missing from this installation ({exc})")
+    except ImportError as exc:  # a bundle without them could never send a notification
+        return Result("notifier", False, f"the notifier is missing from this installation ({exc})")
     try:
         with SessionBus() as bus:
-            name, vendor, version, _spec = bus.call(
-                "org.freedesktop.Notifications",
-                "/org/freedesktop/Notifications",
-                "org.freedesktop.Notifications",
-                "GetServerInformation",
-            )
+            name, vendor, version, _spec = bus.call(SERVICE, PATH, INTERFACE, "GetServerInformation")
     except BusError as exc:
         # The installation is fine; this desktop shows no notifications (doctor says what to do).
-        return Result("notifier", True, f"the D-Bus client loads; no notification server answered ({exc})")
+        return Result("notifier", True, f"the notifier loads; no notification server answered ({exc})")
     return Result("notifier", True, f"notifications go to {name} {version} ({vendor})")
 
 
