@@ -564,6 +564,172 @@
     </message>
 </context>
 <context>
+    <name>menu</name>
+    <message>
+        <source>until {time}</source>
+        <translation>bis {time}</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>um {time}</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>ihn</translation>
+    </message>
+    <message>
+        <source>status not read yet</source>
+        <translation>Status noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>token not accepted</source>
+        <translation>Token nicht angenommen</translation>
+    </message>
+    <message>
+        <source>next: {status} {at}</source>
+        <translation>als Nächstes: {status} {at}</translation>
+    </message>
+    <message>
+        <source>The service no longer accepts the stored token.</source>
+        <translation>Der Dienst nimmt das gespeicherte Token nicht mehr an.</translation>
+    </message>
+    <message>
+        <source>{problem}. Fix it in Accounts…</source>
+        <translation>{problem}. Beheben unter Konten …</translation>
+    </message>
+    <message>
+        <source>starting the demo…</source>
+        <translation>Demo wird gestartet …</translation>
+    </message>
+    <message>
+        <source>no accounts yet</source>
+        <translation>noch keine Konten</translation>
+    </message>
+    <message>
+        <source>{status} on {account}</source>
+        <translation>{status} auf {account}</translation>
+    </message>
+    <message>
+        <source>All statuses ({count})…</source>
+        <translation>Alle Status ({count}) …</translation>
+    </message>
+    <message>
+        <source>Search them in Set a status…</source>
+        <translation>In „Status setzen …“ durchsuchen</translation>
+    </message>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} auf {accounts}</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Put back the status from before it</source>
+        <translation>Den Status von vorher wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n min longer</source>
+        <translation>
+            <numerusform>%n Min. länger behalten</numerusform>
+            <numerusform>%n Min. länger behalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel “{status}” {at}</source>
+        <translation>„{status}“ {at} absagen</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Demo wird gestartet …</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Noch keine Konten</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Konto hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Open Accounts to enter a new token</source>
+        <translation>Konten öffnen, um ein neues Token einzugeben</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Demo mode: nothing leaves this computer</source>
+        <translation>Demo-Modus: Nichts verlässt diesen Computer</translation>
+    </message>
+    <message>
+        <source>Edit presets…</source>
+        <translation>Vorlagen bearbeiten …</translation>
+    </message>
+    <message>
+        <source>All presets…</source>
+        <translation>Alle Vorlagen …</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Status setzen …</translation>
+    </message>
+    <message>
+        <source>Clear status</source>
+        <translation>Status löschen</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>New status…</source>
+        <translation>Neuer Status …</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>Konten …</translation>
+    </message>
+    <message>
+        <source>Launch at login</source>
+        <translation>Bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Not in demo mode</source>
+        <translation>Nicht im Demo-Modus</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>{availability} is not offered by {accounts}</source>
+        <translation>{availability} wird von {accounts} nicht angeboten</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>

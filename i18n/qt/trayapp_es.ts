@@ -564,6 +564,172 @@
     </message>
 </context>
 <context>
+    <name>menu</name>
+    <message>
+        <source>until {time}</source>
+        <translation>hasta las {time}</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>a las {time}</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>el estado</translation>
+    </message>
+    <message>
+        <source>status not read yet</source>
+        <translation>estado aún no leído</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>sin estado</translation>
+    </message>
+    <message>
+        <source>token not accepted</source>
+        <translation>token no aceptado</translation>
+    </message>
+    <message>
+        <source>next: {status} {at}</source>
+        <translation>después: {status} {at}</translation>
+    </message>
+    <message>
+        <source>The service no longer accepts the stored token.</source>
+        <translation>El servicio ya no acepta el token guardado.</translation>
+    </message>
+    <message>
+        <source>{problem}. Fix it in Accounts…</source>
+        <translation>{problem}. Arréglelo en Cuentas…</translation>
+    </message>
+    <message>
+        <source>starting the demo…</source>
+        <translation>iniciando la demo…</translation>
+    </message>
+    <message>
+        <source>no accounts yet</source>
+        <translation>todavía no hay cuentas</translation>
+    </message>
+    <message>
+        <source>{status} on {account}</source>
+        <translation>{status} en {account}</translation>
+    </message>
+    <message>
+        <source>All statuses ({count})…</source>
+        <translation>Todos los estados ({count})…</translation>
+    </message>
+    <message>
+        <source>Search them in Set a status…</source>
+        <translation>Búsquelos en Poner un estado…</translation>
+    </message>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} en {accounts}</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Terminar ahora</translation>
+    </message>
+    <message>
+        <source>Put back the status from before it</source>
+        <translation>Restaurar el estado de antes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n min longer</source>
+        <translation>
+            <numerusform>Mantener %n min más</numerusform>
+            <numerusform>Mantener %n min más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel “{status}” {at}</source>
+        <translation>Cancelar «{status}» {at}</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Iniciando la demo…</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Todavía no hay cuentas</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Añadir una cuenta…</translation>
+    </message>
+    <message>
+        <source>Open Accounts to enter a new token</source>
+        <translation>Abrir Cuentas para escribir un token nuevo</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Demo mode: nothing leaves this computer</source>
+        <translation>Modo demo: nada sale de este equipo</translation>
+    </message>
+    <message>
+        <source>Edit presets…</source>
+        <translation>Editar los ajustes guardados…</translation>
+    </message>
+    <message>
+        <source>All presets…</source>
+        <translation>Todos los ajustes guardados…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Ajustes guardados</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recientes</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Poner un estado…</translation>
+    </message>
+    <message>
+        <source>Clear status</source>
+        <translation>Borrar el estado</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Más</translation>
+    </message>
+    <message>
+        <source>New status…</source>
+        <translation>Nuevo estado…</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Actualizando…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>Cuentas…</translation>
+    </message>
+    <message>
+        <source>Launch at login</source>
+        <translation>Iniciar al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Not in demo mode</source>
+        <translation>No en modo demo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>{availability} is not offered by {accounts}</source>
+        <translation>{accounts} no ofrece {availability}</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>

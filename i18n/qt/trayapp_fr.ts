@@ -564,6 +564,172 @@
     </message>
 </context>
 <context>
+    <name>menu</name>
+    <message>
+        <source>until {time}</source>
+        <translation>jusqu’à {time}</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>à {time}</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>le statut</translation>
+    </message>
+    <message>
+        <source>status not read yet</source>
+        <translation>statut pas encore lu</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>aucun statut</translation>
+    </message>
+    <message>
+        <source>token not accepted</source>
+        <translation>jeton refusé</translation>
+    </message>
+    <message>
+        <source>next: {status} {at}</source>
+        <translation>ensuite : {status} {at}</translation>
+    </message>
+    <message>
+        <source>The service no longer accepts the stored token.</source>
+        <translation>Le service n’accepte plus le jeton enregistré.</translation>
+    </message>
+    <message>
+        <source>{problem}. Fix it in Accounts…</source>
+        <translation>{problem}. Corrigez-le dans Comptes…</translation>
+    </message>
+    <message>
+        <source>starting the demo…</source>
+        <translation>démarrage de la démo…</translation>
+    </message>
+    <message>
+        <source>no accounts yet</source>
+        <translation>aucun compte pour l’instant</translation>
+    </message>
+    <message>
+        <source>{status} on {account}</source>
+        <translation>{status} sur {account}</translation>
+    </message>
+    <message>
+        <source>All statuses ({count})…</source>
+        <translation>Tous les statuts ({count})…</translation>
+    </message>
+    <message>
+        <source>Search them in Set a status…</source>
+        <translation>Les chercher dans Mettre un statut…</translation>
+    </message>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} sur {accounts}</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Terminer maintenant</translation>
+    </message>
+    <message>
+        <source>Put back the status from before it</source>
+        <translation>Remettre le statut d’avant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n min longer</source>
+        <translation>
+            <numerusform>Garder %n min de plus</numerusform>
+            <numerusform>Garder %n min de plus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel “{status}” {at}</source>
+        <translation>Annuler « {status} » {at}</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Démarrage de la démo…</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Aucun compte pour l’instant</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>Open Accounts to enter a new token</source>
+        <translation>Ouvrir Comptes pour saisir un nouveau jeton</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Demo mode: nothing leaves this computer</source>
+        <translation>Mode démo : rien ne quitte cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Edit presets…</source>
+        <translation>Modifier les préréglages…</translation>
+    </message>
+    <message>
+        <source>All presets…</source>
+        <translation>Tous les préréglages…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Préréglages</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récents</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Mettre un statut…</translation>
+    </message>
+    <message>
+        <source>Clear status</source>
+        <translation>Effacer le statut</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Plus</translation>
+    </message>
+    <message>
+        <source>New status…</source>
+        <translation>Nouveau statut…</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Actualisation…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>Comptes…</translation>
+    </message>
+    <message>
+        <source>Launch at login</source>
+        <translation>Lancer à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Not in demo mode</source>
+        <translation>Pas en mode démo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>{availability} is not offered by {accounts}</source>
+        <translation>{availability} n’est pas proposé par {accounts}</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>

@@ -564,6 +564,172 @@
     </message>
 </context>
 <context>
+    <name>menu</name>
+    <message>
+        <source>until {time}</source>
+        <translation>fino alle {time}</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>alle {time}</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>lo stato</translation>
+    </message>
+    <message>
+        <source>status not read yet</source>
+        <translation>stato non ancora letto</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>nessuno stato</translation>
+    </message>
+    <message>
+        <source>token not accepted</source>
+        <translation>token non accettato</translation>
+    </message>
+    <message>
+        <source>next: {status} {at}</source>
+        <translation>poi: {status} {at}</translation>
+    </message>
+    <message>
+        <source>The service no longer accepts the stored token.</source>
+        <translation>Il servizio non accetta più il token salvato.</translation>
+    </message>
+    <message>
+        <source>{problem}. Fix it in Accounts…</source>
+        <translation>{problem}. Correggilo in Account…</translation>
+    </message>
+    <message>
+        <source>starting the demo…</source>
+        <translation>avvio della demo…</translation>
+    </message>
+    <message>
+        <source>no accounts yet</source>
+        <translation>ancora nessun account</translation>
+    </message>
+    <message>
+        <source>{status} on {account}</source>
+        <translation>{status} su {account}</translation>
+    </message>
+    <message>
+        <source>All statuses ({count})…</source>
+        <translation>Tutti gli stati ({count})…</translation>
+    </message>
+    <message>
+        <source>Search them in Set a status…</source>
+        <translation>Cercali in Imposta uno stato…</translation>
+    </message>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} su {accounts}</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Termina ora</translation>
+    </message>
+    <message>
+        <source>Put back the status from before it</source>
+        <translation>Ripristina lo stato di prima</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n min longer</source>
+        <translation>
+            <numerusform>Mantieni %n min in più</numerusform>
+            <numerusform>Mantieni %n min in più</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel “{status}” {at}</source>
+        <translation>Annulla «{status}» {at}</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Avvio della demo…</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Ancora nessun account</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Aggiungi un account…</translation>
+    </message>
+    <message>
+        <source>Open Accounts to enter a new token</source>
+        <translation>Apri Account per inserire un nuovo token</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Riprova ora</translation>
+    </message>
+    <message>
+        <source>Demo mode: nothing leaves this computer</source>
+        <translation>Modalità demo: nulla lascia questo computer</translation>
+    </message>
+    <message>
+        <source>Edit presets…</source>
+        <translation>Modifica i preset…</translation>
+    </message>
+    <message>
+        <source>All presets…</source>
+        <translation>Tutti i preset…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recenti</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Imposta uno stato…</translation>
+    </message>
+    <message>
+        <source>Clear status</source>
+        <translation>Cancella lo stato</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
+        <source>New status…</source>
+        <translation>Nuovo stato…</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Aggiornamento…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>Account…</translation>
+    </message>
+    <message>
+        <source>Launch at login</source>
+        <translation>Avvia all’accesso</translation>
+    </message>
+    <message>
+        <source>Not in demo mode</source>
+        <translation>Non in modalità demo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+    <message>
+        <source>{availability} is not offered by {accounts}</source>
+        <translation>{availability} non è offerto da {accounts}</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>

@@ -564,6 +564,172 @@
     </message>
 </context>
 <context>
+    <name>menu</name>
+    <message>
+        <source>until {time}</source>
+        <translation>até {time}</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>às {time}</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>o status</translation>
+    </message>
+    <message>
+        <source>status not read yet</source>
+        <translation>status ainda não lido</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>sem status</translation>
+    </message>
+    <message>
+        <source>token not accepted</source>
+        <translation>token não aceito</translation>
+    </message>
+    <message>
+        <source>next: {status} {at}</source>
+        <translation>a seguir: {status} {at}</translation>
+    </message>
+    <message>
+        <source>The service no longer accepts the stored token.</source>
+        <translation>O serviço não aceita mais o token guardado.</translation>
+    </message>
+    <message>
+        <source>{problem}. Fix it in Accounts…</source>
+        <translation>{problem}. Corrija em Contas…</translation>
+    </message>
+    <message>
+        <source>starting the demo…</source>
+        <translation>iniciando a demonstração…</translation>
+    </message>
+    <message>
+        <source>no accounts yet</source>
+        <translation>ainda não há contas</translation>
+    </message>
+    <message>
+        <source>{status} on {account}</source>
+        <translation>{status} em {account}</translation>
+    </message>
+    <message>
+        <source>All statuses ({count})…</source>
+        <translation>Todos os status ({count})…</translation>
+    </message>
+    <message>
+        <source>Search them in Set a status…</source>
+        <translation>Procure-os em Definir um status…</translation>
+    </message>
+    <message>
+        <source>{what} on {accounts}</source>
+        <translation>{what} em {accounts}</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Encerrar agora</translation>
+    </message>
+    <message>
+        <source>Put back the status from before it</source>
+        <translation>Restaurar o status de antes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n min longer</source>
+        <translation>
+            <numerusform>Manter %n min a mais</numerusform>
+            <numerusform>Manter %n min a mais</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel “{status}” {at}</source>
+        <translation>Cancelar “{status}” {at}</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Iniciando a demonstração…</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Ainda não há contas</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Adicionar uma conta…</translation>
+    </message>
+    <message>
+        <source>Open Accounts to enter a new token</source>
+        <translation>Abrir Contas para digitar um novo token</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Tentar de novo agora</translation>
+    </message>
+    <message>
+        <source>Demo mode: nothing leaves this computer</source>
+        <translation>Modo de demonstração: nada sai deste computador</translation>
+    </message>
+    <message>
+        <source>Edit presets…</source>
+        <translation>Editar predefinições…</translation>
+    </message>
+    <message>
+        <source>All presets…</source>
+        <translation>Todas as predefinições…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Predefinições</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recentes</translation>
+    </message>
+    <message>
+        <source>Set a status…</source>
+        <translation>Definir um status…</translation>
+    </message>
+    <message>
+        <source>Clear status</source>
+        <translation>Limpar status</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mais</translation>
+    </message>
+    <message>
+        <source>New status…</source>
+        <translation>Novo status…</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Atualizando…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>Contas…</translation>
+    </message>
+    <message>
+        <source>Launch at login</source>
+        <translation>Iniciar ao entrar na sessão</translation>
+    </message>
+    <message>
+        <source>Not in demo mode</source>
+        <translation>Não no modo de demonstração</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>{availability} is not offered by {accounts}</source>
+        <translation>{availability} não é oferecido por {accounts}</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <source>No system tray was found, so trayapp shows this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension (or “Status Tray”), then start trayapp again.</source>

@@ -1,12 +1,15 @@
 """The GUI in the user's language and locale: Qt's translator, QLocale dates and times, RTL layout.
 
 Strings: every user-visible GUI string goes through `tr(context, text)` (QCoreApplication.translate),
-one context per module ("Menu", "CreateDialog"...), so a translator sees where a text appears. Counts
-use Qt's plural forms: `tr("menu", "%n minute(s)", None, n)`; the disambiguation and the count are
-passed by position, which is how `pyside6-lupdate` (run by scripts/i18n.py with
-`-tr-function-alias translate+=tr`) recognises a plural. Texts defined at import time are marked with
-`N_(context, text)` and translated where shown with `tr(context, text)`. Placeholders are
-`str.format` names ("{name}"), never positional, so a translation may reorder them.
+one context per module ("menu", "dialogs"...), so a translator sees where a text appears. Texts
+defined at import time are marked with `N_(context, text)` and translated where shown with
+`tr(context, text)`. Placeholders are `str.format` names ("{name}"), never positional, so a
+translation may reorder them; never call tr() inside an f-string (lupdate cannot see it there).
+
+Counts use Qt's plural forms, `tr("menu", "Keep %n min longer", None, 15)`, with the disambiguation
+and the count passed by position. PySide6's `pyside6-lupdate` (6.10) marks a message as a plural only
+when the count is a literal number; for a count known only at run time, word the text so that it
+needs no plural form ("All statuses ({count})…").
 
 Never translated: service texts (status names, a server's error sentence), account names, service
 names (Rocket.Chat, Callbell, Smartsheet RM).

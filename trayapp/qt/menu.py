@@ -38,9 +38,9 @@ from trayapp.core.models import (
     Snapshot,
     StatusChange,
 )
-from trayapp.core.timetext import local_time
 from trayapp.qt import icons
 from trayapp.qt.automenu import auto_entries
+from trayapp.qt.i18n import moment_text, tr
 
 A = TypeVar("A")
 
@@ -120,28 +120,29 @@ def account_label(view: AccountView, views: Sequence[AccountView]) -> str:
 
 
 def format_until(end: datetime, now: datetime) -> str:
-    return f"until {local_time(end, now)}"
+    """ "until 20:30", "until Fri 09:00", as the user's locale writes the time (QLocale)."""
+    return tr("menu", "until {time}").format(time=moment_text(end, now))
 
 
 def format_at(moment: datetime, now: datetime) -> str:
-    return format_until(moment, now).replace("until ", "at ", 1)
+    return tr("menu", "at {time}").format(time=moment_text(moment, now))
 
 
 def short_status(current: CurrentStatus | None) -> str:
     """The status's own name, for one-line actions ("End “Lunch” now")."""
     if current is None:
-        return "it"
+        return tr("menu", "it")
     return elide(
         current.status_name
         or current.message
-        or (current.availability.label if current.availability else "it"),
+        or (current.availability.label if current.availability else tr("menu", "it")),
         STATUS_CHARS // 2,
     )
 
 
 def status_text(current: CurrentStatus | None) -> str:
     if current is None:
-        return "status not read yet"
+        return tr("menu", "status not read yet")
     name = current.label
     avail = current.availability.label if current.availability else ""
     if name and current.message and current.message != current.status_name:
@@ -150,7 +151,7 @@ def status_text(current: CurrentStatus | None) -> str:
         name = current.message
     if name and avail:
         return f"{name} ({avail.lower()})"
-    return name or avail or "no status"
+    return name or avail or tr("menu", "no status")
 
 
 def header_text(
@@ -159,7 +160,7 @@ def header_text(
     """The account's line; the status part elided to `limit` characters (None: whole, for tooltips)."""
     label = account_label(view, views)
     if view.signed_out:
-        text = f"{label}: token not accepted"
+        text = f"{label}: " + tr("menu", "token not accepted")
     else:
         status = status_text(view.current)
         text = f"{label}: {elide(status, limit) if limit else status}"
@@ -167,7 +168,9 @@ def header_text(
         if end is not None and end > now:
             text += f", {format_until(end, now)}"
         if view.next_label and view.next_at is not None and view.next_at > now:
-            text += f"; next: {view.next_label} {format_at(view.next_at, now)}"
+            text += "; " + tr("menu", "next: {status} {at}").format(
+                status=view.next_label, at=format_at(view.next_at, now)
+            )
         if view.current and view.current.notice:
             text += f" — {view.current.notice}"
     if view.pending:
@@ -178,8 +181,8 @@ def header_text(
 def error_text(view: AccountView) -> str:
     if view.signed_out:
         # The detail (the backend's sentence) says what to do; this says where.
-        detail = view.error or "The service no longer accepts the stored token."
-        return f"{detail.rstrip('.')}. Fix it in Accounts…"
+        detail = view.error or tr("menu", "The service no longer accepts the stored token.")
+        return tr("menu", "{problem}. Fix it in Accounts…").format(problem=detail.rstrip("."))
     return view.error
 
 
@@ -193,7 +196,8 @@ def view_icon(view: AccountView) -> str:
 
 def tooltip_text(snapshot: Snapshot, now: datetime, title: str = "trayapp", starting: bool = False) -> str:
     if not snapshot.accounts:
-        return f"{title}: starting the demo…" if starting else f"{title}: no accounts yet"
+        what = tr("menu", "starting the demo…") if starting else tr("menu", "no accounts yet")
+        return f"{title}: {what}"
     lines = [title]
     for view in snapshot.accounts:
         line = header_text(view, snapshot.accounts, now)
@@ -302,7 +306,8 @@ def is_current(view: AccountView, status: CustomStatus) -> bool:
 def status_target(view: AccountView, status: CustomStatus, account: str) -> Target:
     """`account` is the account_label, computed once per account: menus may list 1 000 statuses."""
     change = StatusChange(ChangeKind.CUSTOM, status=status)
-    return Target(change, (view.account.name,), f"{status.label} on {account}")
+    label = tr("menu", "{status} on {account}").format(status=status.label, account=account)
+    return Target(change, (view.account.name,), label)
 
 
 def _account_entries(view: AccountView, views: Sequence[AccountView], actions: MenuActions) -> list[Node]:
@@ -327,13 +332,14 @@ def _account_entries(view: AccountView, views: Sequence[AccountView], actions: M
         for s in shown
     ]
     if len(view.statuses) > len(shown):
+        count = len(view.statuses)
         nodes.append(SeparatorSpec(f"st:{name}:sep"))
         nodes.append(
             ActionSpec(
                 f"st:{name}:all",
-                escape(f"All {len(view.statuses)} statuses…"),
+                escape(tr("menu", "All statuses ({count})…").format(count=count)),
                 _bind(actions.set_status, account),
-                tooltip="Search them in Set a status…",
+                tooltip=tr("menu", "Search them in Set a status…"),
             )
         )
     return nodes
@@ -351,7 +357,11 @@ def _labelled(texts: list[tuple[str, list[AccountView]]], views: Sequence[Accoun
     """Texts that would read the same on two lines get the accounts they are about."""
     seen = [text for text, _ in texts]
     return [
-        f"{text} on {', '.join(account_label(v, views) for v in group)}" if seen.count(text) > 1 else text
+        tr("menu", "{what} on {accounts}").format(
+            what=text, accounts=", ".join(account_label(v, views) for v in group)
+        )
+        if seen.count(text) > 1
+        else text
         for text, group in texts
     ]
 
@@ -403,14 +413,15 @@ def _running_entries(
         children: list[Node] = [
             ActionSpec(
                 f"timed:{entry_id}:end",
-                "End now",
+                tr("menu", "End now"),
                 _bind2(actions.end_scheduled, names, entry_id),
-                tooltip="Put back the status from before it",
+                tooltip=tr("menu", "Put back the status from before it"),
             )
         ]
         if group[0].until is not None:
             extend = _bind2(actions.extend_scheduled, names, entry_id)
-            children.append(ActionSpec(f"timed:{entry_id}:extend", "Keep 15 min longer", extend))
+            longer = tr("menu", "Keep %n min longer", None, 15)
+            children.append(ActionSpec(f"timed:{entry_id}:extend", longer, extend))
         nodes.append(MenuSpec(f"timed:{entry_id}", escape(text), children))
     return nodes
 
@@ -418,7 +429,15 @@ def _running_entries(
 def _coming_entries(
     groups: dict[str, list[AccountView]], views: Sequence[AccountView], actions: MenuActions, at: datetime
 ) -> list[Node]:
-    texts = [(f"Cancel “{g[0].next_label}” {format_at(g[0].next_at or at, at)}", g) for g in groups.values()]
+    texts = [
+        (
+            tr("menu", "Cancel “{status}” {at}").format(
+                status=g[0].next_label, at=format_at(g[0].next_at or at, at)
+            ),
+            g,
+        )
+        for g in groups.values()
+    ]
     nodes: list[Node] = []
     for (entry_id, group), text in zip(groups.items(), _labelled(texts, views), strict=True):
         cancel = _bind2(actions.cancel_scheduled, tuple(v.account.name for v in group), entry_id)
@@ -453,10 +472,10 @@ def build_menu(
 
     # One line per account (status, until): a submenu of its first statuses, and its error line under it.
     if not views and state.starting:
-        nodes.append(ActionSpec("hdr:starting", "Starting the demo…", enabled=False))
+        nodes.append(ActionSpec("hdr:starting", tr("menu", "Starting the demo…"), enabled=False))
     elif not views:
-        nodes.append(ActionSpec("hdr:none", "No accounts yet", enabled=False, icon="attention"))
-        nodes.append(ActionSpec("hdr:add", "Add an account…", lambda: actions.accounts()))
+        nodes.append(ActionSpec("hdr:none", tr("menu", "No accounts yet"), enabled=False, icon="attention"))
+        nodes.append(ActionSpec("hdr:add", tr("menu", "Add an account…"), lambda: actions.accounts()))
     for view in views:
         name = view.account.name
         line, whole = header_text(view, views, at), header_text(view, views, at, limit=None)
@@ -472,32 +491,39 @@ def build_menu(
         if err:
             if view.signed_out:
                 retry = _bind(actions.accounts, name)
-                tip = "Open Accounts to enter a new token"
+                tip = tr("menu", "Open Accounts to enter a new token")
             else:
                 retry = _bind(actions.refresh, [name])
-                tip = "Try again now"
+                tip = tr("menu", "Try again now")
             nodes.append(ActionSpec(f"err:{name}", escape(err), retry, icon="attention", tooltip=tip))
     nodes.extend(_notice_entries(views))
     # A change with an end, or one waiting to start: end, extend or cancel it from here.
     nodes.extend(_timed_entries(views, actions, at))
     nodes.extend(auto_entries(snapshot, actions, account_label))  # automatic status (qt/automenu.py)
     if state.demo:
-        nodes.append(ActionSpec("hdr:demo", "Demo mode: nothing leaves this computer", enabled=False))
+        nodes.append(
+            ActionSpec("hdr:demo", tr("menu", "Demo mode: nothing leaves this computer"), enabled=False)
+        )
 
     # Presets and recent changes: one click applies one to its accounts, for its duration.
     if views and (state.presets or state.recents):
         nodes.append(SeparatorSpec("sep:presets"))
     if views:
-        edit = ActionSpec("presets:edit", "Edit presets…", actions.edit_presets)
+        edit = ActionSpec("presets:edit", tr("menu", "Edit presets…"), actions.edit_presets)
         tail: list[Node] = [edit]
         if state.more_presets:
-            tail.insert(0, ActionSpec("presets:all", "All presets…", lambda: actions.set_status("")))
+            everything = ActionSpec("presets:all", tr("menu", "All presets…"), lambda: actions.set_status(""))
+            tail.insert(0, everything)
         presets = _shortcut_entries("preset", state.presets[:MENU_PRESETS], actions, tail)
         if state.presets:
-            nodes.append(MenuSpec("presets", "Presets", presets))
+            nodes.append(MenuSpec("presets", tr("menu", "Presets"), presets))
         if state.recents:
             nodes.append(
-                MenuSpec("recents", "Recent", _shortcut_entries("recent", state.recents[:5], actions, []))
+                MenuSpec(
+                    "recents",
+                    tr("menu", "Recent"),
+                    _shortcut_entries("recent", state.recents[:5], actions, []),
+                )
             )
 
     # Availability: one exclusive choice (radio items), applied to every account that has it.
@@ -520,43 +546,47 @@ def build_menu(
 
     if views:
         nodes.append(SeparatorSpec("sep:set"))
-        nodes.append(ActionSpec("set", "Set a status…", lambda: actions.set_status("")))
-        nodes.append(ActionSpec("clear", "Clear status", actions.clear))
+        nodes.append(ActionSpec("set", tr("menu", "Set a status…"), lambda: actions.set_status("")))
+        nodes.append(ActionSpec("clear", tr("menu", "Clear status"), actions.clear))
 
     nodes.append(SeparatorSpec("sep:more"))
-    nodes.append(MenuSpec("more", "More", _more_entries(views, state, actions)))
+    nodes.append(MenuSpec("more", tr("menu", "More"), _more_entries(views, state, actions)))
     return nodes
 
 
 def _more_entries(views: Sequence[AccountView], state: MenuState, actions: MenuActions) -> list[Node]:
     can_create = any(v.capabilities.can_create or v.statuses for v in views)
     return [
-        ActionSpec("new", "New status…", actions.new_status, enabled=bool(views) and can_create),
+        ActionSpec("new", tr("menu", "New status…"), actions.new_status, enabled=bool(views) and can_create),
         ActionSpec(
             "refresh",
-            "Refreshing…" if state.refreshing else "Refresh",
+            tr("menu", "Refreshing…") if state.refreshing else tr("menu", "Refresh"),
             lambda: actions.refresh(None),
             enabled=bool(views) and not state.refreshing,
         ),
-        ActionSpec("accounts", "Accounts…", lambda: actions.accounts()),
+        ActionSpec("accounts", tr("menu", "Accounts…"), lambda: actions.accounts()),
         SeparatorSpec("sep:app"),
         ActionSpec(
             "autostart",
-            "Launch at login",
+            tr("menu", "Launch at login"),
             lambda: actions.toggle_autostart(not state.autostart),
             checkable=True,
             checked=bool(state.autostart),
             enabled=state.autostart is not None and not state.demo,
-            tooltip=state.autostart_note or ("Not in demo mode" if state.demo else ""),
+            tooltip=state.autostart_note or (tr("menu", "Not in demo mode") if state.demo else ""),
         ),
         SeparatorSpec("sep:quit"),
-        ActionSpec("quit", "Quit", actions.quit),
+        ActionSpec("quit", tr("menu", "Quit"), actions.quit),
     ]
 
 
 def _supported_tip(a: Availability, target: Target, views: Sequence[AccountView]) -> str:
     missing = [account_label(v, views) for v in views if v.account.name not in target.names]
-    return f"{a.label} is not offered by {', '.join(missing)}" if missing else ""
+    if not missing:
+        return ""
+    return tr("menu", "{availability} is not offered by {accounts}").format(
+        availability=a.label, accounts=", ".join(missing)
+    )
 
 
 def entry_count(nodes: Sequence[Node]) -> int:
