@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>{app} (demo)</source>
+        <translation>{app} (Demo)</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>braucht Aufmerksamkeit</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>
@@ -335,6 +346,53 @@
     </message>
 </context>
 <context>
+    <name>choices</name>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>{service} shows: {availability}</source>
+        <translation>{service} zeigt: {availability}</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>jedes Konto</translation>
+    </message>
+    <message>
+        <source>only {accounts}</source>
+        <translation>nur {accounts}</translation>
+    </message>
+    <message>
+        <source>Create “{name}”…</source>
+        <translation>„{name}“ erstellen …</translation>
+    </message>
+    <message>
+        <source>a new custom status</source>
+        <translation>ein neuer eigener Status</translation>
+    </message>
+</context>
+<context>
     <name>controller</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log.</source>
@@ -541,6 +599,29 @@
     </message>
 </context>
 <context>
+    <name>emoji</name>
+    <message>
+        <source>Choose an emoji</source>
+        <translation>Emoji auswählen</translation>
+    </message>
+    <message>
+        <source>Search by name: coffee, plane, calendar…</source>
+        <translation>Nach englischem Namen suchen: coffee, plane, calendar …</translation>
+    </message>
+    <message>
+        <source>Choose an emoji (search by name)</source>
+        <translation>Emoji auswählen (Suche nach Namen)</translation>
+    </message>
+    <message>
+        <source>No emoji</source>
+        <translation>Kein Emoji</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+</context>
+<context>
     <name>icons</name>
     <message>
         <source>Available</source>
@@ -727,6 +808,136 @@
     <message>
         <source>{availability} is not offered by {accounts}</source>
         <translation>{availability} wird von {accounts} nicht angeboten</translation>
+    </message>
+</context>
+<context>
+    <name>notices</name>
+    <message>
+        <source>Scheduled status set</source>
+        <translation>Geplanter Status gesetzt</translation>
+    </message>
+    <message>
+        <source>Status restored</source>
+        <translation>Status wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Missed while trayapp was not running</source>
+        <translation>Verpasst, während trayapp nicht lief</translation>
+    </message>
+    <message>
+        <source>A scheduled change failed</source>
+        <translation>Eine geplante Änderung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>A scheduled change will be retried</source>
+        <translation>Eine geplante Änderung wird erneut versucht</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>den Status</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>{change} konnte nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>Could not send</source>
+        <translation>Senden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Aktualisieren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>{change} not sent yet</source>
+        <translation>{change} noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Your own status was kept</source>
+        <translation>Ihr eigener Status wurde beibehalten</translation>
+    </message>
+    <message>
+        <source>An automatic status change failed</source>
+        <translation>Eine automatische Statusänderung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>An automatic status change will be retried</source>
+        <translation>Eine automatische Statusänderung wird erneut versucht</translation>
+    </message>
+    <message>
+        <source>Scheduled changes</source>
+        <translation>Geplante Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>picker</name>
+    <message>
+        <source>Don&apos;t clear</source>
+        <translation>Nicht löschen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Choose date and time…</source>
+        <translation>Datum und Uhrzeit wählen …</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} Stunden</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} Minuten</translation>
+    </message>
+    <message>
+        <source>Set a status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <source>Search presets, statuses, or type a new status</source>
+        <translation>Vorlagen und Status durchsuchen oder neuen Status eingeben</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Clear &amp;after</source>
+        <translation>Löschen &amp;nach</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Geht an</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Erstellen …</translation>
+    </message>
+    <message>
+        <source>Choose at least one account.</source>
+        <translation>Wählen Sie mindestens ein Konto.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>{app} (demo)</source>
+        <translation>{app} (demo)</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>requiere atención</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>
@@ -335,6 +346,53 @@
     </message>
 </context>
 <context>
+    <name>choices</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Ajuste guardado</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Reciente</translation>
+    </message>
+    <message>
+        <source>{service} shows: {availability}</source>
+        <translation>{service} muestra: {availability}</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>todas las cuentas</translation>
+    </message>
+    <message>
+        <source>only {accounts}</source>
+        <translation>solo {accounts}</translation>
+    </message>
+    <message>
+        <source>Create “{name}”…</source>
+        <translation>Crear «{name}»…</translation>
+    </message>
+    <message>
+        <source>a new custom status</source>
+        <translation>un nuevo estado personalizado</translation>
+    </message>
+</context>
+<context>
     <name>controller</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log.</source>
@@ -541,6 +599,29 @@
     </message>
 </context>
 <context>
+    <name>emoji</name>
+    <message>
+        <source>Choose an emoji</source>
+        <translation>Elegir un emoji</translation>
+    </message>
+    <message>
+        <source>Search by name: coffee, plane, calendar…</source>
+        <translation>Buscar por nombre en inglés: coffee, plane, calendar…</translation>
+    </message>
+    <message>
+        <source>Choose an emoji (search by name)</source>
+        <translation>Elegir un emoji (búsqueda por nombre)</translation>
+    </message>
+    <message>
+        <source>No emoji</source>
+        <translation>Sin emoji</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+</context>
+<context>
     <name>icons</name>
     <message>
         <source>Available</source>
@@ -727,6 +808,136 @@
     <message>
         <source>{availability} is not offered by {accounts}</source>
         <translation>{accounts} no ofrece {availability}</translation>
+    </message>
+</context>
+<context>
+    <name>notices</name>
+    <message>
+        <source>Scheduled status set</source>
+        <translation>Estado programado puesto</translation>
+    </message>
+    <message>
+        <source>Status restored</source>
+        <translation>Estado restaurado</translation>
+    </message>
+    <message>
+        <source>Missed while trayapp was not running</source>
+        <translation>Perdido mientras trayapp no se ejecutaba</translation>
+    </message>
+    <message>
+        <source>A scheduled change failed</source>
+        <translation>Falló un cambio programado</translation>
+    </message>
+    <message>
+        <source>A scheduled change will be retried</source>
+        <translation>Se reintentará un cambio programado</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>el estado</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>No se pudo poner {change}</translation>
+    </message>
+    <message>
+        <source>Could not send</source>
+        <translation>No se pudo enviar</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>No se pudo actualizar</translation>
+    </message>
+    <message>
+        <source>{change} not sent yet</source>
+        <translation>{change} aún no enviado</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Your own status was kept</source>
+        <translation>Se mantuvo su propio estado</translation>
+    </message>
+    <message>
+        <source>An automatic status change failed</source>
+        <translation>Falló un cambio de estado automático</translation>
+    </message>
+    <message>
+        <source>An automatic status change will be retried</source>
+        <translation>Se reintentará un cambio de estado automático</translation>
+    </message>
+    <message>
+        <source>Scheduled changes</source>
+        <translation>Cambios programados</translation>
+    </message>
+</context>
+<context>
+    <name>picker</name>
+    <message>
+        <source>Don&apos;t clear</source>
+        <translation>No borrar</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Choose date and time…</source>
+        <translation>Elegir fecha y hora…</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} horas</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutos</translation>
+    </message>
+    <message>
+        <source>Set a status</source>
+        <translation>Poner un estado</translation>
+    </message>
+    <message>
+        <source>Search presets, statuses, or type a new status</source>
+        <translation>Buscar ajustes guardados y estados, o escribir un estado nuevo</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <source>Clear &amp;after</source>
+        <translation>Borrar &amp;después de</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va a</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Poner el estado</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Crear…</translation>
+    </message>
+    <message>
+        <source>Choose at least one account.</source>
+        <translation>Elija al menos una cuenta.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>{app} (demo)</source>
+        <translation>{app} (démo)</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>demande votre attention</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>
@@ -335,6 +346,53 @@
     </message>
 </context>
 <context>
+    <name>choices</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récent</translation>
+    </message>
+    <message>
+        <source>{service} shows: {availability}</source>
+        <translation>{service} affiche : {availability}</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>tous les comptes</translation>
+    </message>
+    <message>
+        <source>only {accounts}</source>
+        <translation>seulement {accounts}</translation>
+    </message>
+    <message>
+        <source>Create “{name}”…</source>
+        <translation>Créer « {name} »…</translation>
+    </message>
+    <message>
+        <source>a new custom status</source>
+        <translation>un nouveau statut personnalisé</translation>
+    </message>
+</context>
+<context>
     <name>controller</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log.</source>
@@ -541,6 +599,29 @@
     </message>
 </context>
 <context>
+    <name>emoji</name>
+    <message>
+        <source>Choose an emoji</source>
+        <translation>Choisir un emoji</translation>
+    </message>
+    <message>
+        <source>Search by name: coffee, plane, calendar…</source>
+        <translation>Chercher par nom anglais : coffee, plane, calendar…</translation>
+    </message>
+    <message>
+        <source>Choose an emoji (search by name)</source>
+        <translation>Choisir un emoji (recherche par nom)</translation>
+    </message>
+    <message>
+        <source>No emoji</source>
+        <translation>Aucun emoji</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+</context>
+<context>
     <name>icons</name>
     <message>
         <source>Available</source>
@@ -727,6 +808,136 @@
     <message>
         <source>{availability} is not offered by {accounts}</source>
         <translation>{availability} n’est pas proposé par {accounts}</translation>
+    </message>
+</context>
+<context>
+    <name>notices</name>
+    <message>
+        <source>Scheduled status set</source>
+        <translation>Statut programmé mis</translation>
+    </message>
+    <message>
+        <source>Status restored</source>
+        <translation>Statut rétabli</translation>
+    </message>
+    <message>
+        <source>Missed while trayapp was not running</source>
+        <translation>Manqué pendant que trayapp ne tournait pas</translation>
+    </message>
+    <message>
+        <source>A scheduled change failed</source>
+        <translation>Un changement programmé a échoué</translation>
+    </message>
+    <message>
+        <source>A scheduled change will be retried</source>
+        <translation>Un changement programmé sera réessayé</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>le statut</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>Impossible de mettre {change}</translation>
+    </message>
+    <message>
+        <source>Could not send</source>
+        <translation>Impossible d’envoyer</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Impossible d’actualiser</translation>
+    </message>
+    <message>
+        <source>{change} not sent yet</source>
+        <translation>{change} pas encore envoyé</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Your own status was kept</source>
+        <translation>Votre propre statut a été conservé</translation>
+    </message>
+    <message>
+        <source>An automatic status change failed</source>
+        <translation>Un changement de statut automatique a échoué</translation>
+    </message>
+    <message>
+        <source>An automatic status change will be retried</source>
+        <translation>Un changement de statut automatique sera réessayé</translation>
+    </message>
+    <message>
+        <source>Scheduled changes</source>
+        <translation>Changements programmés</translation>
+    </message>
+</context>
+<context>
+    <name>picker</name>
+    <message>
+        <source>Don&apos;t clear</source>
+        <translation>Ne pas effacer</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Choose date and time…</source>
+        <translation>Choisir la date et l’heure…</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} heures</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutes</translation>
+    </message>
+    <message>
+        <source>Set a status</source>
+        <translation>Mettre un statut</translation>
+    </message>
+    <message>
+        <source>Search presets, statuses, or type a new status</source>
+        <translation>Chercher préréglages et statuts, ou saisir un nouveau statut</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <source>Clear &amp;after</source>
+        <translation>Effacer &amp;après</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Envoyé à</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Mettre le statut</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Créer…</translation>
+    </message>
+    <message>
+        <source>Choose at least one account.</source>
+        <translation>Choisissez au moins un compte.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>{app} (demo)</source>
+        <translation>{app} (demo)</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>richiede attenzione</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>
@@ -335,6 +346,53 @@
     </message>
 </context>
 <context>
+    <name>choices</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponibile</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Assente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupato</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recente</translation>
+    </message>
+    <message>
+        <source>{service} shows: {availability}</source>
+        <translation>{service} mostra: {availability}</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>tutti gli account</translation>
+    </message>
+    <message>
+        <source>only {accounts}</source>
+        <translation>solo {accounts}</translation>
+    </message>
+    <message>
+        <source>Create “{name}”…</source>
+        <translation>Crea «{name}»…</translation>
+    </message>
+    <message>
+        <source>a new custom status</source>
+        <translation>un nuovo stato personalizzato</translation>
+    </message>
+</context>
+<context>
     <name>controller</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log.</source>
@@ -541,6 +599,29 @@
     </message>
 </context>
 <context>
+    <name>emoji</name>
+    <message>
+        <source>Choose an emoji</source>
+        <translation>Scegli un emoji</translation>
+    </message>
+    <message>
+        <source>Search by name: coffee, plane, calendar…</source>
+        <translation>Cerca per nome inglese: coffee, plane, calendar…</translation>
+    </message>
+    <message>
+        <source>Choose an emoji (search by name)</source>
+        <translation>Scegli un emoji (ricerca per nome)</translation>
+    </message>
+    <message>
+        <source>No emoji</source>
+        <translation>Nessun emoji</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+</context>
+<context>
     <name>icons</name>
     <message>
         <source>Available</source>
@@ -727,6 +808,136 @@
     <message>
         <source>{availability} is not offered by {accounts}</source>
         <translation>{availability} non è offerto da {accounts}</translation>
+    </message>
+</context>
+<context>
+    <name>notices</name>
+    <message>
+        <source>Scheduled status set</source>
+        <translation>Stato pianificato impostato</translation>
+    </message>
+    <message>
+        <source>Status restored</source>
+        <translation>Stato ripristinato</translation>
+    </message>
+    <message>
+        <source>Missed while trayapp was not running</source>
+        <translation>Perso mentre trayapp non era in esecuzione</translation>
+    </message>
+    <message>
+        <source>A scheduled change failed</source>
+        <translation>Una modifica pianificata non è riuscita</translation>
+    </message>
+    <message>
+        <source>A scheduled change will be retried</source>
+        <translation>Una modifica pianificata verrà ritentata</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>lo stato</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>Impossibile impostare {change}</translation>
+    </message>
+    <message>
+        <source>Could not send</source>
+        <translation>Impossibile inviare</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Impossibile aggiornare</translation>
+    </message>
+    <message>
+        <source>{change} not sent yet</source>
+        <translation>{change} non ancora inviato</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>Your own status was kept</source>
+        <translation>Il tuo stato è stato mantenuto</translation>
+    </message>
+    <message>
+        <source>An automatic status change failed</source>
+        <translation>Una modifica automatica dello stato non è riuscita</translation>
+    </message>
+    <message>
+        <source>An automatic status change will be retried</source>
+        <translation>Una modifica automatica dello stato verrà ritentata</translation>
+    </message>
+    <message>
+        <source>Scheduled changes</source>
+        <translation>Modifiche pianificate</translation>
+    </message>
+</context>
+<context>
+    <name>picker</name>
+    <message>
+        <source>Don&apos;t clear</source>
+        <translation>Non cancellare</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Questa settimana</translation>
+    </message>
+    <message>
+        <source>Choose date and time…</source>
+        <translation>Scegli data e ora…</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 ora</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} ore</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minuti</translation>
+    </message>
+    <message>
+        <source>Set a status</source>
+        <translation>Imposta uno stato</translation>
+    </message>
+    <message>
+        <source>Search presets, statuses, or type a new status</source>
+        <translation>Cerca preset e stati, o digita un nuovo stato</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cerca</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Scelte</translation>
+    </message>
+    <message>
+        <source>Clear &amp;after</source>
+        <translation>Cancella &amp;dopo</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va a</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Imposta stato</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Crea…</translation>
+    </message>
+    <message>
+        <source>Choose at least one account.</source>
+        <translation>Scegli almeno un account.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>{app} (demo)</source>
+        <translation>{app} (demonstração)</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>precisa de atenção</translation>
+    </message>
+</context>
+<context>
     <name>accounts</name>
     <message>
         <source>Edit {service} account</source>
@@ -335,6 +346,53 @@
     </message>
 </context>
 <context>
+    <name>choices</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponível</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Predefinição</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recente</translation>
+    </message>
+    <message>
+        <source>{service} shows: {availability}</source>
+        <translation>{service} mostra: {availability}</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>todas as contas</translation>
+    </message>
+    <message>
+        <source>only {accounts}</source>
+        <translation>só {accounts}</translation>
+    </message>
+    <message>
+        <source>Create “{name}”…</source>
+        <translation>Criar “{name}”…</translation>
+    </message>
+    <message>
+        <source>a new custom status</source>
+        <translation>um novo status personalizado</translation>
+    </message>
+</context>
+<context>
     <name>controller</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log.</source>
@@ -541,6 +599,29 @@
     </message>
 </context>
 <context>
+    <name>emoji</name>
+    <message>
+        <source>Choose an emoji</source>
+        <translation>Escolher um emoji</translation>
+    </message>
+    <message>
+        <source>Search by name: coffee, plane, calendar…</source>
+        <translation>Buscar pelo nome em inglês: coffee, plane, calendar…</translation>
+    </message>
+    <message>
+        <source>Choose an emoji (search by name)</source>
+        <translation>Escolher um emoji (busca pelo nome)</translation>
+    </message>
+    <message>
+        <source>No emoji</source>
+        <translation>Nenhum emoji</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+</context>
+<context>
     <name>icons</name>
     <message>
         <source>Available</source>
@@ -727,6 +808,136 @@
     <message>
         <source>{availability} is not offered by {accounts}</source>
         <translation>{availability} não é oferecido por {accounts}</translation>
+    </message>
+</context>
+<context>
+    <name>notices</name>
+    <message>
+        <source>Scheduled status set</source>
+        <translation>Status agendado definido</translation>
+    </message>
+    <message>
+        <source>Status restored</source>
+        <translation>Status restaurado</translation>
+    </message>
+    <message>
+        <source>Missed while trayapp was not running</source>
+        <translation>Perdido enquanto o trayapp não estava em execução</translation>
+    </message>
+    <message>
+        <source>A scheduled change failed</source>
+        <translation>Uma mudança agendada falhou</translation>
+    </message>
+    <message>
+        <source>A scheduled change will be retried</source>
+        <translation>Uma mudança agendada será tentada de novo</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>o status</translation>
+    </message>
+    <message>
+        <source>Could not set {change}</source>
+        <translation>Não foi possível definir {change}</translation>
+    </message>
+    <message>
+        <source>Could not send</source>
+        <translation>Não foi possível enviar</translation>
+    </message>
+    <message>
+        <source>Could not refresh</source>
+        <translation>Não foi possível atualizar</translation>
+    </message>
+    <message>
+        <source>{change} not sent yet</source>
+        <translation>{change} ainda não enviado</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Your own status was kept</source>
+        <translation>Seu próprio status foi mantido</translation>
+    </message>
+    <message>
+        <source>An automatic status change failed</source>
+        <translation>Uma mudança automática de status falhou</translation>
+    </message>
+    <message>
+        <source>An automatic status change will be retried</source>
+        <translation>Uma mudança automática de status será tentada de novo</translation>
+    </message>
+    <message>
+        <source>Scheduled changes</source>
+        <translation>Mudanças agendadas</translation>
+    </message>
+</context>
+<context>
+    <name>picker</name>
+    <message>
+        <source>Don&apos;t clear</source>
+        <translation>Não limpar</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Choose date and time…</source>
+        <translation>Escolher data e hora…</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} horas</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} minutos</translation>
+    </message>
+    <message>
+        <source>Set a status</source>
+        <translation>Definir um status</translation>
+    </message>
+    <message>
+        <source>Search presets, statuses, or type a new status</source>
+        <translation>Buscar predefinições e status, ou digitar um novo status</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Opções</translation>
+    </message>
+    <message>
+        <source>Clear &amp;after</source>
+        <translation>Limpar &amp;depois de</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Vai para</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Definir status</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Criar…</translation>
+    </message>
+    <message>
+        <source>Choose at least one account.</source>
+        <translation>Escolha pelo menos uma conta.</translation>
     </message>
 </context>
 <context>

@@ -100,8 +100,8 @@ def test_no_submenu_holds_more_than_20_entries_with_1000_statuses_each(qapp: obj
     rc = find(menu, "Rocket.Chat (rocket-user)").menu()
     assert isinstance(rc, QMenu)
     shown = as_is(rc)
-    assert shown[0] == "[x] Status 0" and shown[-2:] == ["---", "All 1000 statuses…"]
-    find(menu, "Rocket.Chat (rocket-user)", "All 1000 statuses…").trigger()
+    assert shown[0] == "[x] Status 0" and shown[-2:] == ["---", "All statuses (1000)…"]
+    find(menu, "Rocket.Chat (rocket-user)", "All statuses (1000)…").trigger()
     assert recorder.calls[-1] == ("set_status", "Rocket.Chat (rocket-user)")  # the picker, on that account
 
 

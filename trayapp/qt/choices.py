@@ -21,10 +21,16 @@ from trayapp.core.models import (
     Snapshot,
     StatusChange,
 )
+from trayapp.qt.i18n import N_, tr
 from trayapp.qt.menu import account_label
 from trayapp.qt.search import fold, search_key
 
-RC_SHOWS = {"online": "Available", "away": "Away", "busy": "Busy", "offline": "Offline"}
+RC_SHOWS = {
+    "online": N_("choices", "Available"),
+    "away": N_("choices", "Away"),
+    "busy": N_("choices", "Busy"),
+    "offline": N_("choices", "Offline"),
+}
 
 
 class ChoiceKind(str, enum.Enum):
@@ -37,8 +43,8 @@ class ChoiceKind(str, enum.Enum):
 
 # What the detail column starts with, where the rest does not say it.
 SECTION = {
-    ChoiceKind.PRESET: "Preset",
-    ChoiceKind.RECENT: "Recent",
+    ChoiceKind.PRESET: N_("choices", "Preset"),
+    ChoiceKind.RECENT: N_("choices", "Recent"),
     ChoiceKind.AVAILABILITY: "",
     ChoiceKind.STATUS: "",
     ChoiceKind.CREATE: "",
@@ -110,7 +116,9 @@ def shows(view: AccountView, status: CustomStatus) -> str:
     """What the service shows besides the text, in the user's words ('Rocket.Chat shows: Busy')."""
     kind = view.account.kind
     if kind is ServiceKind.ROCKETCHAT and status.type in RC_SHOWS:
-        return f"{kind.label} shows: {RC_SHOWS[status.type]}"
+        return tr("choices", "{service} shows: {availability}").format(
+            service=kind.label, availability=tr("choices", RC_SHOWS[status.type])
+        )
     return ""
 
 
@@ -149,7 +157,12 @@ def availability_choices(snapshot: Snapshot) -> list[Choice]:
             continue
         change = StatusChange(ChangeKind.AVAILABILITY, availability=avail)
         every = len(offering) == len(views)
-        detail = "every account" if every else "only " + ", ".join(account_label(v, views) for v in offering)
+        if every:
+            detail = tr("choices", "every account")
+        else:
+            detail = tr("choices", "only {accounts}").format(
+                accounts=", ".join(account_label(v, views) for v in offering)
+            )
         parts = [Part(v.account.name, change) for v in offering]
         key = f"avail:{avail.value}"
         out.append(make_choice(ChoiceKind.AVAILABILITY, key, avail.label, detail, parts, name=avail.label))
@@ -158,4 +171,5 @@ def availability_choices(snapshot: Snapshot) -> list[Choice]:
 
 def create_choice(text: str) -> Choice:
     name = " ".join(text.split())
-    return make_choice(ChoiceKind.CREATE, "create", f"Create “{name}”…", "a new custom status", name=name)
+    title = tr("choices", "Create “{name}”…").format(name=name)
+    return make_choice(ChoiceKind.CREATE, "create", title, tr("choices", "a new custom status"), name=name)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from trayapp.qt import icons
+from trayapp.qt.i18n import tr
 from trayapp.qt.picker_keys import ArrowsToList
 from trayapp.qt.search import emoji_names, fold, matches, query_words
 
@@ -92,10 +93,10 @@ class EmojiPicker(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose an emoji")
+        self.setWindowTitle(tr("emoji", "Choose an emoji"))
         self.setWindowIcon(icons.app_icon())
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name: coffee, plane, calendar…")
+        self.search.setPlaceholderText(tr("emoji", "Search by name: coffee, plane, calendar…"))
         self.search.setClearButtonEnabled(True)
         self.model = EmojiModel(self)
         self.view = QListView()
@@ -154,11 +155,11 @@ class EmojiButton(QWidget):
         super().__init__(parent)
         self._value = ""
         self.button = QToolButton()
-        self.button.setToolTip("Choose an emoji (search by name)")
+        self.button.setToolTip(tr("emoji", "Choose an emoji (search by name)"))
         self.button.clicked.connect(self.choose)
         self.clear_button = QToolButton()
         self.clear_button.setText("✕")
-        self.clear_button.setToolTip("No emoji")
+        self.clear_button.setToolTip(tr("emoji", "No emoji"))
         self.clear_button.clicked.connect(lambda: self.set_emoji(""))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -174,7 +175,7 @@ class EmojiButton(QWidget):
 
     def set_emoji(self, value: str) -> None:
         self._value = value
-        self.button.setText(value or "Choose…")
+        self.button.setText(value or tr("emoji", "Choose…"))
         self.clear_button.setVisible(bool(value))
         self.changed.emit(value)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from trayapp.core.models import AccountResult, ChangeKind, Outcome, Snapshot, StatusChange
 from trayapp.core.scheduler import ScheduleEvent
+from trayapp.qt.i18n import N_, tr
 from trayapp.qt.menu import account_label
 
 Labels = Mapping[str, str]  # account name -> its label in the menu
@@ -20,11 +21,11 @@ Labels = Mapping[str, str]  # account name -> its label in the menu
 # Schedule events worth a notification: kind -> (title, is_error). The others (kept, cancelled,
 # superseded, extended) are the user's own doing or shown in the menu, and only logged.
 _EVENT_TITLES = {
-    "applied": ("Scheduled status set", False),
-    "restored": ("Status restored", False),
-    "missed": ("Missed while trayapp was not running", False),
-    "failed": ("A scheduled change failed", True),
-    "retrying": ("A scheduled change will be retried", True),
+    "applied": (N_("notices", "Scheduled status set"), False),
+    "restored": (N_("notices", "Status restored"), False),
+    "missed": (N_("notices", "Missed while trayapp was not running"), False),
+    "failed": (N_("notices", "A scheduled change failed"), True),
+    "retrying": (N_("notices", "A scheduled change will be retried"), True),
 }
 
 
@@ -59,7 +60,7 @@ def for_results(
 ) -> Notice | None:
     """After a change (`change`), a refresh (None) or sending kept changes (`sending`): failures first,
     then what waits to be sent, what was sent, and what the user should know about the change."""
-    what = change.describe() if change is not None else "the status"
+    what = change.describe() if change is not None else tr("notices", "the status")
     failures = named(((r.account, r.detail) for r in results if r.outcome is Outcome.FAILED), labels)
     waiting = named(((r.account, r.detail) for r in results if r.outcome is Outcome.PENDING), labels)
     sent = named(((r.account, r.detail) for r in results if sending and r.ok and r.detail), labels)
@@ -70,11 +71,14 @@ def for_results(
     if not lines:
         return None
     if failures:
-        title = f"Could not set {what}" if change else ("Could not send" if sending else "Could not refresh")
+        if change:
+            title = tr("notices", "Could not set {change}").format(change=what)
+        else:
+            title = tr("notices", "Could not send") if sending else tr("notices", "Could not refresh")
     elif waiting:
-        title = f"{_capital(what)} not sent yet"
+        title = tr("notices", "{change} not sent yet").format(change=_capital(what))
     elif sent:
-        title = "Sent"
+        title = tr("notices", "Sent")
     else:
         title = _capital(what)
     return Notice(title, "\n".join(lines), bool(failures or waiting))
@@ -84,9 +88,9 @@ def for_results(
 # and goes, which would be a notification at every lock and unlock; only what needs the user is told:
 # a change of their own that was kept (once), and failures.
 _AUTO_TITLES = {
-    "kept": ("Your own status was kept", False),
-    "failed": ("An automatic status change failed", True),
-    "retrying": ("An automatic status change will be retried", True),
+    "kept": (N_("notices", "Your own status was kept"), False),
+    "failed": (N_("notices", "An automatic status change failed"), True),
+    "retrying": (N_("notices", "An automatic status change will be retried"), True),
 }
 
 
@@ -104,11 +108,11 @@ def for_events(events: Sequence[ScheduleEvent], labels: Labels) -> Notice | None
     titles = list(dict.fromkeys(t for e in notable if (t := _title(e)) is not None))
     errors = [t for t in titles if t[1]]
     if len(titles) == 1:
-        title, error = titles[0]
+        title, error = tr("notices", titles[0][0]), titles[0][1]
     elif errors:
-        title, error = errors[0][0], True
+        title, error = tr("notices", errors[0][0]), True
     else:
-        title, error = "Scheduled changes", False
+        title, error = tr("notices", "Scheduled changes"), False
     return Notice(title, "\n".join(named(((e.account, e.text) for e in notable), labels)), error)
 
 

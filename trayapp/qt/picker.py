@@ -62,6 +62,7 @@ from trayapp.qt.choices import (
 )
 from trayapp.qt.controller import Controller
 from trayapp.qt.dialogs import FieldError, TimeFields, accept_and_cancel
+from trayapp.qt.i18n import tr
 from trayapp.qt.menu import account_label, elide, end_of_today, end_of_week
 from trayapp.qt.picker_keys import ArrowsToList
 from trayapp.qt.search import matches, query_words, rank
@@ -82,21 +83,21 @@ class ClearAfter:
 
 def clear_after_options(week_end: Callable[[datetime], datetime] = end_of_week) -> tuple[ClearAfter, ...]:
     return (
-        ClearAfter("never", "Don't clear", None),
-        ClearAfter("30m", "30 minutes", lambda now: now + timedelta(minutes=30)),
-        ClearAfter("1h", "1 hour", lambda now: now + timedelta(hours=1)),
-        ClearAfter("4h", "4 hours", lambda now: now + timedelta(hours=4)),
-        ClearAfter("today", "Today", end_of_today),
-        ClearAfter("week", "This week", week_end),
-        ClearAfter("custom", "Choose date and time…", None),
+        ClearAfter("never", tr("picker", "Don't clear"), None),
+        ClearAfter("30m", minutes_label(30), lambda now: now + timedelta(minutes=30)),
+        ClearAfter("1h", minutes_label(60), lambda now: now + timedelta(hours=1)),
+        ClearAfter("4h", minutes_label(240), lambda now: now + timedelta(hours=4)),
+        ClearAfter("today", tr("picker", "Today"), end_of_today),
+        ClearAfter("week", tr("picker", "This week"), week_end),
+        ClearAfter("custom", tr("picker", "Choose date and time…"), None),
     )
 
 
 def minutes_label(minutes: int) -> str:
     if minutes % 60 == 0:
         hours = minutes // 60
-        return "1 hour" if hours == 1 else f"{hours} hours"
-    return f"{minutes} minutes"
+        return tr("picker", "1 hour") if hours == 1 else tr("picker", "{count} hours").format(count=hours)
+    return tr("picker", "{count} minutes").format(count=minutes)
 
 
 _STANDARD_MINUTES = {30: "30m", 60: "1h", 240: "4h"}
@@ -152,7 +153,9 @@ class ChoiceModel(QAbstractListModel):
             return choice.title
         if role == DetailRole:
             section = SECTION[choice.kind]
-            return f"{section}: {choice.detail}" if section and choice.detail else choice.detail
+            if section and choice.detail:
+                return f"{tr('choices', section)}: {choice.detail}"
+            return choice.detail
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{choice.title}\n{choice.detail}" if choice.detail else choice.title
         if role == KeyRole:
@@ -234,13 +237,13 @@ class StatusPicker(QDialog):
         self._controller = controller
         self._extra = extra
         self._apply_choice = apply_choice
-        self.setWindowTitle("Set a status")
+        self.setWindowTitle(tr("picker", "Set a status"))
         self.setWindowIcon(icons.app_icon())
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search presets, statuses, or type a new status")
+        self.search.setPlaceholderText(tr("picker", "Search presets, statuses, or type a new status"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search")
+        self.search.setAccessibleName(tr("picker", "Search"))
         self.model = ChoiceModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -251,7 +254,7 @@ class StatusPicker(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search field keeps the keyboard
         self.view.setMinimumHeight(260)
-        self.view.setAccessibleName("Choices")
+        self.view.setAccessibleName(tr("picker", "Choices"))
         self.search.installEventFilter(ArrowsToList(self.view))
         self.view.doubleClicked.connect(lambda _i: self.submit())
 
@@ -260,7 +263,7 @@ class StatusPicker(QDialog):
         self._options = clear_after_options(week_end)
         for option in self._options:
             self.clear_after.addItem(option.label, option.key)
-        form.addRow("Clear &after", self.clear_after)
+        form.addRow(tr("picker", "Clear &after"), self.clear_after)
         self.times = TimeFields(form, controller.now(), end_required=True)
         self._form = form
         self.clear_after.currentIndexChanged.connect(self._clear_after_changed)
@@ -284,12 +287,12 @@ class StatusPicker(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.accounts_box)
         column.addWidget(self.accounts_error)
-        form.addRow("Goes to", accounts_column)
+        form.addRow(tr("picker", "Goes to"), accounts_column)
 
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons, self.apply_button = accept_and_cancel(self, "Set status", self.submit)
+        self.buttons, self.apply_button = accept_and_cancel(self, tr("picker", "Set status"), self.submit)
 
         search_label = QLabel("&Search")
         search_label.setBuddy(self.search)  # the field's name for a screen reader, Alt+S for the keyboard
@@ -353,7 +356,9 @@ class StatusPicker(QDialog):
         self.accounts_error.clear_error()
         self.note.setText("")
         creating = choice is None or choice.kind is ChoiceKind.CREATE
-        self.apply_button.setText("Create…" if choice is not None and creating else "Set status")
+        self.apply_button.setText(
+            tr("picker", "Create…") if choice is not None and creating else tr("picker", "Set status")
+        )
         self.apply_button.setEnabled(choice is not None)
         can = set(choice.accounts) if choice is not None else set()
         remembered = self.remembered.get(choice.key) if choice is not None else None
@@ -406,7 +411,7 @@ class StatusPicker(QDialog):
             return
         names = self.chosen_accounts()
         if not names:
-            self.accounts_error.set("Choose at least one account.")
+            self.accounts_error.set(tr("picker", "Choose at least one account."))
             return
         times = self.times_for(self._controller.now())
         if times is None:

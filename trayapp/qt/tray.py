@@ -47,12 +47,13 @@ def tooltip_title(snapshot: Snapshot, demo: bool = False) -> str:
     follows. Qt sends the whole tooltip as the StatusNotifierItem ToolTip's title (its description stays
     empty: Qt fills it only while it shows a notice as NeedsAttention), so panels that show the title as
     a heading (Plasma) show this line first, the state the icon shows."""
-    app = f"{APP_TITLE} (demo)" if demo else APP_TITLE
+    app = tr("Tray", "{app} (demo)").format(app=APP_TITLE) if demo else APP_TITLE
     if not snapshot.accounts:
         return app  # "trayapp: no accounts yet" follows from tooltip_text
     overall = snapshot.overall
     if overall is OverallState.ATTENTION:
-        return f"{app}: {tr('Tray', 'needs attention')}"
+        attention = tr("Tray", "needs attention")  # not inside the f-string: lupdate must see it
+        return f"{app}: {attention}"
     return f"{app}: {Availability(overall.value).label}"
 
 
