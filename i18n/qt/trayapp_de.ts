@@ -932,6 +932,10 @@
         <translation>Status setzen</translation>
     </message>
     <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suche</translation>
+    </message>
+    <message>
         <source>Create…</source>
         <translation>Erstellen …</translation>
     </message>

@@ -932,6 +932,10 @@
         <translation>Poner el estado</translation>
     </message>
     <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
         <source>Create…</source>
         <translation>Crear…</translation>
     </message>

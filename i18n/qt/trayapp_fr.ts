@@ -932,6 +932,10 @@
         <translation>Mettre le statut</translation>
     </message>
     <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Recherche</translation>
+    </message>
+    <message>
         <source>Create…</source>
         <translation>Créer…</translation>
     </message>

@@ -932,6 +932,10 @@
         <translation>Imposta stato</translation>
     </message>
     <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cerca</translation>
+    </message>
+    <message>
         <source>Create…</source>
         <translation>Crea…</translation>
     </message>

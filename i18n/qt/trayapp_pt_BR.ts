@@ -932,6 +932,10 @@
         <translation>Definir status</translation>
     </message>
     <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
         <source>Create…</source>
         <translation>Criar…</translation>
     </message>

@@ -294,7 +294,7 @@ class StatusPicker(QDialog):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons, self.apply_button = accept_and_cancel(self, tr("picker", "Set status"), self.submit)
 
-        search_label = QLabel("&Search")
+        search_label = QLabel(tr("picker", "&Search"))
         search_label.setBuddy(self.search)  # the field's name for a screen reader, Alt+S for the keyboard
         top = QHBoxLayout()
         top.addWidget(search_label)
