@@ -321,6 +321,10 @@
         <translation>Bei der Anmeldung starten</translation>
     </message>
     <message>
+        <source>Could not pause the automatic status</source>
+        <translation>Der automatische Status konnte nicht pausiert werden</translation>
+    </message>
+    <message>
         <source>Launch at login would not start trayapp</source>
         <translation>„Bei der Anmeldung starten“ würde trayapp nicht starten</translation>
     </message>

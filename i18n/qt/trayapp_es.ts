@@ -321,6 +321,10 @@
         <translation>Iniciar al iniciar sesión</translation>
     </message>
     <message>
+        <source>Could not pause the automatic status</source>
+        <translation>No se pudo pausar el estado automático</translation>
+    </message>
+    <message>
         <source>Launch at login would not start trayapp</source>
         <translation>«Iniciar al iniciar sesión» no arrancaría trayapp</translation>
     </message>

@@ -321,6 +321,10 @@
         <translation>Lancer à l’ouverture de session</translation>
     </message>
     <message>
+        <source>Could not pause the automatic status</source>
+        <translation>Impossible de suspendre le statut automatique</translation>
+    </message>
+    <message>
         <source>Launch at login would not start trayapp</source>
         <translation>« Lancer à l’ouverture de session » ne démarrerait pas trayapp</translation>
     </message>

@@ -321,6 +321,10 @@
         <translation>Avvia all’accesso</translation>
     </message>
     <message>
+        <source>Could not pause the automatic status</source>
+        <translation>Impossibile mettere in pausa lo stato automatico</translation>
+    </message>
+    <message>
         <source>Launch at login would not start trayapp</source>
         <translation>«Avvia all’accesso» non avvierebbe trayapp</translation>
     </message>

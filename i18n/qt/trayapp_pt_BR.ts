@@ -321,6 +321,10 @@
         <translation>Iniciar ao entrar na sessão</translation>
     </message>
     <message>
+        <source>Could not pause the automatic status</source>
+        <translation>Não foi possível pausar o status automático</translation>
+    </message>
+    <message>
         <source>Launch at login would not start trayapp</source>
         <translation>“Iniciar ao entrar na sessão” não iniciaria o trayapp</translation>
     </message>

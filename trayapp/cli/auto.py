@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from trayapp.cli.output import EXIT_OK, table
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser, UsageError
-from trayapp.core.i18n import _
+from trayapp.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from trayapp.cli.session import ServiceCommand
     from trayapp.core.auto.config import AutoConfig, PresenceSetting
     from trayapp.core.service import StatusService
 
-TRAY_NOTE = "The tray app carries it out while it runs."
+TRAY_NOTE = N_("The tray app carries it out while it runs.")
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -60,8 +60,11 @@ def register(sub: argparse._SubParsersAction[Parser]) -> None:
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(func=with_service(calendar_remove))
 
-    for word, paused in (("pause", True), ("resume", False)):
-        p = auto_sub.add_parser(word, help=f"{word} every automatic status change")
+    for word, paused, text in (
+        ("pause", True, _("pause every automatic status change")),
+        ("resume", False, _("resume every automatic status change")),
+    ):
+        p = auto_sub.add_parser(word, help=text)
         p.set_defaults(func=with_service(_pause(paused)))
 
 
@@ -83,9 +86,9 @@ def lock_command(service: StatusService, args: argparse.Namespace) -> int:
             raise UsageError("'status' takes no --account.")
         setting = service.auto_config().lock
         if setting.on:
-            print(f"Away while locked or asleep: on for {_who(service, setting)}.")
+            print(_("Away while locked or asleep: on for {who}.").format(who=_who(service, setting)))
         else:
-            print("Away while locked or asleep: off.")
+            print(_("Away while locked or asleep: off."))
         return EXIT_OK
     on = args.setting == "on"
     accounts = _accounts(service, args.accounts)
@@ -96,9 +99,10 @@ def lock_command(service: StatusService, args: argparse.Namespace) -> int:
 
     setting = service.update_auto(change).lock
     if on:
-        print(f"Away while locked or asleep: on for {_who(service, setting)}. {TRAY_NOTE}")
+        on = _("Away while locked or asleep: on for {who}.").format(who=_who(service, setting))
+        print(f"{on} {_(TRAY_NOTE)}")
     else:
-        print("Away while locked or asleep: off.")
+        print(_("Away while locked or asleep: off."))
     return EXIT_OK
 
 
@@ -109,9 +113,13 @@ def idle_command(service: StatusService, args: argparse.Namespace) -> int:
             raise UsageError("'status' takes no --account.")
         setting = service.auto_config().idle
         if setting.minutes:
-            print(f"Away when idle: after {setting.minutes} min, for {_who(service, setting)}.")
+            print(
+                _("Away when idle: after {minutes} min, for {who}.").format(
+                    minutes=setting.minutes, who=_who(service, setting)
+                )
+            )
         else:
-            print("Away when idle: off.")
+            print(_("Away when idle: off."))
         return EXIT_OK
     if word == "off":
         minutes = 0
@@ -119,9 +127,11 @@ def idle_command(service: StatusService, args: argparse.Namespace) -> int:
         try:
             minutes = int(word)
         except ValueError:
-            raise UsageError(f"'{args.setting}' is not a number of minutes (or 'off', 'status').") from None
+            raise UsageError(
+                _("'{value}' is not a number of minutes (or 'off', 'status').").format(value=args.setting)
+            ) from None
         if not 1 <= minutes <= 24 * 60:
-            raise UsageError("Give the idle time in minutes, from 1 to 1440.")
+            raise UsageError(_("Give the idle time in minutes, from 1 to 1440."))
     accounts = _accounts(service, args.accounts)
 
     def change(config: AutoConfig) -> AutoConfig:
@@ -130,9 +140,12 @@ def idle_command(service: StatusService, args: argparse.Namespace) -> int:
 
     setting = service.update_auto(change).idle
     if minutes:
-        print(f"Away when idle: after {minutes} min, for {_who(service, setting)}. {TRAY_NOTE}")
+        on = _("Away when idle: after {minutes} min, for {who}.").format(
+            minutes=minutes, who=_who(service, setting)
+        )
+        print(f"{on} {_(TRAY_NOTE)}")
     else:
-        print("Away when idle: off.")
+        print(_("Away when idle: off."))
     return EXIT_OK
 
 
@@ -148,7 +161,7 @@ def calendar_add(service: StatusService, args: argparse.Namespace) -> int:
     if ics.lower().startswith(("https://", "http://")):
         ics = check_url(ics)  # https, or http to this computer only
     elif "://" in ics:
-        raise UsageError("Give the calendar as a file path or an https:// address.")
+        raise UsageError(_("Give the calendar as a file path or an https:// address."))
     else:
         ics = str(Path(ics).expanduser().resolve())
     if args.status:
@@ -170,12 +183,17 @@ def calendar_add(service: StatusService, args: argparse.Namespace) -> int:
     service.calendars.remember(source, windows)
     upcoming = next((w for w in windows if w.end > now), None)
     when = (
-        f"next busy time {local_time(upcoming.start, now)}–{local_time(upcoming.end, now)}"
+        _("next busy time {start}–{end}").format(
+            start=local_time(upcoming.start, now), end=local_time(upcoming.end, now)
+        )
         if upcoming
-        else "no busy time in the next two weeks"
+        else _("no busy time in the next two weeks")
     )
-    who = ", ".join(accounts) or "every account"
-    print(f"Calendar '{name}': {change.describe()} during busy events, on {who}; {when}. {TRAY_NOTE}")
+    who = ", ".join(accounts) or _("every account")
+    line = _("Calendar '{name}': {change} during busy events, on {who}; {when}.").format(
+        name=name, change=change.describe(), who=who, when=when
+    )
+    print(f"{line} {_(TRAY_NOTE)}")
     return EXIT_OK
 
 
@@ -201,15 +219,17 @@ def calendar_list(service: StatusService, args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
-        print("No calendar is followed: add one with 'trayapp auto calendar add NAME --ics PATH_OR_URL'.")
+        print(_("No calendar is followed: add one with 'trayapp auto calendar add NAME --ics PATH_OR_URL'."))
         return EXIT_OK
     lines = []
     for row, source in zip(rows, config.calendars, strict=True):
         window = service.calendar_next(source.name, now)
         when = (
-            f"next {local_time(window.start, now)}–{local_time(window.end, now)}"
+            _("next {start}–{end}").format(
+                start=local_time(window.start, now), end=local_time(window.end, now)
+            )
             if window
-            else "no busy time known ahead"
+            else _("no busy time known ahead")
         )
         lines.append(
             [str(row["name"]), str(row["change"]), ",".join(source.accounts) or "all", when, str(row["ics"])]
@@ -223,10 +243,12 @@ def calendar_remove(service: StatusService, args: argparse.Namespace) -> int:
 
     name = args.name.strip()
     if service.auto_config().calendar(name) is None:
-        known = ", ".join(c.name for c in service.auto_config().calendars) or "none"
-        raise InputError(f"There is no calendar named '{name}' (calendars: {known}).")
+        known = ", ".join(c.name for c in service.auto_config().calendars) or _("none")
+        raise InputError(
+            _("There is no calendar named '{name}' (calendars: {known}).").format(name=name, known=known)
+        )
     service.update_auto(lambda c: replace(c, calendars=tuple(s for s in c.calendars if s.name != name)))
-    print(f"Calendar '{name}' is no longer followed.")
+    print(_("Calendar '{name}' is no longer followed.").format(name=name))
     return EXIT_OK
 
 
@@ -234,9 +256,9 @@ def _pause(paused: bool) -> ServiceCommand:
     def command(service: StatusService, args: argparse.Namespace) -> int:
         service.update_auto(lambda c: replace(c, paused=paused))
         if paused:
-            print("Automatic status is paused: what it set is put back, and nothing changes by itself.")
+            print(_("Automatic status is paused: what it set is put back, and nothing changes by itself."))
         else:
-            print("Automatic status is on again.")
+            print(_("Automatic status is on again."))
         return EXIT_OK
 
     return command

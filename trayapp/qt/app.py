@@ -436,7 +436,7 @@ class TrayApp(QObject):
         self.controller.run_plain(
             lambda: service.update_auto(lambda c: _replace(c, paused=paused)),
             lambda _config: self.controller.wake_now(),
-            lambda exc: self.controller.tell_failure("Could not pause the automatic status", exc),
+            lambda exc: self.controller.tell_failure(tr("app", "Could not pause the automatic status"), exc),
         )
 
     def quit(self) -> None:
