@@ -412,6 +412,15 @@ def wait_seconds(value: float) -> float | None:
     return min(max(0.0, value), MAX_RETRY_AFTER)
 
 
+def try_again(retry_after: float | None, otherwise: str = "later") -> str:
+    """How soon to try again, in words: "in 1 second", "in 30 seconds", else `otherwise` (the wait
+    was not said)."""
+    if retry_after is None:
+        return otherwise
+    seconds = max(1, round(retry_after))
+    return f"in {seconds} second" if seconds == 1 else f"in {seconds} seconds"
+
+
 def parse_retry_after(response: httpx.Response) -> float | None:
     raw = response.headers.get("Retry-After")
     if raw is None:

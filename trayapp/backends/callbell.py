@@ -25,6 +25,7 @@ from trayapp.backends.base import (
     sentence,
     server_error,
     server_text,
+    try_again,
 )
 from trayapp.core.errors import (
     AuthError,
@@ -96,8 +97,8 @@ def _raise_for_status(response: httpx.Response, doing: str, not_found: str = "")
         )
     if code == 429:
         retry_after = retry_after_from_reset(response, milliseconds=False)
-        when = f" in {max(1, round(retry_after))} seconds" if retry_after is not None else " in a moment"
-        raise RateLimited(f"Callbell is limiting requests: try again{when}.", retry_after)
+        when = try_again(retry_after, "in a moment")
+        raise RateLimited(f"Callbell is limiting requests: try again {when}.", retry_after)
     if code >= 500:
         raise server_error(response, SERVICE)
     text = _error_text(response)

@@ -29,6 +29,7 @@ from trayapp.backends.base import (
     sentence,
     server_error,
     server_text,
+    try_again,
     wait_seconds,
 )
 from trayapp.core.errors import (
@@ -134,8 +135,8 @@ def _wait_seconds(response: httpx.Response) -> float | None:
 
 
 def _slowed(retry_after: float | None) -> RateLimited:
-    when = f" in {max(1, round(retry_after))} seconds" if retry_after is not None else " later"
-    return RateLimited(f"Rocket.Chat is limiting requests from this computer: try again{when}.", retry_after)
+    when = try_again(retry_after)
+    return RateLimited(f"Rocket.Chat is limiting requests from this computer: try again {when}.", retry_after)
 
 
 def _rate_limited(response: httpx.Response) -> RateLimited:

@@ -26,6 +26,7 @@ from trayapp.backends.base import (
     sentence,
     server_error,
     server_text,
+    try_again,
 )
 from trayapp.core.errors import (
     AuthError,
@@ -96,9 +97,9 @@ def _raise_for_status(response: httpx.Response, doing: str, not_found: str = "",
         )
     if code == 429:
         retry_after = retry_after_from_reset(response, milliseconds=False)
-        when = f" in {max(1, round(retry_after))} seconds" if retry_after is not None else " later"
+        when = try_again(retry_after)
         raise RateLimited(
-            f"Smartsheet RM is limiting requests with this token: try again{when}.", retry_after
+            f"Smartsheet RM is limiting requests with this token: try again {when}.", retry_after
         )
     if code >= 500:
         raise server_error(response, SERVICE)
