@@ -4,72 +4,12 @@ its own process, against the demo server over real HTTP, with the exit codes of 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
-import pytest
-
-from tests.reliability.dir_keyring import BACKEND, DIR_VARIABLE
+from tests.cli.conftest import Trayapp
 from trayapp.core.paths import AppPaths
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-Trayapp = Callable[..., Ran]
-
-
-@pytest.fixture
-def trayapp(profile: AppPaths, tmp_path: Path, demo: DemoServer) -> Trayapp:
-    """`trayapp ARGS` in a new process of this test's profile; the three demo accounts added first."""
-    keys = tmp_path / "keyring"
-    keys.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON_KEYRING", "DBUS_"))}
-    env.update(PYTHONPATH=str(ROOT), PYTHON_KEYRING_BACKEND=BACKEND, **{DIR_VARIABLE: str(keys)})
-
-    def run(*argv: str, stdin: str = "") -> Ran:
-        proc = subprocess.run(
-            [sys.executable, "-m", "trayapp", *argv],
-            env=env,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert "Traceback" not in proc.stderr + proc.stdout
-        return Ran(proc.returncode, proc.stdout, proc.stderr)
-
-    for argv, secret in (
-        (
-            ("rocketchat", "rocket", "--url", demo.rocketchat_url, "--user-id", seed.RC_ALICE_ID),
-            seed.RC_ALICE_PAT,
-        ),
-        (
-            ("callbell", "callbell", "--url", demo.callbell_url, "--user-uuid", seed.CB_USER_UUID),
-            seed.CB_TOKEN,
-        ),
-        (
-            ("smartsheet", "smartsheet", "--url", demo.smartsheet_url, "--email", seed.SS_USER_EMAIL),
-            seed.SS_TOKEN,
-        ),
-    ):
-        added = run("accounts", "add", *argv, "--token-stdin", stdin=secret + "\n")
-        assert added.code == 0, added.err
-    return run
-
 
 LUNCH = (
     "preset", "add", "Lunch", "--emoji", ":hamburger:",

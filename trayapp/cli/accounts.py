@@ -121,8 +121,10 @@ def list_accounts(service: StatusService, args: argparse.Namespace) -> int:
 
 
 def remove_account(service: StatusService, args: argparse.Namespace) -> int:
-    service.remove_account(args.name)
-    print(_("Removed {name} and its keyring entry.").format(name=args.name))
+    from trayapp.core.service import removed_sentence
+
+    cancelled = service.remove_account(args.name)
+    print(removed_sentence(args.name, cancelled))
     return 0
 
 
@@ -133,9 +135,7 @@ def _rocketchat_credentials(a: argparse.Namespace) -> tuple[Account, str]:
                 _("Use either --user-id with --token-stdin, or --username with --password-stdin.")
             )
         if not a.password_stdin:
-            raise UsageError(
-                _("--username needs --password-stdin (passwords are never taken as arguments).")
-            )
+            raise UsageError(_("--username needs --password-stdin (passwords are never taken as arguments)."))
         from trayapp.backends.rocketchat import login
 
         password = _read_secret(_("password"))

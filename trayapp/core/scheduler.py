@@ -290,6 +290,32 @@ class Scheduler:
                 self._save(now)
             return [self._get(entry_id) for entry_id in touched]
 
+    def forget_account(self, account: str) -> list[ScheduleEntry]:
+        """The account is being removed: drop its part of every entry (an entry of that account alone
+        goes), nothing put back (its credentials are gone) and nothing left to act later on a new
+        account of the same name. Returns the entries that were still to run or running for it."""
+        with self._lock, self._file.locked():
+            self._load()
+            now = self._now()
+            cancelled: list[ScheduleEntry] = []
+            kept: list[ScheduleEntry] = []
+            for entry in self._entries:
+                mine = entry.account(account)
+                if mine is None and account not in entry.accounts:
+                    kept.append(entry)
+                    continue
+                if not entry.phase.finished and (mine is None or not rules.account_done(entry, mine, now)):
+                    cancelled.append(entry)
+                names = tuple(a for a in entry.accounts if a != account)
+                if names:
+                    rest = tuple(p for p in entry.progress if p.account != account)
+                    kept.append(rules.settle(replace(entry, accounts=names, progress=rest), now))
+            self._events = [e for e in self._events if e.account != account]
+            if kept != self._entries:
+                self._entries = kept
+                self._save(now)
+            return cancelled
+
     def tick(self) -> list[ScheduleEvent]:
         """Do everything due at clock(), in order of time; persist after each step."""
         with self._lock, self._file.locked():

@@ -31,7 +31,7 @@ from trayapp.core.errors import (
     TrayAppError,
     Unsupported,
 )
-from trayapp.core.i18n import _
+from trayapp.core.i18n import _, ngettext
 from trayapp.core.models import (
     Account,
     AccountResult,
@@ -279,8 +279,13 @@ class StatusService:
         self.refresh([account.name])  # warm the cache so the menu has statuses at once
         return label
 
-    def remove_account(self, name: str) -> None:
+    def remove_account(self, name: str) -> int:
+        """Remove the account, its secret and everything kept for it. Returns how many timed changes
+        still to run or running for it were cancelled (their other accounts keep their part)."""
         account = self.account(name)
+        # First, so that no tick acts on them once the secret is gone, nor later on a new account of
+        # the same name.
+        cancelled = len(self.scheduler.forget_account(name))
         self._secrets.delete(account.secret_key)
 
         def drop(settings: Settings) -> None:
@@ -294,6 +299,7 @@ class StatusService:
         self._cache.forget(name)
         self._pending.remove(name)  # a change kept for it must not go to a new account of the same name
         self._recents.forget([name])
+        return cancelled
 
     # ------------------------------------------------------------------ statuses
     def statuses(self, names: Sequence[str] | None = None, refresh: bool = False) -> list[AccountResult]:
@@ -1061,6 +1067,17 @@ class StatusService:
         with self._lock:
             for name in list(self._backends):
                 self._drop_backend(name)
+
+
+def removed_sentence(name: str, cancelled: int) -> str:
+    """What removing an account did, for the CLI and the Accounts dialog."""
+    if not cancelled:
+        return _("Removed {name} and its keyring entry.").format(name=name)
+    return ngettext(
+        "Removed {name} and its keyring entry; also cancelled {n} timed change.",
+        "Removed {name} and its keyring entry; also cancelled {n} timed changes.",
+        cancelled,
+    ).format(name=name, n=cancelled)
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ class DemoStarting:
     def test_connection(self, account: Account, secret: str) -> str:
         self._not_yet()
 
-    def remove_account(self, name: str) -> None:
+    def remove_account(self, name: str) -> int:
         self._not_yet()
 
     def refresh(self, names: Sequence[str] | None = None) -> list[AccountResult]:

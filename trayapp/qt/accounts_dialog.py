@@ -802,13 +802,22 @@ class AccountsDialog(QDialog):
         service = self._controller.service
         self.error.clear_error()
         self._task = self._controller.submit(
-            lambda: service.remove_account(name), self._removed, self._remove_failed, keys=[name]
+            lambda: service.remove_account(name),
+            lambda cancelled: self._removed(name, cancelled),
+            self._remove_failed,
+            keys=[name],
         )
         self._update_buttons()
 
-    def _removed(self, _value: object) -> None:
+    def _removed(self, name: str, cancelled: object) -> None:
         self._task = None
         self.reload()
+        if isinstance(cancelled, int) and cancelled > 0:
+            # Its timed changes went with it: say so, as a note rather than an error.
+            self.error.setStyleSheet("")
+            from trayapp.core.service import removed_sentence
+
+            self.error.set(removed_sentence(name, cancelled))
 
     def _remove_failed(self, exc: BaseException) -> None:
         self._task = None
