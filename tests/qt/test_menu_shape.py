@@ -91,6 +91,12 @@ def test_three_accounts_and_a_running_change_fit_in_14_entries(qapp: object) -> 
     assert recorder.calls[-1] == ("apply_shortcut", "r2")
     find(menu, "Presets", "All presets…").trigger()
     assert recorder.calls[-1] == ("set_status", "")
+    assert as_is(submenu(find(menu, "Presets")))[-4:] == [
+        "---",
+        "All presets…",
+        "New preset…",
+        "Edit presets…",
+    ]
 
 
 def test_no_submenu_holds_more_than_20_entries_with_1000_statuses_each(qapp: object) -> None:
@@ -182,7 +188,8 @@ def test_submenus_are_filled_before_anyone_opens_them(qtbot: QtBot) -> None:
 
 def test_entries_match_what_a_click_applies(qapp: object) -> None:
     menu, recorder = render(Snapshot(three_views()), MenuState())
-    assert "Presets" not in entries(menu) and "Recent" not in entries(menu)  # none yet: no empty submenus
+    # No presets yet: "Presets" offers to make one; no recent changes: no "Recent".
+    assert entries(submenu(find(menu, "Presets"))) == ["New preset…"] and "Recent" not in entries(menu)
     find(menu, "Callbell (callbell-user)", "📅 Meeting").trigger()
     kind, target = recorder.calls[-1]
     assert kind == "apply" and isinstance(target, Target) and target.names == ("callbell",)

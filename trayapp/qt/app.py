@@ -23,7 +23,7 @@ import threading
 import time
 import types
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -220,6 +220,9 @@ class TrayApp(QObject):
         self._tray_timer.setInterval(TRAY_POLL_MS)
         self._tray_timer.timeout.connect(self._poll_tray)
         self.dialogs: dict[str, QDialog] = {}
+        self.library: Any = None  # the presets and recents (trayapp.qt.library.Library), read on a worker
+        self._library_stale = False  # a change went out: the recents change once it is in
+        self.dispatcher.idle.connect(self._after_changes)
         self._closing = threading.Event()  # set at shutdown: a demo still being built is closed on its worker
         self._autostart_module: Any = None
 
@@ -236,6 +239,7 @@ class TrayApp(QObject):
             self._tray_deadline = time.monotonic() + self._tray_wait_s
             self._tray_timer.start()
         self._load_autostart()
+        self.reload_library()
         warning = getattr(self.controller.service, "settings_warning", "")
         if warning:
             QTimer.singleShot(0, lambda: self._inform(tr("app", "Damaged settings were set aside"), warning))
@@ -325,25 +329,147 @@ class TrayApp(QObject):
 
     def set_status(self, query: str = "") -> None:
         """ "Set a status…": the picker, as a dialog of its own (one at a time; opening it again raises it
-        with the new query). The entry point for the menu, the left click and a second start."""
+        with the new query). The entry point for the menu, the window, the left click and a second
+        start: a plain slot, safe to call from a D-Bus click (it opens on the next turn)."""
         from trayapp.qt.picker import StatusPicker
         from trayapp.qt.tray import locale_week_end
 
         def make() -> QDialog:
-            picker = StatusPicker(self.controller, self._dialog_parent(), week_end=locale_week_end)
+            picker = StatusPicker(
+                self.controller,
+                self._dialog_parent(),
+                extra=self._library_choices,
+                apply_choice=self._apply_preset_choice,
+                remembered=self._remembered,
+                week_end=locale_week_end,
+            )
             picker.create_requested.connect(self.new_status)
+            picker.new_preset_requested.connect(lambda: self.edit_preset(None))
+            picker.edit_requested.connect(self._edit_choice)
+            picker.delete_requested.connect(self._delete_choice)
+            picker.applied.connect(lambda _key: self._changes_sent())
             return picker
 
         picker = self._open("picker", make)
         if isinstance(picker, StatusPicker) and query:
             picker.search.setText(query)
+        self.reload_library()  # a preset added on the command line shows the next moment
+
+    # ------------------------------------------------------------------ presets and recents
+    def reload_library(self) -> None:
+        """Read the presets and recents on a worker, then show them in the menu and an open picker."""
+        from trayapp.qt.library import load_library
+
+        service = self.controller.service
+
+        def failed(exc: BaseException) -> None:
+            log.warning("Presets and recent changes could not be read: %s", exc)
+
+        self.controller.run_plain(lambda: load_library(service), self._library_loaded, failed)
+
+    def _library_loaded(self, library: Any) -> None:
+        from trayapp.qt.library import menu_shortcuts
+        from trayapp.qt.menu import MENU_PRESETS
+
+        self.library = library
+        presets, recents = menu_shortcuts(library, self.controller.snapshot)
+        self.tray.set_state(
+            presets=presets[:MENU_PRESETS], recents=recents, more_presets=len(presets) > MENU_PRESETS
+        )
+        picker = self.dialogs.get("picker")
+        reload = getattr(picker, "reload", None)
+        if callable(reload):
+            reload()
+
+    def _changes_sent(self) -> None:
+        self._library_stale = True
+
+    def _after_changes(self) -> None:
+        """Every request is in: the recents may have a new line."""
+        if self._library_stale:
+            self._library_stale = False
+            self.reload_library()
+
+    def _library_choices(self, snapshot: Any) -> list[Any]:
+        from trayapp.qt.library import library_choices
+
+        return library_choices(self.library, snapshot) if self.library is not None else []
+
+    def _remembered(self, key: str) -> tuple[str, ...] | None:
+        return self.library.remembered.get(key) if self.library is not None else None
+
+    def _apply_preset_choice(
+        self, choice: Any, names: Sequence[str], start: datetime | None, end: datetime | None
+    ) -> None:
+        """A preset (or a recent one) from the picker: its parts to the accounts chosen, and the choice of
+        accounts kept for next time (None when it is all of them)."""
+        self.controller.apply_preset(choice.preset, choice.title, names, start=start, end=end)
+        self._changes_sent()
+        store = getattr(self.controller.service, "presets", None)
+        if store is None or choice.kind.value != "preset":
+            return
+        chosen = None if set(names) == set(choice.accounts) else list(names)
+        self.controller.run_plain(
+            lambda: store.remember_accounts(choice.preset, chosen),
+            lambda _none: None,
+            lambda exc: log.warning("Could not keep the accounts chosen for a preset: %s", exc),
+        )
 
     def apply_shortcut(self, key: str) -> None:
-        """A preset or recent change from the menu: to the accounts and for the time it was made for."""
-        self.set_status()  # the presets API lands with the presets work; until then, the picker
+        """A preset or a recent change from the menu, in one click: a preset to the accounts last chosen
+        for it, for its own duration; a recent change again, from now, for as long as it lasted."""
+        from trayapp.qt.library import accounts_for, choice_by_key, library_choices
+
+        if self.library is None:
+            return
+        choice = choice_by_key(library_choices(self.library, self.controller.snapshot), key)
+        if choice is None:
+            self.set_status()  # gone meanwhile (edited on the command line): the picker shows what is
+            return
+        end = self.controller.now() + timedelta(minutes=choice.minutes) if choice.minutes else None
+        recent = next(iter(choice.extra), None) if choice.kind.value == "recent" else None
+        if recent is not None:
+            self.controller.repeat(recent, choice.title, end)
+        else:
+            self.controller.apply_preset(
+                choice.preset, choice.title, accounts_for(choice, self.library), end=end
+            )
+        self._changes_sent()
 
     def edit_presets(self) -> None:
+        """The picker lists the presets first: choose one, then Edit… or Delete…."""
         self.set_status()
+
+    def new_preset(self) -> None:
+        self.edit_preset(None)
+
+    def edit_preset(self, preset: Any) -> None:
+        from trayapp.qt.preset_editor import PresetEditor
+
+        self._open(
+            "preset",
+            lambda: PresetEditor(
+                self.controller, preset, self._dialog_parent(), on_saved=self.reload_library
+            ),
+            replace_existing=True,
+        )
+
+    def _edit_choice(self, choice: Any) -> None:
+        if choice.kind.value == "preset":
+            self.edit_preset(next(iter(choice.extra), None))
+            return
+        from trayapp.qt.status_edit import StatusEditDialog
+
+        self._open(
+            "status-edit",
+            lambda: StatusEditDialog(self.controller, choice, self._dialog_parent()),
+            replace_existing=True,
+        )
+
+    def _delete_choice(self, choice: Any) -> None:
+        from trayapp.qt.status_edit import confirm_delete
+
+        confirm_delete(self, choice)
 
     def clear(self) -> None:
         self.controller.clear()

@@ -282,6 +282,37 @@ class Controller(QObject):
         service = self._service
         return self._change(lambda: service.apply(change, targets), targets, change.describe(), change)
 
+    def apply_preset(
+        self,
+        preset: str,
+        label: str,
+        names: Sequence[str],
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> Task[list[AccountResult]]:
+        """A preset's parts to the accounts named, from `start` to `end` (None: open-ended, whatever the
+        preset's own duration: the picker offers that as its "Clear after")."""
+        targets = list(names)
+        service: Any = self._service
+        # What the pending line and the notification name: the preset, with its window.
+        change = StatusChange(ChangeKind.CUSTOM, status=CustomStatus("", label), start=start, end=end)
+
+        def work() -> list[AccountResult]:
+            return list(
+                service.apply_preset(preset, targets, start=start, end=end, open_ended=end is None)
+            )
+
+        return self._change(work, targets, label, change)
+
+    def repeat(self, recent: Any, label: str, end: datetime | None) -> Task[list[AccountResult]]:
+        """A recent change again, from now, for its duration (`end`, computed by the caller)."""
+        targets = list(recent.accounts)
+        service: Any = self._service
+        change = recent.change or StatusChange(ChangeKind.CUSTOM, status=CustomStatus("", label))
+        change = replace(change, start=None, end=end)
+        return self._change(lambda: list(service.repeat(recent)), targets, label, change)
+
     def clear(self, names: Sequence[str] | None = None) -> Task[list[AccountResult]]:
         targets = list(names) if names else self.account_names()
         service = self._service

@@ -249,6 +249,7 @@ class MenuActions(Protocol):
     def apply_shortcut(self, key: str) -> None: ...
     def set_status(self, query: str = "") -> None: ...
     def edit_presets(self) -> None: ...
+    def new_preset(self) -> None: ...
     def clear(self) -> None: ...
     def new_status(self) -> None: ...
     def refresh(self, names: Sequence[str] | None = None) -> None: ...
@@ -458,7 +459,8 @@ def _shortcut_entries(
         for s in shortcuts
     ]
     if tail:
-        nodes.append(SeparatorSpec(f"{prefix}:sep"))
+        if nodes:
+            nodes.append(SeparatorSpec(f"{prefix}:sep"))
         nodes.extend(tail)
     return nodes
 
@@ -506,25 +508,19 @@ def build_menu(
         )
 
     # Presets and recent changes: one click applies one to its accounts, for its duration.
-    if views and (state.presets or state.recents):
-        nodes.append(SeparatorSpec("sep:presets"))
     if views:
-        edit = ActionSpec("presets:edit", tr("menu", "Edit presets…"), actions.edit_presets)
-        tail: list[Node] = [edit]
+        nodes.append(SeparatorSpec("sep:presets"))
+        tail: list[Node] = [ActionSpec("presets:new", "New preset…", actions.new_preset)]
+        if state.presets:
+            tail.append(ActionSpec("presets:edit", tr("menu", "Edit presets…"), actions.edit_presets))
         if state.more_presets:
             everything = ActionSpec("presets:all", tr("menu", "All presets…"), lambda: actions.set_status(""))
             tail.insert(0, everything)
         presets = _shortcut_entries("preset", state.presets[:MENU_PRESETS], actions, tail)
-        if state.presets:
-            nodes.append(MenuSpec("presets", tr("menu", "Presets"), presets))
+        nodes.append(MenuSpec("presets", tr("menu", "Presets"), presets))
         if state.recents:
-            nodes.append(
-                MenuSpec(
-                    "recents",
-                    tr("menu", "Recent"),
-                    _shortcut_entries("recent", state.recents[:5], actions, []),
-                )
-            )
+            recents = _shortcut_entries("recent", state.recents[:5], actions, [])
+            nodes.append(MenuSpec("recents", tr("menu", "Recent"), recents))
 
     # Availability: one exclusive choice (radio items), applied to every account that has it.
     avail = availability_targets(snapshot)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -219,9 +220,9 @@ class StatusPicker(QDialog):
 
     applied = Signal(str)  # the choice's key, once handed to the controller
     create_requested = Signal(str)  # the name typed: the app opens the New status form with it
-
-    # Accounts chosen per preset, for this run of the app (the presets API keeps what each account gets).
-    remembered: dict[str, tuple[str, ...]] = {}  # noqa: RUF012
+    new_preset_requested = Signal()
+    edit_requested = Signal(object)  # the Choice (a preset or a custom status)
+    delete_requested = Signal(object)
 
     def __init__(
         self,
@@ -230,6 +231,7 @@ class StatusPicker(QDialog):
         *,
         extra: Callable[[Snapshot], list[Choice]] | None = None,
         apply_choice: Callable[[Choice, Sequence[str], datetime | None, datetime | None], None] | None = None,
+        remembered: Callable[[str], tuple[str, ...] | None] | None = None,
         week_end: Callable[[datetime], datetime] = end_of_week,
         query: str = "",
     ) -> None:
@@ -237,6 +239,8 @@ class StatusPicker(QDialog):
         self._controller = controller
         self._extra = extra
         self._apply_choice = apply_choice
+        self._remembered = remembered or (lambda _key: None)
+        self._defaulted = False  # "Clear after" was set from the choice's own duration, not by the user
         self.setWindowTitle(tr("picker", "Set a status"))
         self.setWindowIcon(icons.app_icon())
 
@@ -267,6 +271,7 @@ class StatusPicker(QDialog):
         self.times = TimeFields(form, controller.now(), end_required=True)
         self._form = form
         self.clear_after.currentIndexChanged.connect(self._clear_after_changed)
+        self.clear_after.activated.connect(self._chosen_by_hand)
 
         self.accounts_box = QWidget()
         accounts_layout = QHBoxLayout(self.accounts_box)
@@ -293,6 +298,20 @@ class StatusPicker(QDialog):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons, self.apply_button = accept_and_cancel(self, tr("picker", "Set status"), self.submit)
+        # What can be done with the choice besides applying it (where its service allows).
+        self.new_preset_button = QPushButton("New preset…")
+        self.new_preset_button.clicked.connect(lambda _c=False: self.new_preset_requested.emit())
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(lambda _c=False: self._emit_for(self.edit_requested))
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.clicked.connect(lambda _c=False: self._emit_for(self.delete_requested))
+        for button in (self.new_preset_button, self.edit_button, self.delete_button):
+            button.setAutoDefault(False)  # Enter always applies the choice
+        tools = QHBoxLayout()
+        tools.addWidget(self.new_preset_button)
+        tools.addWidget(self.edit_button)
+        tools.addWidget(self.delete_button)
+        tools.addStretch(1)
 
         search_label = QLabel(tr("picker", "&Search"))
         search_label.setBuddy(self.search)  # the field's name for a screen reader, Alt+S for the keyboard
@@ -303,6 +322,7 @@ class StatusPicker(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(form)
+        layout.addLayout(tools)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
 
@@ -361,14 +381,60 @@ class StatusPicker(QDialog):
         )
         self.apply_button.setEnabled(choice is not None)
         can = set(choice.accounts) if choice is not None else set()
-        remembered = self.remembered.get(choice.key) if choice is not None else None
+        remembered = self._remembered(choice.key) if choice is not None else None
         for name, check in self.account_checks.items():
             check.setEnabled(name in can)
             check.setChecked(name in can and (remembered is None or name in remembered))
         if choice is not None and choice.minutes is not None:
             self.set_minutes(choice.minutes)
+            self._defaulted = True
+        elif self._defaulted:  # the previous choice's duration is not this one's
+            self.clear_after.setCurrentIndex(0)
+            self._defaulted = False
         self.accounts_box.setEnabled(not creating)
         self.clear_after.setEnabled(not creating)
+        self._tools(choice)
+
+    def _chosen_by_hand(self, _index: int) -> None:
+        self._defaulted = False
+
+    def _tools(self, choice: Choice | None) -> None:
+        """Edit and Delete for a preset of the user's and for a custom status where its service allows;
+        where it does not, the note says so (Callbell's and Smartsheet RM's APIs cannot)."""
+        kind = choice.kind if choice is not None else None
+        editable = kind is ChoiceKind.PRESET or (kind is ChoiceKind.STATUS and bool(self._editable(choice)))
+        system = kind is ChoiceKind.PRESET and choice is not None and _is_system(choice)
+        for button in (self.edit_button, self.delete_button):
+            button.setVisible(kind in (ChoiceKind.PRESET, ChoiceKind.STATUS))
+            button.setEnabled(editable and not system)
+        if system:
+            self.note.setText("Your organisation's preset: it cannot be changed here.")
+        elif kind is ChoiceKind.STATUS and choice is not None:
+            self.note.setText(self._cannot_edit(choice))
+
+    def _views(self) -> dict[str, AccountView]:
+        return {v.account.name: v for v in self._controller.snapshot.accounts}
+
+    def _editable(self, choice: Choice | None) -> list[str]:
+        views = self._views()
+        accounts = choice.accounts if choice is not None else ()
+        return [a for a in accounts if a in views and views[a].capabilities.can_edit]
+
+    def _cannot_edit(self, choice: Choice) -> str:
+        views = self._views()
+        kinds = dict.fromkeys(
+            views[a].account.kind.label
+            for a in choice.accounts
+            if a in views and not views[a].capabilities.can_edit
+        )
+        return " ".join(
+            f"{k} does not let apps change or delete its statuses; do that in {k} itself." for k in kinds
+        )
+
+    def _emit_for(self, signal: Any) -> None:
+        choice = self.current()
+        if choice is not None:
+            signal.emit(choice)
 
     def set_minutes(self, minutes: int) -> None:
         """Select the "Clear after" entry for a default duration (adding the preset's own when unusual)."""
@@ -417,14 +483,16 @@ class StatusPicker(QDialog):
         if times is None:
             return
         start, end = times
-        if choice.kind is ChoiceKind.PRESET:
-            self.remembered[choice.key] = tuple(names)
-        if self._apply_choice is not None and (choice.preset or choice.kind is ChoiceKind.RECENT):
+        if self._apply_choice is not None and choice.preset:
             self._apply_choice(choice, names, start, end)
         else:
             apply_parts(self._controller, choice, names, start, end)
         self.applied.emit(choice.key)
         self.accept()
+
+
+def _is_system(choice: Choice) -> bool:
+    return any(getattr(item, "system", False) for item in choice.extra)
 
 
 _built: list[tuple[tuple[AccountView, ...], list[Choice]]] = []

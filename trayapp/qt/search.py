@@ -12,8 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-import emoji
-
 # Where an emoji may be (©, ®, the symbol blocks, the pictographs): text without any is not tokenized.
 _MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff]")
 
@@ -29,6 +27,8 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def emoji_names(char: str) -> str:
     """The names of one emoji ('hot beverage coffee'), '' when it is none."""
+    import emoji  # its data loads on the first emoji met, not with the tray icon
+
     data = emoji.EMOJI_DATA.get(char)
     if data is None:
         return ""
@@ -40,6 +40,8 @@ def emoji_words(text: str) -> str:
     """The names of every emoji in `text`, space-separated."""
     if text.isascii() or not _MAYBE_EMOJI.search(text):
         return ""
+    import emoji
+
     return " ".join(emoji_names(found["emoji"]) for found in emoji.emoji_list(text))
 
 
