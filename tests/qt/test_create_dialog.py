@@ -48,6 +48,7 @@ def test_opens_with_the_name_focused_and_a_natural_tab_order(qtbot: QtBot, tray_
         dialog.show_as[Availability.AVAILABLE],  # a radio group: Tab visits the chosen one
         dialog.rc_type,
         dialog.cb_emoji,
+        dialog.cb_emoji_more,  # every emoji, by name
         dialog.ss_code,
         dialog.message,
         *rows,

@@ -214,3 +214,18 @@ def test_the_menus_presets_stay_within_20_entries(qtbot: QtBot, app: TrayApp, se
     shown = [a for a in presets.actions() if a.isVisible() and not a.isSeparator()]
     assert len(shown) <= 20
     assert [a.text() for a in shown][-3:] == ["All presets…", "New preset…", "Edit presets…"]
+
+
+def test_the_new_status_form_finds_any_emoji_by_name_for_callbell(qtbot: QtBot, app: TrayApp) -> None:
+    from trayapp.qt.dialogs import CreateStatusDialog
+
+    dialog = CreateStatusDialog(app.controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.cb_emoji_more, Qt.MouseButton.LeftButton)
+    picker = dialog.findChild(EmojiPicker)
+    assert isinstance(picker, EmojiPicker)
+    qtbot.waitUntil(picker.isVisible)
+    qtbot.keyClicks(picker.search, "airplane")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert dialog.cb_emoji.currentText() == "✈️"

@@ -570,7 +570,11 @@ class CreateStatusDialog(QDialog):
         if emoji_edit is not None:
             emoji_edit.setPlaceholderText(tr("dialogs", "optional, e.g. 📅"))
             emoji_edit.setAccessibleName(tr("dialogs", "Callbell emoji"))
-        cb_box, self.cb_emoji_error = with_error(self.cb_emoji, natural_width=True)
+        # Every emoji, found by name ("coffee", "plane"), beside the few common ones of the list.
+        self.cb_emoji_more = QPushButton(tr("dialogs", "More emoji…"))
+        self.cb_emoji_more.setAutoDefault(False)
+        self.cb_emoji_more.clicked.connect(self._choose_emoji)
+        cb_box, self.cb_emoji_error = with_error(self.cb_emoji, self.cb_emoji_more, natural_width=True)
         form.addRow(tr("dialogs", "Callbell &emoji"), cb_box)
 
         self.ss_code = QComboBox()
@@ -646,6 +650,7 @@ class CreateStatusDialog(QDialog):
             *self.show_as.values(),
             self.rc_type,
             self.cb_emoji,
+            self.cb_emoji_more,
             self.ss_code,
             self.message,
             self.apply_now,
@@ -659,6 +664,7 @@ class CreateStatusDialog(QDialog):
                 *self.show_as.values(),
                 self.rc_type,
                 self.cb_emoji,
+                self.cb_emoji_more,
                 self.ss_code,
                 self.message,
                 *[r.check for r in self._rows],
@@ -672,6 +678,14 @@ class CreateStatusDialog(QDialog):
         self._update_rows()
         self.name.setFocus()
         fit_to_screen(self, 440)
+
+    def _choose_emoji(self) -> None:
+        from trayapp.qt.emoji_picker import EmojiPicker
+
+        picker = EmojiPicker(self)
+        picker.picked.connect(self.cb_emoji.setCurrentText)
+        picker.finished.connect(picker.deleteLater)
+        picker.open()  # modal to this form only
 
     # ------------------------------------------------------------------ state
     def chosen_availability(self) -> Availability:
@@ -722,6 +736,7 @@ class CreateStatusDialog(QDialog):
         self.show_as_row.setEnabled(bool(chosen))
         self.rc_type.setEnabled(ServiceKind.ROCKETCHAT in chosen)
         self.cb_emoji.setEnabled(ServiceKind.CALLBELL in chosen)
+        self.cb_emoji_more.setEnabled(ServiceKind.CALLBELL in chosen)
         self.ss_code.setEnabled(ServiceKind.SMARTSHEET in chosen)
         self.message.setEnabled(any(r.view.capabilities.supports_message for r in self.selected()))
         self.times.set_enabled(self.apply_now.isChecked())
