@@ -11,7 +11,7 @@ CLI (bus = $DBUS_SESSION_BUS_ADDRESS unless --bus ADDRESS):
   sni_menu.py list [--json] [--wait S]             registered items: service, pid, Id, Title, Status, Menu
   sni_menu.py props [--item NAME] [--json]         Title, Status, ToolTip, IconName, IconPixmap sizes, ...
   sni_menu.py tree  [--item NAME] [--ids] [--all] [--json] [--no-about-to-show]
-  sni_menu.py click [--item NAME] [--force] LABEL [SUBLABEL ...]   e.g. click "Set for…" "1 hour"
+  sni_menu.py click [--item NAME] [--force] LABEL [SUBLABEL ...]   e.g. click "More" "Refresh"
   sni_menu.py activate [--item NAME] [X Y]         left click on the icon   (SNI Activate)
   sni_menu.py secondary-activate [--item NAME]     middle click             (SNI SecondaryActivate)
   sni_menu.py context-menu [--item NAME] [X Y]     SNI ContextMenu (hosts that do not render dbusmenu)
@@ -231,7 +231,7 @@ def match_child(parent: Node, label: str, *, include_hidden: bool = False) -> No
 
 
 def find_path(tree: Node, path: Sequence[str], *, include_hidden: bool = False) -> Node:
-    """Follow a label path from the root, e.g. ["Set for…", "1 hour"]; raises SNIError if absent."""
+    """Follow a label path from the root, e.g. ["More", "Refresh"]; raises SNIError if absent."""
     node = tree
     for label in path:
         node = match_child(node, label, include_hidden=include_hidden)
