@@ -4,6 +4,7 @@ applying over real HTTP to the demo server's three services."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -335,3 +336,19 @@ def test_choose_date_and_time_on_smartsheet_stores_the_end(
     wait_idle(qtbot, tray_app)
     current = demo.ss_current(seed.SS_USER_ID)
     assert current is not None and current["status"] == "SIC" and current["end"]
+
+
+def test_a_refresh_while_open_keeps_the_choice_and_the_accounts_ticked(
+    qtbot: QtBot, picker: StatusPicker, controller: Controller, fake: FakeService
+) -> None:
+    typed(qtbot, picker, "away")
+    picker.account_checks["callbell"].setChecked(False)
+    controller.load_now()  # the same statuses again (the auto refresh)
+    assert not picker.account_checks["callbell"].isChecked()
+    rc, cb, ss = fake.snap.accounts
+    more = (*rc.statuses, CustomStatus("rc9", "Away at a fair"))
+    fake.snap = Snapshot((replace(rc, statuses=more), cb, ss))
+    controller.load_now()  # a new status came in
+    current = picker.current()
+    assert current is not None and current.title == "Away"
+    assert not picker.account_checks["callbell"].isChecked() and picker.account_checks["rocket"].isChecked()

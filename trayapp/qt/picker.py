@@ -116,9 +116,14 @@ class ChoiceModel(QAbstractListModel):
         self._rows: list[Choice] = []
         self._query = ""
 
-    def set_choices(self, choices: Sequence[Choice]) -> None:
-        self._all = list(choices)
+    def set_choices(self, choices: Sequence[Choice]) -> bool:
+        """Replace the choices; False when they are the same (nothing reset: the selection stays)."""
+        new = list(choices)
+        if len(new) == len(self._all) and all(a is b or a == b for a, b in zip(new, self._all, strict=True)):
+            return False
+        self._all = new
         self.set_query(self._query, force=True)
+        return True
 
     def set_query(self, query: str, force: bool = False) -> None:
         if query == self._query and not force:
@@ -343,10 +348,14 @@ class StatusPicker(QDialog):
         """Rebuild the choices from the controller's snapshot (a refresh brought new statuses)."""
         snapshot = self._controller.snapshot
         key = self.current_key()
+        ticked = {n: c.isChecked() for n, c in self.account_checks.items()}
         extra = self._extra(snapshot) if self._extra is not None else []
-        self.model.set_choices([*extra, *snapshot_choices(snapshot)])
-        if key:
-            self.select_key(key)
+        if not self.model.set_choices([*extra, *snapshot_choices(snapshot)]):
+            return  # a refresh that changed nothing the picker lists: the user's choices stay as they are
+        if key and self.select_key(key):
+            for name, check in self.account_checks.items():  # what the user ticked stays ticked
+                if check.isEnabled():
+                    check.setChecked(ticked.get(name, check.isChecked()))
 
     def _filter(self, text: str) -> None:
         self.model.set_query(text)
