@@ -12,6 +12,7 @@ from trayapp.cli.output import EXIT_OK, report, table
 from trayapp.cli.session import with_service
 from trayapp.cli.usage import Parser, UsageError
 from trayapp.core.errors import TrayAppError
+from trayapp.core.i18n import _
 
 if TYPE_CHECKING:
     from trayapp.core.recents import Recent
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[Parser]) -> None:
-    recent = sub.add_parser("recent", help="the last five changes you made, newest first; repeat one")
+    recent = sub.add_parser("recent", help=_("the last five changes you made, newest first; repeat one"))
     recent.add_argument("--json", action="store_true")
     recent.set_defaults(func=with_service(list_recent))
     actions = recent.add_subparsers(dest="recent_command", parser_class=Parser, metavar="ACTION")
-    repeat = actions.add_parser("repeat", help="do a recent change again (1, the newest, by default)")
+    repeat = actions.add_parser("repeat", help=_("do a recent change again (1, the newest, by default)"))
     repeat.add_argument("number", metavar="N", nargs="?", default="1")
     repeat.set_defaults(func=with_service(repeat_recent))
 
@@ -44,7 +45,7 @@ def list_recent(service: StatusService, a: argparse.Namespace) -> int:
         print(json.dumps([r.to_dict() for r in recents], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not recents:
-        print("No recent changes yet.")
+        print(_("No recent changes yet."))
         return EXIT_OK
     now = datetime.now(timezone.utc)
     table(
@@ -59,11 +60,11 @@ def list_recent(service: StatusService, a: argparse.Namespace) -> int:
 def repeat_recent(service: StatusService, a: argparse.Namespace) -> int:
     recents = service.recents()
     if not recents:
-        raise TrayAppError("There is no recent change to repeat yet.")
+        raise TrayAppError(_("There is no recent change to repeat yet."))
     if not a.number.isdigit() or not 1 <= int(a.number) <= len(recents):
         raise UsageError(
             f"'{a.number}' is not a number from 1 to {len(recents)} ('trayapp recent' lists them)."
         )
     chosen = recents[int(a.number) - 1]
-    print(f"Repeating {describe(chosen)}.")
+    print(_("Repeating {change}.").format(change=describe(chosen)))
     return report(service.repeat(chosen), what=chosen.label)

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction[Parser]) -> None:
         help=_("repeat the --start/--end window: daily, weekdays (Monday to Friday) or weekly"),
     )
     setp.add_argument("--account", action="append", dest="accounts", metavar="NAME")
-    setp.add_argument("--preset", metavar="NAME", help="apply a preset: each account gets its part")
+    setp.add_argument("--preset", metavar="NAME", help=_("apply a preset: each account gets its part"))
     setp.set_defaults(func=with_service(set_status))
 
 
