@@ -8,9 +8,13 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import real_service
+from tests.qt.conftest import entries, real_service, wait_idle
 from tests.qt.test_accounts_dialog import button, confirmation, open_accounts
+from trayapp.backends import BACKENDS
 from trayapp.core.models import Availability, ChangeKind, StatusChange
+from trayapp.core.service import StatusService
+from trayapp.demo.profile import demo_accounts
+from trayapp.demo.server import DemoServer
 from trayapp.qt.app import TrayApp
 
 
@@ -33,3 +37,27 @@ def test_remove_in_the_dialog_cancels_the_accounts_timed_changes(qtbot: QtBot, t
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
     assert dialog.error.text() == "Removed smartsheet and its keyring entry; also cancelled 2 timed changes."
     assert [e.accounts for e in service.schedule_entries()] == [("rocket",)]
+
+
+def _menu_accounts(app: TrayApp) -> list[str]:
+    return [v.account.name for v in app.controller.snapshot.accounts]
+
+
+def test_accounts_removed_and_added_by_the_cli_show_in_the_running_tray(
+    qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
+) -> None:
+    wait_idle(qtbot, tray_app)
+    before = entries(tray_app.tray.menu)
+    assert any("Callbell" in line for line in before), before
+    cli = StatusService(real_service(tray_app).paths, backends=BACKENDS)  # another process's view
+    cli.remove_account("callbell")
+    qtbot.waitUntil(lambda: _menu_accounts(tray_app) == ["rocket", "smartsheet"], timeout=5000)
+    assert not any("Callbell" in line for line in entries(tray_app.tray.menu))
+
+    account, secret = next(pair for pair in demo_accounts(demo) if pair[0].name == "callbell")
+    cli.add_account(account, secret)
+    qtbot.waitUntil(lambda: _menu_accounts(tray_app) == ["rocket", "smartsheet", "callbell"], timeout=5000)
+    # its status is read, as for an account added in the tray itself
+    qtbot.waitUntil(lambda: tray_app.controller.snapshot.accounts[2].current is not None, timeout=5000)
+    assert any("Callbell" in line for line in entries(tray_app.tray.menu))
+    cli.close()

@@ -150,6 +150,25 @@ class StatusService:
         with self._lock:
             return list(self._settings.accounts)
 
+    def reload_settings(self) -> bool:
+        """Take in the accounts another process (the CLI) added, removed or edited: re-read the settings
+        file. True when anything changed. Reads the file only: no network, no keyring."""
+        settings = self._settings_store.load()
+        with self._lock:
+            old = {a.name: a for a in self._settings.accounts}
+            if (
+                settings.accounts == self._settings.accounts
+                and settings.preferences == self._settings.preferences
+            ):
+                return False
+            new = {a.name: a for a in settings.accounts}
+            self._settings = settings
+            for name, account in old.items():
+                if new.get(name) != account:  # gone or edited: its backend was built for the old one
+                    self._drop_backend(name)
+                    self._live.pop(name, None)
+        return True
+
     def account(self, name: str) -> Account:
         with self._lock:
             found = self._settings.find(name)

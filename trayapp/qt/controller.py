@@ -117,6 +117,7 @@ class Controller(QObject):
         self._wake.timeout.connect(self._on_wake)
         self._schedule_wake: datetime | None = None  # the schedule's next wake-up, as it last said
         self._schedule_changed = True  # the schedule file may hold something not yet run
+        self._settings_changed = False  # the settings file changed: another process's accounts
         self._ticking = False
         self._delivering = False
         self._auto_seen: Any = None  # the automatic status's settings as the last run saw them
@@ -126,7 +127,7 @@ class Controller(QObject):
         # atomically, so watch the folder (inotify and friends: no polling, no idle wake-ups).
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._data_changed)
-        self._watched_stat: tuple[tuple[int, int] | None, ...] | None = None
+        self._watched_stat: tuple[tuple[int, int] | None, ...] = ()
         self._watch_data_dir()
 
     # ------------------------------------------------------------------ state
@@ -183,11 +184,23 @@ class Controller(QObject):
         self._schedule_file = folder / Path(paths.schedule_file).name
         # auto.json (lock, idle, calendars, repeats, pause), recorded by the CLI, lives beside it
         self._auto_file = folder / Path(getattr(paths, "auto_file", "auto.json")).name
-        self._watched_stat = _stats(self._schedule_file, self._auto_file)
+        # The accounts, which the CLI may add or remove, live in the settings folder.
+        settings_file = getattr(paths, "settings_file", None)
+        self._settings_file = Path(settings_file) if settings_file is not None else None
+        if self._settings_file is not None and self._settings_file.parent != folder:
+            self._settings_file.parent.mkdir(parents=True, exist_ok=True)
+            self._watcher.addPath(str(self._settings_file.parent))
+        self._watched_stat = self._watched_stats()
+
+    def _watched_stats(self) -> tuple[tuple[int, int] | None, ...]:
+        files = [self._schedule_file, self._auto_file]
+        return _stats(*files, *([self._settings_file] if self._settings_file is not None else []))
 
     def _data_changed(self, _folder: str) -> None:
-        stat = _stats(self._schedule_file, self._auto_file)
-        if stat != self._watched_stat:  # a new or changed schedule: act on it within a moment
+        stat = self._watched_stats()
+        if stat != self._watched_stat:  # a new or changed schedule or accounts: act on it within a moment
+            if stat[2:] != self._watched_stat[2:]:
+                self._settings_changed = True
             self._watched_stat = stat
             self._schedule_changed = True
             self._arm_soon(200)
@@ -482,16 +495,21 @@ class Controller(QObject):
             return
         self._ticking = True
         self._schedule_changed = False
+        reread, self._settings_changed = self._settings_changed and hasattr(service, "reload_settings"), False
         names = self.account_names()
 
-        def work() -> tuple[list[Any], datetime | None, Any]:
+        def work() -> tuple[list[Any], datetime | None, Any, bool]:
+            accounts = bool(reread and service.reload_settings())  # before the schedule: its accounts
             events = list(service.run_schedule())
             config = service.auto_config() if hasattr(service, "auto_config") else None
-            return events, service.next_wakeup(), config
+            return events, service.next_wakeup(), config, accounts
 
-        def done(value: tuple[list[Any], datetime | None, Any]) -> None:
+        def done(value: tuple[list[Any], datetime | None, Any, bool]) -> None:
             self._ticking = False
-            events, wake, config = value
+            events, wake, config, accounts = value
+            if accounts:  # the CLI added or removed accounts: the menu shows them as they are now
+                known = set(names)
+                self.reload(lambda: self._refresh_new(known))
             self.auto_config.emit(config)
             if config != self._auto_seen:  # turned on, off or paused: the menu's automatic lines change
                 self._auto_seen = config
@@ -515,6 +533,12 @@ class Controller(QObject):
             self._arm(self._clock() + MAX_SLEEP)  # try again in a minute
 
         self._dispatcher.run(work, done, failed, keys=names)
+
+    def _refresh_new(self, known: set[str]) -> None:
+        """Read the statuses of accounts the tray has not seen yet (added by the CLI)."""
+        added = [name for name in self.account_names() if name not in known]
+        if added:
+            self.refresh(added)
 
     def _note(self, event: ScheduleEvent) -> None:
         """Keep the menu's line about what the schedule did true: a change the user replaced or extended
