@@ -546,6 +546,10 @@
         <translation>Callbell-Emoji</translation>
     </message>
     <message>
+        <source>More emoji…</source>
+        <translation>Weitere Emoji …</translation>
+    </message>
+    <message>
         <source>Callbell &amp;emoji</source>
         <translation>Callbell-E&amp;moji</translation>
     </message>
@@ -754,6 +758,10 @@
         <translation>Demo-Modus: Nichts verlässt diesen Computer</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Neue Vorlage …</translation>
+    </message>
+    <message>
         <source>Edit presets…</source>
         <translation>Vorlagen bearbeiten …</translation>
     </message>
@@ -936,6 +944,18 @@
         <translation>Status setzen</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Neue Vorlage …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Suche</translation>
     </message>
@@ -944,8 +964,130 @@
         <translation>Erstellen …</translation>
     </message>
     <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Vorlage Ihrer Organisation: Sie lässt sich hier nicht ändern.</translation>
+    </message>
+    <message>
         <source>Choose at least one account.</source>
         <translation>Wählen Sie mindestens ein Konto.</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <source>New preset</source>
+        <translation>Neue Vorlage</translation>
+    </message>
+    <message>
+        <source>Preset “{name}”</source>
+        <translation>Vorlage „{name}“</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Emoji</source>
+        <translation>&amp;Emoji</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Shows as</source>
+        <translation>Zeigt als</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Each account</source>
+        <translation>Jedes Konto</translation>
+    </message>
+    <message>
+        <source>Until cleared</source>
+        <translation>Bis gelöscht</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts</source>
+        <translation>&amp;Dauert</translation>
+    </message>
+    <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Vorlage Ihrer Organisation: Sie lässt sich hier nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>No custom status</source>
+        <translation>Kein eigener Status</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
+    </message>
+    <message>
+        <source>Give at least one account a status or what it shows.</source>
+        <translation>Geben Sie mindestens einem Konto einen Status oder das, was es zeigt.</translation>
+    </message>
+    <message>
+        <source>This profile keeps no presets.</source>
+        <translation>Dieses Profil speichert keine Vorlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>statusedit</name>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>„{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Rocket.Chat &amp;shows</source>
+        <translation>Rocket.Chat &amp;zeigt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Give the status a name.</source>
+        <translation>Geben Sie dem Status einen Namen.</translation>
+    </message>
+    <message>
+        <source>Delete the preset “{name}”? This cannot be undone.</source>
+        <translation>Die Vorlage „{name}“ löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete the status “{name}”? This cannot be undone.</source>
+        <translation>Den Status „{name}“ löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation>„{name}“ löschen?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”</source>
+        <translation>„{name}“ konnte nicht gelöscht werden</translation>
     </message>
 </context>
 <context>

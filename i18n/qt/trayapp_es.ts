@@ -546,6 +546,10 @@
         <translation>Emoji de Callbell</translation>
     </message>
     <message>
+        <source>More emoji…</source>
+        <translation>Más emoji…</translation>
+    </message>
+    <message>
         <source>Callbell &amp;emoji</source>
         <translation>&amp;Emoji de Callbell</translation>
     </message>
@@ -754,6 +758,10 @@
         <translation>Modo demo: nada sale de este equipo</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nuevo ajuste guardado…</translation>
+    </message>
+    <message>
         <source>Edit presets…</source>
         <translation>Editar los ajustes guardados…</translation>
     </message>
@@ -936,6 +944,18 @@
         <translation>Poner el estado</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nuevo ajuste guardado…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>
@@ -944,8 +964,130 @@
         <translation>Crear…</translation>
     </message>
     <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Ajuste guardado de su organización: no se puede cambiar aquí.</translation>
+    </message>
+    <message>
         <source>Choose at least one account.</source>
         <translation>Elija al menos una cuenta.</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <source>New preset</source>
+        <translation>Nuevo ajuste guardado</translation>
+    </message>
+    <message>
+        <source>Preset “{name}”</source>
+        <translation>Ajuste guardado «{name}»</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Emoji</source>
+        <translation>&amp;Emoji</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Shows as</source>
+        <translation>Se muestra como</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Each account</source>
+        <translation>Cada cuenta</translation>
+    </message>
+    <message>
+        <source>Until cleared</source>
+        <translation>Hasta que se borre</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts</source>
+        <translation>&amp;Dura</translation>
+    </message>
+    <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Ajuste guardado de su organización: no se puede cambiar aquí.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>No custom status</source>
+        <translation>Sin estado personalizado</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Póngale un nombre al ajuste guardado.</translation>
+    </message>
+    <message>
+        <source>Give at least one account a status or what it shows.</source>
+        <translation>Asigne a al menos una cuenta un estado o lo que muestra.</translation>
+    </message>
+    <message>
+        <source>This profile keeps no presets.</source>
+        <translation>Este perfil no guarda ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>statusedit</name>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>Editar «{name}»</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>Rocket.Chat &amp;shows</source>
+        <translation>Rocket.Chat &amp;muestra</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Give the status a name.</source>
+        <translation>Póngale un nombre al estado.</translation>
+    </message>
+    <message>
+        <source>Delete the preset “{name}”? This cannot be undone.</source>
+        <translation>¿Borrar el ajuste guardado «{name}»? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete the status “{name}”? This cannot be undone.</source>
+        <translation>¿Borrar el estado «{name}»? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation>¿Borrar «{name}»?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”</source>
+        <translation>No se pudo borrar «{name}»</translation>
     </message>
 </context>
 <context>

@@ -546,6 +546,10 @@
         <translation>Emoji Callbell</translation>
     </message>
     <message>
+        <source>More emoji…</source>
+        <translation>Plus d’emoji…</translation>
+    </message>
+    <message>
         <source>Callbell &amp;emoji</source>
         <translation>&amp;Emoji Callbell</translation>
     </message>
@@ -754,6 +758,10 @@
         <translation>Mode démo : rien ne quitte cet ordinateur</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nouveau préréglage…</translation>
+    </message>
+    <message>
         <source>Edit presets…</source>
         <translation>Modifier les préréglages…</translation>
     </message>
@@ -936,6 +944,18 @@
         <translation>Mettre le statut</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nouveau préréglage…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Recherche</translation>
     </message>
@@ -944,8 +964,130 @@
         <translation>Créer…</translation>
     </message>
     <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Préréglage de votre organisation : il ne peut pas être modifié ici.</translation>
+    </message>
+    <message>
         <source>Choose at least one account.</source>
         <translation>Choisissez au moins un compte.</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <source>New preset</source>
+        <translation>Nouveau préréglage</translation>
+    </message>
+    <message>
+        <source>Preset “{name}”</source>
+        <translation>Préréglage « {name} »</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Emoji</source>
+        <translation>&amp;Emoji</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Shows as</source>
+        <translation>Affiche comme</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Each account</source>
+        <translation>Chaque compte</translation>
+    </message>
+    <message>
+        <source>Until cleared</source>
+        <translation>Jusqu’à effacement</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts</source>
+        <translation>&amp;Dure</translation>
+    </message>
+    <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Préréglage de votre organisation : il ne peut pas être modifié ici.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>No custom status</source>
+        <translation>Aucun statut personnalisé</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Donnez un nom au préréglage.</translation>
+    </message>
+    <message>
+        <source>Give at least one account a status or what it shows.</source>
+        <translation>Donnez à au moins un compte un statut ou ce qu’il affiche.</translation>
+    </message>
+    <message>
+        <source>This profile keeps no presets.</source>
+        <translation>Ce profil ne garde aucun préréglage.</translation>
+    </message>
+</context>
+<context>
+    <name>statusedit</name>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>Modifier « {name} »</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Rocket.Chat &amp;shows</source>
+        <translation>Rocket.Chat &amp;affiche</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Give the status a name.</source>
+        <translation>Donnez un nom au statut.</translation>
+    </message>
+    <message>
+        <source>Delete the preset “{name}”? This cannot be undone.</source>
+        <translation>Supprimer le préréglage « {name} » ? C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete the status “{name}”? This cannot be undone.</source>
+        <translation>Supprimer le statut « {name} » ? C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation>Supprimer « {name} » ?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”</source>
+        <translation>Impossible de supprimer « {name} »</translation>
     </message>
 </context>
 <context>

@@ -546,6 +546,10 @@
         <translation>Emoji Callbell</translation>
     </message>
     <message>
+        <source>More emoji…</source>
+        <translation>Altri emoji…</translation>
+    </message>
+    <message>
         <source>Callbell &amp;emoji</source>
         <translation>&amp;Emoji Callbell</translation>
     </message>
@@ -754,6 +758,10 @@
         <translation>Modalità demo: nulla lascia questo computer</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nuovo preset…</translation>
+    </message>
+    <message>
         <source>Edit presets…</source>
         <translation>Modifica i preset…</translation>
     </message>
@@ -936,6 +944,18 @@
         <translation>Imposta stato</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nuovo preset…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifica…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Elimina…</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Cerca</translation>
     </message>
@@ -944,8 +964,130 @@
         <translation>Crea…</translation>
     </message>
     <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Preset della tua organizzazione: non si può modificare qui.</translation>
+    </message>
+    <message>
         <source>Choose at least one account.</source>
         <translation>Scegli almeno un account.</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <source>New preset</source>
+        <translation>Nuovo preset</translation>
+    </message>
+    <message>
+        <source>Preset “{name}”</source>
+        <translation>Preset «{name}»</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nome</translation>
+    </message>
+    <message>
+        <source>&amp;Emoji</source>
+        <translation>&amp;Emoji</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Shows as</source>
+        <translation>Mostra come</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <source>Each account</source>
+        <translation>Ogni account</translation>
+    </message>
+    <message>
+        <source>Until cleared</source>
+        <translation>Finché non viene cancellato</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts</source>
+        <translation>&amp;Dura</translation>
+    </message>
+    <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Preset della tua organizzazione: non si può modificare qui.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>No custom status</source>
+        <translation>Nessuno stato personalizzato</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Invariato</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Dai un nome al preset.</translation>
+    </message>
+    <message>
+        <source>Give at least one account a status or what it shows.</source>
+        <translation>Assegna ad almeno un account uno stato o cosa mostra.</translation>
+    </message>
+    <message>
+        <source>This profile keeps no presets.</source>
+        <translation>Questo profilo non conserva preset.</translation>
+    </message>
+</context>
+<context>
+    <name>statusedit</name>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>Modifica «{name}»</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nome</translation>
+    </message>
+    <message>
+        <source>Rocket.Chat &amp;shows</source>
+        <translation>Rocket.Chat &amp;mostra</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Give the status a name.</source>
+        <translation>Dai un nome allo stato.</translation>
+    </message>
+    <message>
+        <source>Delete the preset “{name}”? This cannot be undone.</source>
+        <translation>Eliminare il preset «{name}»? Non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Delete the status “{name}”? This cannot be undone.</source>
+        <translation>Eliminare lo stato «{name}»? Non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation>Eliminare «{name}»?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”</source>
+        <translation>Impossibile eliminare «{name}»</translation>
     </message>
 </context>
 <context>

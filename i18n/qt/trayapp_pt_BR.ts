@@ -546,6 +546,10 @@
         <translation>Emoji no Callbell</translation>
     </message>
     <message>
+        <source>More emoji…</source>
+        <translation>Mais emoji…</translation>
+    </message>
+    <message>
         <source>Callbell &amp;emoji</source>
         <translation>&amp;Emoji no Callbell</translation>
     </message>
@@ -754,6 +758,10 @@
         <translation>Modo de demonstração: nada sai deste computador</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nova predefinição…</translation>
+    </message>
+    <message>
         <source>Edit presets…</source>
         <translation>Editar predefinições…</translation>
     </message>
@@ -936,6 +944,18 @@
         <translation>Definir status</translation>
     </message>
     <message>
+        <source>New preset…</source>
+        <translation>Nova predefinição…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>
@@ -944,8 +964,130 @@
         <translation>Criar…</translation>
     </message>
     <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Predefinição da sua organização: não pode ser alterada aqui.</translation>
+    </message>
+    <message>
         <source>Choose at least one account.</source>
         <translation>Escolha pelo menos uma conta.</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <source>New preset</source>
+        <translation>Nova predefinição</translation>
+    </message>
+    <message>
+        <source>Preset “{name}”</source>
+        <translation>Predefinição “{name}”</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nome</translation>
+    </message>
+    <message>
+        <source>&amp;Emoji</source>
+        <translation>&amp;Emoji</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Shows as</source>
+        <translation>Aparece como</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Each account</source>
+        <translation>Cada conta</translation>
+    </message>
+    <message>
+        <source>Until cleared</source>
+        <translation>Até ser limpo</translation>
+    </message>
+    <message>
+        <source>&amp;Lasts</source>
+        <translation>&amp;Dura</translation>
+    </message>
+    <message>
+        <source>Your organisation’s preset: it cannot be changed here.</source>
+        <translation>Predefinição da sua organização: não pode ser alterada aqui.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>No custom status</source>
+        <translation>Nenhum status personalizado</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sem mudança</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Dê um nome à predefinição.</translation>
+    </message>
+    <message>
+        <source>Give at least one account a status or what it shows.</source>
+        <translation>Dê a pelo menos uma conta um status ou o que ela mostra.</translation>
+    </message>
+    <message>
+        <source>This profile keeps no presets.</source>
+        <translation>Este perfil não guarda predefinições.</translation>
+    </message>
+</context>
+<context>
+    <name>statusedit</name>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>Editar “{name}”</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nome</translation>
+    </message>
+    <message>
+        <source>Rocket.Chat &amp;shows</source>
+        <translation>O Rocket.Chat &amp;mostra</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Give the status a name.</source>
+        <translation>Dê um nome ao status.</translation>
+    </message>
+    <message>
+        <source>Delete the preset “{name}”? This cannot be undone.</source>
+        <translation>Excluir a predefinição “{name}”? Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete the status “{name}”? This cannot be undone.</source>
+        <translation>Excluir o status “{name}”? Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation>Excluir “{name}”?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”</source>
+        <translation>Não foi possível excluir “{name}”</translation>
     </message>
 </context>
 <context>

@@ -571,7 +571,7 @@ class CreateStatusDialog(QDialog):
             emoji_edit.setPlaceholderText(tr("dialogs", "optional, e.g. 📅"))
             emoji_edit.setAccessibleName(tr("dialogs", "Callbell emoji"))
         # Every emoji, found by name ("coffee", "plane"), beside the few common ones of the list.
-        self.cb_emoji_more = QPushButton("More emoji…")
+        self.cb_emoji_more = QPushButton(tr("dialogs", "More emoji…"))
         self.cb_emoji_more.setAutoDefault(False)
         self.cb_emoji_more.clicked.connect(self._choose_emoji)
         cb_box, self.cb_emoji_error = with_error(self.cb_emoji, self.cb_emoji_more, natural_width=True)

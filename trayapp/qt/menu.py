@@ -510,7 +510,7 @@ def build_menu(
     # Presets and recent changes: one click applies one to its accounts, for its duration.
     if views:
         nodes.append(SeparatorSpec("sep:presets"))
-        tail: list[Node] = [ActionSpec("presets:new", "New preset…", actions.new_preset)]
+        tail: list[Node] = [ActionSpec("presets:new", tr("menu", "New preset…"), actions.new_preset)]
         if state.presets:
             tail.append(ActionSpec("presets:edit", tr("menu", "Edit presets…"), actions.edit_presets))
         if state.more_presets:

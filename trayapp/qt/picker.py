@@ -304,11 +304,11 @@ class StatusPicker(QDialog):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons, self.apply_button = accept_and_cancel(self, tr("picker", "Set status"), self.submit)
         # What can be done with the choice besides applying it (where its service allows).
-        self.new_preset_button = QPushButton("New preset…")
+        self.new_preset_button = QPushButton(tr("picker", "New preset…"))
         self.new_preset_button.clicked.connect(lambda _c=False: self.new_preset_requested.emit())
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(tr("picker", "Edit…"))
         self.edit_button.clicked.connect(lambda _c=False: self._emit_for(self.edit_requested))
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(tr("picker", "Delete…"))
         self.delete_button.clicked.connect(lambda _c=False: self._emit_for(self.delete_requested))
         for button in (self.new_preset_button, self.edit_button, self.delete_button):
             button.setAutoDefault(False)  # Enter always applies the choice
@@ -417,7 +417,7 @@ class StatusPicker(QDialog):
             button.setVisible(kind in (ChoiceKind.PRESET, ChoiceKind.STATUS))
             button.setEnabled(editable and not system)
         if system:
-            self.note.setText("Your organisation's preset: it cannot be changed here.")
+            self.note.setText(tr("picker", "Your organisation’s preset: it cannot be changed here."))
         elif kind is ChoiceKind.STATUS and choice is not None:
             self.note.setText(self._cannot_edit(choice))
 

@@ -33,6 +33,7 @@ from trayapp.qt import icons
 from trayapp.qt.controller import Controller, plain_error
 from trayapp.qt.dialogs import FieldError, accept_and_cancel, point_labels_at_fields, with_error
 from trayapp.qt.emoji_picker import EmojiButton
+from trayapp.qt.i18n import tr
 from trayapp.qt.library import duration_text
 from trayapp.qt.menu import account_label, elide
 
@@ -56,7 +57,10 @@ class PresetEditor(QDialog):
         self._on_saved = on_saved
         self._busy = False
         read_only = preset is not None and preset.system
-        self.setWindowTitle("New preset" if preset is None else f"Preset “{preset.name}”")
+        if preset is None:
+            self.setWindowTitle(tr("presets", "New preset"))
+        else:
+            self.setWindowTitle(tr("presets", "Preset “{name}”").format(name=preset.name))
         self.setWindowIcon(icons.app_icon())
 
         form = QFormLayout()
@@ -64,13 +68,14 @@ class PresetEditor(QDialog):
         self.name.setPlaceholderText("e.g. Lunch")
         self.name.setMaxLength(64)
         name_box, self.name_error = with_error(self.name)
-        form.addRow("&Name", name_box)
+        form.addRow(tr("presets", "&Name"), name_box)
         self.emoji = EmojiButton(preset.emoji if preset else "")
-        form.addRow("&Emoji", self.emoji)
+        form.addRow(tr("presets", "&Emoji"), self.emoji)
 
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(8)
-        for column, title in enumerate(("", "Status", "Shows as", "Message")):
+        titles = ("", tr("presets", "Status"), tr("presets", "Shows as"), tr("presets", "Message"))
+        for column, title in enumerate(titles):
             header = QLabel(title)
             header.setStyleSheet("font-weight: bold;")
             self.grid.addWidget(header, 0, column)
@@ -82,21 +87,23 @@ class PresetEditor(QDialog):
         grid_box = QWidget()
         grid_box.setLayout(self.grid)
         self.accounts_error = FieldError(grid_box)
-        form.addRow("Each account", grid_box)
+        form.addRow(tr("presets", "Each account"), grid_box)
         form.addRow("", self.accounts_error)
 
         self.duration = QComboBox()
         own = preset.duration_minutes if preset else None
         for minutes in (*DURATIONS, *([own] if own not in DURATIONS else [])):
-            self.duration.addItem(duration_text(minutes) or "Until cleared", minutes)
+            self.duration.addItem(duration_text(minutes) or tr("presets", "Until cleared"), minutes)
         self.duration.setCurrentIndex(max(0, self.duration.findData(own)))
-        form.addRow("&Lasts", self.duration)
+        form.addRow(tr("presets", "&Lasts"), self.duration)
 
         self.general_error = FieldError()
-        self.note = QLabel("Your organisation's preset: it cannot be changed here." if read_only else "")
+        self.note = QLabel(
+            tr("presets", "Your organisation’s preset: it cannot be changed here.") if read_only else ""
+        )
         self.note.setVisible(read_only)
-        self.buttons, self.save_button = accept_and_cancel(self, "Save", self.submit)
-        self.delete_button = QPushButton("Delete")
+        self.buttons, self.save_button = accept_and_cancel(self, tr("presets", "Save"), self.submit)
+        self.delete_button = QPushButton(tr("presets", "Delete"))
         self.delete_button.setVisible(preset is not None and not read_only)
         self.delete_button.clicked.connect(self.delete)
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -120,14 +127,14 @@ class PresetEditor(QDialog):
         who = QLabel(elide(account_label(view, views), 32))
         who.setToolTip(account_label(view, views))
         status = QComboBox()
-        status.addItem("No custom status", "")
+        status.addItem(tr("presets", "No custom status"), "")
         for s in view.statuses:
             status.addItem(elide(s.label, 40), s.name)
         if part is not None and part.status and status.findData(part.status) < 0:
             status.addItem(part.status, part.status)  # a status not (yet) in the cached list
         status.setCurrentIndex(max(0, status.findData(part.status if part else "")))
         shows = QComboBox()
-        shows.addItem("Unchanged", "")
+        shows.addItem(tr("presets", "Unchanged"), "")
         for availability in view.capabilities.availabilities:
             shows.addItem(availability.label, availability.value)
         chosen = part.availability.value if part is not None and part.availability else ""
@@ -166,15 +173,15 @@ class PresetEditor(QDialog):
             error.clear_error()
         preset = self.preset()
         if not preset.name:
-            self.name_error.set("Give the preset a name.")
+            self.name_error.set(tr("presets", "Give the preset a name."))
             self.name.setFocus()
             return
         if not preset.accounts:
-            self.accounts_error.set("Give at least one account a status or what it shows.")
+            self.accounts_error.set(tr("presets", "Give at least one account a status or what it shows."))
             return
         store: Any = getattr(self._controller.service, "presets", None)
         if store is None:
-            self.general_error.set("This profile keeps no presets.")
+            self.general_error.set(tr("presets", "This profile keeps no presets."))
             return
         old = self._old.name if self._old is not None else None
         self._run(lambda: store.save(preset, replacing=old), preset.name)

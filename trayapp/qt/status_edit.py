@@ -17,6 +17,7 @@ from trayapp.qt import icons
 from trayapp.qt.choices import RC_SHOWS, Choice, ChoiceKind
 from trayapp.qt.controller import Controller, plain_error
 from trayapp.qt.dialogs import FieldError, accept_and_cancel, with_error
+from trayapp.qt.i18n import tr
 
 
 def editable(controller: Controller, choice: Choice) -> list[tuple[str, CustomStatus]]:
@@ -37,20 +38,20 @@ class StatusEditDialog(QDialog):
         self._controller = controller
         self._targets = editable(controller, choice)
         first = self._targets[0][1] if self._targets else CustomStatus("", choice.name)
-        self.setWindowTitle(f"Edit “{first.name}”")
+        self.setWindowTitle(tr("statusedit", "Edit “{name}”").format(name=first.name))
         self.setWindowIcon(icons.app_icon())
         form = QFormLayout()
         self.name = QLineEdit(first.name)
         self.name.setMaxLength(120)
         name_box, self.name_error = with_error(self.name)
-        form.addRow("&Name", name_box)
+        form.addRow(tr("statusedit", "&Name"), name_box)
         self.shows = QComboBox()
         for value, label in RC_SHOWS.items():
             self.shows.addItem(label, value)
         self.shows.setCurrentIndex(max(0, self.shows.findData(first.type)))
-        form.addRow("Rocket.Chat &shows", self.shows)
+        form.addRow(tr("statusedit", "Rocket.Chat &shows"), self.shows)
         self.general_error = FieldError()
-        self.buttons, self.save_button = accept_and_cancel(self, "Save", self.submit)
+        self.buttons, self.save_button = accept_and_cancel(self, tr("statusedit", "Save"), self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -62,7 +63,7 @@ class StatusEditDialog(QDialog):
     def submit(self) -> None:
         name = self.name.text().strip()
         if not name:
-            self.name_error.set("Give the status a name.")
+            self.name_error.set(tr("statusedit", "Give the status a name."))
             return
         kind = str(self.shows.currentData() or "")
         service: Any = self._controller.service
@@ -83,20 +84,23 @@ class StatusEditDialog(QDialog):
 def confirm_delete(app: Any, choice: Choice) -> None:
     """Ask, then delete the preset (the user's own) or the custom status (where its service allows)."""
     controller: Controller = app.controller
-    what = "preset" if choice.kind is ChoiceKind.PRESET else "status"
+    if choice.kind is ChoiceKind.PRESET:
+        question = tr("statusedit", "Delete the preset “{name}”? This cannot be undone.")
+    else:
+        question = tr("statusedit", "Delete the status “{name}”? This cannot be undone.")
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        f"Delete “{choice.title}”?",
-        f"Delete the {what} “{choice.title}”? This cannot be undone.",
+        tr("statusedit", "Delete “{name}”?").format(name=choice.title),
+        question.format(name=choice.title),
         QMessageBox.StandardButton.Cancel,
     )
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(tr("statusedit", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setWindowIcon(icons.app_icon())
     service: Any = controller.service
 
     def failed(exc: BaseException) -> None:
-        app._inform(f"Could not delete “{choice.title}”", plain_error(exc))
+        app._inform(tr("statusedit", "Could not delete “{name}”").format(name=choice.title), plain_error(exc))
 
     def answered(_result: int) -> None:
         if box.clickedButton() is not delete:
