@@ -1,18 +1,21 @@
 """The tray and the accounts it knows: removing one in the Accounts dialog takes its timed changes with
-it, and accounts added or removed by the CLI show in the running tray's menu within a few seconds."""
+it, accounts added or removed by the CLI show in the running tray's menu within a few seconds, and an
+edit cannot make two accounts of one user."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import keyring
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import entries, real_service, wait_idle
-from tests.qt.test_accounts_dialog import button, confirmation, open_accounts
+from tests.qt.conftest import closed, entries, real_service, wait_idle
+from tests.qt.test_accounts_dialog import button, confirmation, open_accounts, wait_saved
 from trayapp.backends import BACKENDS
-from trayapp.core.models import Availability, ChangeKind, StatusChange
+from trayapp.core.models import Account, Availability, ChangeKind, ServiceKind, StatusChange
 from trayapp.core.service import StatusService
+from trayapp.demo import seed
 from trayapp.demo.profile import demo_accounts
 from trayapp.demo.server import DemoServer
 from trayapp.qt.app import TrayApp
@@ -61,3 +64,34 @@ def test_accounts_removed_and_added_by_the_cli_show_in_the_running_tray(
     qtbot.waitUntil(lambda: tray_app.controller.snapshot.accounts[2].current is not None, timeout=5000)
     assert any("Callbell" in line for line in entries(tray_app.tray.menu))
     cli.close()
+
+
+def test_editing_an_account_into_another_accounts_user_is_refused(
+    qtbot: QtBot, tray_app: TrayApp, demo: DemoServer
+) -> None:
+    service = real_service(tray_app)
+    carol = Account("rc-carol", ServiceKind.ROCKETCHAT, demo.rocketchat_url, seed.RC_CAROL_ID)
+    service.add_account(carol, seed.RC_CAROL_PAT)
+    dialog = open_accounts(qtbot, tray_app)
+    dialog.select("rc-carol")
+    editor = dialog.edit()
+    assert editor is not None
+    qtbot.waitExposed(editor)
+    editor.user.setText(seed.RC_ALICE_ID)  # alice is the account "rocket" already
+    editor.token.setText(seed.RC_ALICE_PAT)
+    count = demo.request_count()
+    editor.save()
+    wait_saved(qtbot, editor)
+    assert editor.isVisible()
+    assert editor.user_error.text() == "This Rocket.Chat user is already added, as the account 'rocket'."
+    assert demo.request_count() == count  # refused before any request
+    assert [a.user for a in service.accounts() if a.name == "rc-carol"] == [seed.RC_CAROL_ID]
+    assert keyring.get_password("trayapp", "rocketchat:rc-carol") == seed.RC_CAROL_PAT
+
+    # The account's own user is no duplicate of itself: a rename with the same user saves.
+    editor.name.setText("carol")
+    editor.user.setText(seed.RC_CAROL_ID)
+    editor.token.setText(seed.RC_CAROL_PAT)
+    editor.save()
+    qtbot.waitUntil(lambda: closed(editor), timeout=10_000)
+    assert [a.name for a in service.accounts()] == ["rocket", "callbell", "smartsheet", "carol"]

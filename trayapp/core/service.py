@@ -238,17 +238,22 @@ class StatusService:
         with self._lock:
             if self._settings.find(name) is not None:
                 raise InputError(_taken(name), field="name")
-            twin = self._same_user(replace(account, url=url))
-            if twin is not None:  # two entries for one user would set every status twice
-                raise InputError(
-                    _("This {service} user is already added, as the account '{name}'.").format(
-                        service=account.kind.label, name=twin.name
-                    ),
-                    field="user",
-                )
+            self._refuse_twin(replace(account, url=url))
         return self._save_account(replace(account, name=name, url=url), secret, None)
 
-    def _same_user(self, account: Account) -> Account | None:
+    def _refuse_twin(self, account: Account, besides: str = "") -> None:
+        """Two entries for one user would set every status twice: refuse one (other than `besides`,
+        the account being edited) for the same user of the same service."""
+        twin = self._same_user(account, besides)
+        if twin is not None:
+            raise InputError(
+                _("This {service} user is already added, as the account '{name}'.").format(
+                    service=account.kind.label, name=twin.name
+                ),
+                field="user",
+            )
+
+    def _same_user(self, account: Account, besides: str = "") -> Account | None:
         """An account for the same user of the same service (kind, address, user id), if any."""
 
         def identity(a: Account) -> tuple[str, str, str]:
@@ -256,7 +261,10 @@ class StatusService:
 
         if not account.user.strip():
             return None
-        return next((a for a in self._settings.accounts if identity(a) == identity(account)), None)
+        return next(
+            (a for a in self._settings.accounts if a.name != besides and identity(a) == identity(account)),
+            None,
+        )
 
     def update_account(self, old_name: str, account: Account, secret: str | None) -> str:
         old = self.account(old_name)
@@ -264,6 +272,8 @@ class StatusService:
         if name != old_name and self._settings.find(name) is not None:
             raise InputError(_taken(name), field="name")
         account = replace(account, name=name, url=check_url(account.url))
+        with self._lock:
+            self._refuse_twin(account, besides=old.name)
         if secret is None:
             secret = self._secrets.get(old.secret_key, old.name)
         return self._save_account(account, secret, old)
