@@ -655,8 +655,36 @@
 <context>
     <name>menu</name>
     <message>
+        <source>until the end of today</source>
+        <translation>bis heute Abend</translation>
+    </message>
+    <message>
         <source>until {time}</source>
         <translation>bis {time}</translation>
+    </message>
+    <message>
+        <source>until tomorrow</source>
+        <translation>bis morgen</translation>
+    </message>
+    <message>
+        <source>until tomorrow {time}</source>
+        <translation>bis morgen {time}</translation>
+    </message>
+    <message>
+        <source>until {weekday}</source>
+        <translation>bis {weekday}</translation>
+    </message>
+    <message>
+        <source>until {weekday} {time}</source>
+        <translation>bis {weekday} {time}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>bis {date}</translation>
+    </message>
+    <message>
+        <source>until {date} {time}</source>
+        <translation>bis {date} {time}</translation>
     </message>
     <message>
         <source>at {time}</source>

@@ -655,8 +655,36 @@
 <context>
     <name>menu</name>
     <message>
+        <source>until the end of today</source>
+        <translation>hasta el final del día</translation>
+    </message>
+    <message>
         <source>until {time}</source>
         <translation>hasta las {time}</translation>
+    </message>
+    <message>
+        <source>until tomorrow</source>
+        <translation>hasta mañana</translation>
+    </message>
+    <message>
+        <source>until tomorrow {time}</source>
+        <translation>hasta mañana a las {time}</translation>
+    </message>
+    <message>
+        <source>until {weekday}</source>
+        <translation>hasta el {weekday}</translation>
+    </message>
+    <message>
+        <source>until {weekday} {time}</source>
+        <translation>hasta el {weekday} a las {time}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>hasta el {date}</translation>
+    </message>
+    <message>
+        <source>until {date} {time}</source>
+        <translation>hasta el {date} a las {time}</translation>
     </message>
     <message>
         <source>at {time}</source>

@@ -655,8 +655,36 @@
 <context>
     <name>menu</name>
     <message>
+        <source>until the end of today</source>
+        <translation>jusqu’à ce soir</translation>
+    </message>
+    <message>
         <source>until {time}</source>
         <translation>jusqu’à {time}</translation>
+    </message>
+    <message>
+        <source>until tomorrow</source>
+        <translation>jusqu’à demain</translation>
+    </message>
+    <message>
+        <source>until tomorrow {time}</source>
+        <translation>jusqu’à demain {time}</translation>
+    </message>
+    <message>
+        <source>until {weekday}</source>
+        <translation>jusqu’à {weekday}</translation>
+    </message>
+    <message>
+        <source>until {weekday} {time}</source>
+        <translation>jusqu’à {weekday} {time}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>jusqu’au {date}</translation>
+    </message>
+    <message>
+        <source>until {date} {time}</source>
+        <translation>jusqu’au {date} {time}</translation>
     </message>
     <message>
         <source>at {time}</source>

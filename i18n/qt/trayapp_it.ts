@@ -655,8 +655,36 @@
 <context>
     <name>menu</name>
     <message>
+        <source>until the end of today</source>
+        <translation>fino a stasera</translation>
+    </message>
+    <message>
         <source>until {time}</source>
         <translation>fino alle {time}</translation>
+    </message>
+    <message>
+        <source>until tomorrow</source>
+        <translation>fino a domani</translation>
+    </message>
+    <message>
+        <source>until tomorrow {time}</source>
+        <translation>fino a domani alle {time}</translation>
+    </message>
+    <message>
+        <source>until {weekday}</source>
+        <translation>fino a {weekday}</translation>
+    </message>
+    <message>
+        <source>until {weekday} {time}</source>
+        <translation>fino a {weekday} alle {time}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>fino al {date}</translation>
+    </message>
+    <message>
+        <source>until {date} {time}</source>
+        <translation>fino al {date} alle {time}</translation>
     </message>
     <message>
         <source>at {time}</source>

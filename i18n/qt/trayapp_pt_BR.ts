@@ -655,8 +655,36 @@
 <context>
     <name>menu</name>
     <message>
+        <source>until the end of today</source>
+        <translation>até o fim do dia</translation>
+    </message>
+    <message>
         <source>until {time}</source>
         <translation>até {time}</translation>
+    </message>
+    <message>
+        <source>until tomorrow</source>
+        <translation>até amanhã</translation>
+    </message>
+    <message>
+        <source>until tomorrow {time}</source>
+        <translation>até amanhã às {time}</translation>
+    </message>
+    <message>
+        <source>until {weekday}</source>
+        <translation>até {weekday}</translation>
+    </message>
+    <message>
+        <source>until {weekday} {time}</source>
+        <translation>até {weekday} às {time}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>até {date}</translation>
+    </message>
+    <message>
+        <source>until {date} {time}</source>
+        <translation>até {date} às {time}</translation>
     </message>
     <message>
         <source>at {time}</source>

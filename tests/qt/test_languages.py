@@ -112,3 +112,27 @@ def test_a_right_to_left_language_mirrors_the_layout(
     assert label_x > dialog.name.mapTo(dialog, dialog.name.rect().topLeft()).x()
     language("de_DE")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("de_DE", ["bis 13:00", "bis morgen 09:00", "bis Freitag", "bis heute Abend"]),
+        ("fr_FR", ["jusqu’à 13:00", "jusqu’à demain 09:00", "jusqu’à vendredi", "jusqu’à ce soir"]),
+        ("es_ES", ["hasta las 13:00", "hasta mañana a las 9:00", "hasta el viernes", "hasta el final del día"]),
+    ],
+)
+def test_until_is_said_in_the_users_language(
+    language: Callable[[str], list[str]], locale: str, expected: list[str]
+) -> None:
+    from trayapp.qt.menu import format_until
+
+    language(locale)
+    now = datetime(2026, 3, 4, 12, 0).astimezone()  # a Wednesday
+    said = [
+        format_until(now + timedelta(hours=1), now),
+        format_until(now.replace(day=5, hour=9), now),
+        format_until(now.replace(day=6, hour=23, minute=59), now),
+        format_until(now.replace(hour=23, minute=59), now),
+    ]
+    assert said == expected

@@ -213,11 +213,17 @@ def test_until_time_in_header_and_tooltip(qtbot: QtBot) -> None:
     controller.dispatcher.shutdown()
 
 
-def test_format_until_mentions_the_day_when_not_today() -> None:
-    now = datetime(2026, 3, 4, 12, 0).astimezone()
+def test_format_until_says_it_as_a_person_would() -> None:
+    """Issue 16: "until 14:30", "until tomorrow 09:00", "until Friday", the year only when it differs."""
+    now = datetime(2026, 3, 4, 12, 0).astimezone()  # a Wednesday
     assert format_until(now + timedelta(hours=1), now) == f"until {(now + timedelta(hours=1)):%H:%M}"
-    assert format_until(now + timedelta(days=2), now).startswith("until Fri ")
+    assert format_until(now.replace(hour=23, minute=59), now) == "until the end of today"
+    assert format_until(now.replace(day=5, hour=9), now) == "until tomorrow 09:00"
+    assert format_until(now.replace(day=5, hour=23, minute=59, second=59), now) == "until tomorrow"
+    assert format_until(now + timedelta(days=2), now) == "until Friday 12:00"
+    assert format_until(now.replace(day=6, hour=23, minute=59), now) == "until Friday"
     assert format_until(now + timedelta(days=20), now) == f"until {(now + timedelta(days=20)):%d %b %H:%M}"
+    assert format_until(now.replace(year=2027), now) == "until 04 Mar 2027 12:00"
 
 
 def test_end_of_today_and_week() -> None:

@@ -151,6 +151,21 @@ def moment_text(moment: datetime, now: datetime, *, seconds: bool = False) -> st
     return locale.toString(when, fmt)
 
 
+def clock_text(moment: datetime) -> str:
+    """The time of day as the user's locale writes it ("14:30", "2:30 PM")."""
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    locale = QLocale()
+    return locale.toString(when, locale.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def date_text(moment: datetime, *, with_year: bool) -> str:
+    """The date as the user's locale writes it, short, with the year only when asked."""
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    locale = QLocale()
+    date_format = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return locale.toString(when, date_format if with_year else _without_year(date_format))
+
+
 def weekday_name(iso_weekday: int) -> str:
     """The locale's full name of a weekday (1 = Monday ... 7 = Sunday)."""
     return QLocale().dayName(iso_weekday, QLocale.FormatType.LongFormat)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
 
@@ -38,9 +39,10 @@ from trayapp.core.models import (
     Snapshot,
     StatusChange,
 )
+from trayapp.core.timetext import until_text
 from trayapp.qt import icons
 from trayapp.qt.automenu import auto_entries
-from trayapp.qt.i18n import moment_text, tr
+from trayapp.qt.i18n import clock_text, date_text, moment_text, tr, weekday_name
 
 A = TypeVar("A")
 
@@ -120,8 +122,32 @@ def account_label(view: AccountView, views: Sequence[AccountView]) -> str:
 
 
 def format_until(end: datetime, now: datetime) -> str:
-    """ "until 20:30", "until Fri 09:00", as the user's locale writes the time (QLocale)."""
-    return tr("menu", "until {time}").format(time=moment_text(end, now))
+    """As a person says it: "until 14:30", "until tomorrow 09:00", "until Friday", "until 24 Dec 09:00"
+    (the year only when it differs); an end of day (23:59, what Today and This week end at) drops the
+    clock. Times, weekdays and dates as the user's locale writes them; LANG=C reads like the CLI."""
+    if QLocale().language() == QLocale.Language.C:
+        return until_text(end, now)
+    local, local_now = end.astimezone(), now.astimezone()
+    days = (local.date() - local_now.date()).days
+    whole_day = (local.hour, local.minute) >= (23, 59)
+    time = clock_text(local)
+    if days == 0:
+        if whole_day:
+            return tr("menu", "until the end of today")
+        return tr("menu", "until {time}").format(time=time)
+    if days == 1:
+        if whole_day:
+            return tr("menu", "until tomorrow")
+        return tr("menu", "until tomorrow {time}").format(time=time)
+    if 1 < days <= 6:
+        weekday = weekday_name(local.isoweekday())
+        if whole_day:
+            return tr("menu", "until {weekday}").format(weekday=weekday)
+        return tr("menu", "until {weekday} {time}").format(weekday=weekday, time=time)
+    date = date_text(local, with_year=local.year != local_now.year)
+    if whole_day:
+        return tr("menu", "until {date}").format(date=date)
+    return tr("menu", "until {date} {time}").format(date=date, time=time)
 
 
 def format_at(moment: datetime, now: datetime) -> str:
