@@ -119,7 +119,10 @@ def test_a_right_to_left_language_mirrors_the_layout(
     [
         ("de_DE", ["bis 13:00", "bis morgen 09:00", "bis Freitag", "bis heute Abend"]),
         ("fr_FR", ["jusqu’à 13:00", "jusqu’à demain 09:00", "jusqu’à vendredi", "jusqu’à ce soir"]),
-        ("es_ES", ["hasta las 13:00", "hasta mañana a las 9:00", "hasta el viernes", "hasta el final del día"]),
+        (
+            "es_ES",
+            ["hasta las 13:00", "hasta mañana a las 9:00", "hasta el viernes", "hasta el final del día"],
+        ),
     ],
 )
 def test_until_is_said_in_the_users_language(
