@@ -122,6 +122,9 @@ class StatusService:
         self.fetch_ics = fetch_ics  # reads a calendar feed (trayapp.backends.ics); None: files only
         self.calendars = CalendarCache(paths.calendar_dir, fetch_ics, clock)
         self.calendar_windows: Callable[[], Mapping[str, Sequence[Window]]] = self.calendars.windows
+        # True while the tray re-reads the calendars on a thread of its own (AutoWatch), so the GUI
+        # thread's timer does not wake once a minute for them.
+        self.calendars_polled = False
 
     # ------------------------------------------------------------------ no I/O
     @property
@@ -893,7 +896,8 @@ class StatusService:
         times = [self.scheduler.next_wakeup() if self.paths.schedule_file.exists() else None]
         if self._auto_wanted():
             times.append(self.auto.next_wakeup())
-            times.append(self.calendars.next_refresh(self.auto_config().calendars))
+            if not self.calendars_polled:  # the tray reads them on a thread of its own instead
+                times.append(self.calendars.next_refresh(self.auto_config().calendars))
         found = [t for t in times if t is not None]
         return min(found) if found else None
 

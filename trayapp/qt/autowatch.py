@@ -5,8 +5,10 @@ nothing here waits on a bus."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import Any
@@ -30,6 +32,8 @@ class AutoWatch(QObject):
         self._service = service
         self._factory = factory
         self._watch: Any = None
+        self._poller: threading.Thread | None = None
+        self._polling = threading.Event()
         self.poke.connect(wake)
 
     @property
@@ -41,10 +45,12 @@ class AutoWatch(QObject):
         self._service = service
 
     def sync(self, config: Any) -> None:
-        """After each run of the schedule: listen while lock or idle is wanted, stop when not."""
+        """After each run of the schedule: listen while lock or idle is wanted, stop when not; read the
+        calendars once a minute while there are any."""
         presence = self.presence
         if presence is None or config is None:
             return
+        self._sync_calendars(bool(config.calendars))
         wanted = bool(config.lock.on or config.idle.minutes > 0)
         if wanted and self._watch is None:
             self._start()
@@ -87,7 +93,40 @@ class AutoWatch(QObject):
             log.info("screen lock heard from: %s", ", ".join(sources) or "nothing on this desktop")
         self.poke.emit()
 
+    def _sync_calendars(self, wanted: bool) -> None:
+        """A thread that re-reads the calendars (a file's stamp, a feed's conditional GET) every
+        minute and wakes the GUI thread only when a busy time changed: no GUI wake-up a minute."""
+        calendars = getattr(self._service, "calendars", None)
+        if wanted and self._poller is None and calendars is not None:
+            self._polling = threading.Event()  # one per thread: an old one stays stopped
+            service = self._service
+            self._poller = threading.Thread(
+                target=self._poll, args=(service, self._polling), name="trayapp-calendars", daemon=True
+            )
+            service.calendars_polled = True
+            self._poller.start()
+        elif not wanted and self._poller is not None:
+            self._stop_poller()
+
+    def _poll(self, service: Any, stopped: threading.Event) -> None:  # the calendar thread
+        from trayapp.core.auto.calendar import REFRESH_EVERY
+
+        while not stopped.wait(REFRESH_EVERY.total_seconds()):
+            try:
+                if service.calendars.refresh(service.auto_config().calendars):
+                    self.poke.emit()
+            except Exception as exc:  # a damaged file or a bug: said in the log, tried again later
+                log.warning("calendars could not be read: %s", exc)
+
+    def _stop_poller(self) -> None:
+        self._polling.set()
+        self._poller = None
+        with contextlib.suppress(AttributeError):
+            self._service.calendars_polled = False
+
     def stop(self) -> None:
+        if self._poller is not None:
+            self._stop_poller()
         if self._watch is not None:
             self._watch.stop()
             self._watch = None

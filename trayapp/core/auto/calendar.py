@@ -34,6 +34,7 @@ LOOK_BACK = timedelta(days=1)
 LOOK_AHEAD = timedelta(days=14)
 MAX_BYTES = 5 * 1024 * 1024  # a calendar larger than this is refused (a year of meetings is ~1 MB)
 REFRESH_EVERY = timedelta(seconds=60)  # a change shows within a minute (a feed: a conditional GET)
+_EARLY = timedelta(seconds=5)  # a timer may fire a little early (Qt's coarse timers: up to 5 %)
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 
 
@@ -176,6 +177,7 @@ class CalendarCache:
         self._fetch = fetch
         self._clock = clock
         self._lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         self._windows: dict[str, list[Window]] = {}
         self._raw: dict[str, bytes] = {}  # memory only
         self._validators: dict[str, tuple[str, str, str]] = {}  # name -> (ics, etag, last_modified)
@@ -207,7 +209,12 @@ class CalendarCache:
         return min(self._checked.get(s.name, now) + REFRESH_EVERY for s in sources)
 
     def refresh(self, sources: Sequence[CalendarSource], *, force: bool = False) -> bool:
-        """Re-read what is due; True when any calendar's busy times changed."""
+        """Re-read what is due; True when any calendar's busy times changed. Thread-safe: the tray
+        reads on its own listener thread once a minute, and on a worker when the settings change."""
+        with self._refresh_lock:
+            return self._refresh(sources, force=force)
+
+    def _refresh(self, sources: Sequence[CalendarSource], *, force: bool) -> bool:
         now = self._clock()
         changed = False
         names = {s.name for s in sources}
@@ -221,7 +228,7 @@ class CalendarCache:
                 if source.name not in self._windows:
                     self._windows[source.name] = self._cached(source)
             last = self._checked.get(source.name)
-            if not force and last is not None and now - last < REFRESH_EVERY:
+            if not force and last is not None and now - last < REFRESH_EVERY - _EARLY:
                 continue
             self._checked[source.name] = now
             try:
