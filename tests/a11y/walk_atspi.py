@@ -12,11 +12,12 @@ AT-SPI bus (at-spi-bus-launcher) in DBUS_SESSION_BUS_ADDRESS.
 import json
 import sys
 import time
+from typing import Any
 
 import pyatspi
 
 
-def node(acc, depth=0):
+def node(acc: Any, depth: int = 0) -> dict[str, Any]:
     states = acc.getState()
     labelled_by = []
     for relation in acc.getRelationSet():
@@ -41,7 +42,7 @@ def node(acc, depth=0):
     return out
 
 
-def main(pid):
+def main(pid: int) -> int:
     deadline = time.monotonic() + 20
     while True:
         desktop = pyatspi.Registry.getDesktop(0)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
@@ -174,13 +174,16 @@ class Desktop:
     ) -> subprocess.Popen[bytes]:
         log = open(self.root / f"{name}.log", "wb")  # noqa: SIM115  (closed in stop())
         self._logs.append(log)
-        proc = subprocess.Popen(
+        as_user: dict[str, Any] = {}
+        if user is not None:
+            as_user = {"user": user, "group": user, "extra_groups": []}
+        proc: subprocess.Popen[bytes] = subprocess.Popen(
             argv,
             env=self.env() if env is None else env,
             stdout=subprocess.PIPE if pipe else log,
             stderr=log,
             start_new_session=True,  # its own process group: stop() ends what it spawned too
-            **({"user": user, "group": user, "extra_groups": []} if user is not None else {}),
+            **as_user,
         )
         self._procs.append(proc)
         return proc

@@ -50,7 +50,7 @@ def test_the_panel_reads_the_menu_in_the_users_language(
     def app_env(p: Path) -> dict[str, str]:
         return {**xfce_env(p), "LANG": lang}
 
-    xfce.app_env = app_env  # type: ignore[method-assign]
+    xfce.app_env = app_env  # type: ignore[method-assign, assignment]
     with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
         try:
             item: Item = sni.wait_for_item(pid=app.pid, timeout=30)
