@@ -42,10 +42,10 @@ global._trayTest = {
       this.pointer.notify_button(now(), button, Clutter.ButtonState.RELEASED);
     }
   },
-  key(name) {
-    const sym = Clutter['KEY_' + name];
-    this.keyboard.notify_keyval(now(), sym, Clutter.KeyState.PRESSED);
-    this.keyboard.notify_keyval(now(), sym, Clutter.KeyState.RELEASED);
+  key(name) {  // "Tab", "a", "Alt_L+a": keys pressed in order, released in reverse
+    const syms = name.split('+').map(k => Clutter['KEY_' + k]);
+    syms.forEach(sym => this.keyboard.notify_keyval(now(), sym, Clutter.KeyState.PRESSED));
+    syms.reverse().forEach(sym => this.keyboard.notify_keyval(now(), sym, Clutter.KeyState.RELEASED));
   },
   indicator() {
     const found = Object.entries(Main.panel.statusArea).find(([k]) => k.startsWith('appindicator'));
@@ -83,9 +83,8 @@ global._trayTest = {
     });
     if (!b || !b.menu.isOpen) return null;
     walk(b.menu, []);
-    const [, natural] = b.menu.box.get_preferred_height(-1);
     const monitor = Main.layoutManager.primaryMonitor;
-    return {menu: Object.assign(this.box(b.menu.box), {natural: Math.round(natural)}),
+    return {menu: this.box(b.menu.box),
       monitor: {w: monitor.width, h: monitor.height}, items};
   },
   closeMenus() { const m = Main.panel.menuManager.activeMenu; if (m) m.close(); },

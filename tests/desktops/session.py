@@ -243,7 +243,9 @@ class Desktop:
         return env
 
     @contextlib.contextmanager
-    def app(self, *args: str, profile: Path | None = None) -> Iterator[App]:
+    def app(
+        self, *args: str, profile: Path | None = None, env: dict[str, str] | None = None
+    ) -> Iterator[App]:
         """`python -m trayapp ARGS` (default --demo) in this session; SIGTERM at the end, as a logout."""
         profile = profile or self.root / "profile"
         log_path = profile.parent / f"{profile.name}-app.log"
@@ -251,7 +253,7 @@ class Desktop:
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "trayapp", *(args or ("--demo",))],
-                env=self.app_env(profile),
+                env={**self.app_env(profile), **(env or {})},
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )

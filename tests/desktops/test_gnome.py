@@ -1,4 +1,4 @@
-"""GNOME Shell 43 (issue 15), headless Wayland, real pointer events through the shell's input stack.
+"""GNOME Shell 43 (issue 15), headless Wayland, real pointer and key events through the shell's input stack.
 
 With the AppIndicator extension at 1280x800: the icon is in the top bar in its state, drawn from
 trayapp's own pixmaps. Stock GNOME (no tray): the fallback window appears, and a change made in it that

@@ -1,6 +1,8 @@
 """KDE Plasma 5.27 and Cinnamon 5.6 on Xvfb, through their own tray hosts, with real pointer events
-(issue 20): a double click on the icon leaves the app running and covers nothing, and the icon stays
-trayapp's (the item never asks for attention) while a notification shows."""
+(issue 20): a double click on the icon leaves the app running and covers nothing; the icon stays
+trayapp's (the item never asks for attention) while a notification shows; every submenu opens fully on
+screen on its first hover, after each of ten starts, at 1280x800 and 1366x768 (Cinnamon; Plasma joins
+once it passes)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from tests.desktops.x11 import (
     Rect,
     SniXDesktop,
     icon_change,
+    submenu_arrow_rows,
+    wait_stable,
 )
 from tests.integration.sni_menu import SNI
 
@@ -46,6 +50,14 @@ def find_icon(desk: SniXDesktop, where: Path, timeout: float = 20) -> Rect:
     found = poll(look, timeout, interval=0.5)
     assert isinstance(found, Rect), f"no coloured icon in the panel's tray area {desk.tray_area()} ({where})"
     return found
+
+
+def open_host_menu(desk: SniXDesktop, icon: Rect) -> Rect:
+    """Right click on the icon: the host's own menu (its largest popup), once it stopped moving."""
+    desk.click(*icon.centre, button=3)
+    menu = wait_stable(lambda: max(desk.popups(), key=lambda r: r.w * r.h, default=None), timeout=15)
+    assert isinstance(menu, Rect) and menu.h > 100, f"the host's menu did not open (popups: {desk.popups()})"
+    return menu
 
 
 def close_menus(desk: SniXDesktop) -> None:
@@ -79,6 +91,85 @@ def test_double_click_on_the_icon_leaves_the_app_running(desk: SniXDesktop, app:
     ]
     assert not over_icon, f"a trayapp window covers the icon after the clicks: {over_icon}"
     close_menus(desk)
+
+
+def hover_each_submenu(
+    desk: SniXDesktop, icon: Rect, rows: list[int] | None, shots: Path, opening: int
+) -> tuple[list[int], list[str]]:
+    """Open the host's menu and hover every submenu row once, top to bottom; returns the rows and what went
+    wrong (a submenu that did not open, or opened partly off screen)."""
+    menu = open_host_menu(desk, icon)
+    if rows is None:
+        rows = submenu_arrow_rows(QImage(str(desk.screenshot(shots / "menu.png"))), menu)
+        desk.shot(f"menu-{desk.size[0]}x{desk.size[1]}")
+    problems = []
+    before: list[Rect] = []
+    x = menu.x + menu.w // 3
+    for n, y in enumerate(rows):
+        desk.move(x, y - 5)
+        time.sleep(0.1)
+        desk.move(x, y)
+
+        def opened(before: list[Rect] = before) -> list[Rect]:
+            subs = [r for r in desk.popups() if r != menu]
+            return subs if subs and subs != before else []
+
+        subs = wait_stable(opened, timeout=5, settle=0.4)
+        assert isinstance(subs, list)
+        if not subs:
+            problems.append(f"opening {opening}: the submenu at y={y} did not open on hover")
+        width, height = desk.size
+        for sub in subs:
+            if sub.visible_in(width, height) != sub:
+                problems.append(
+                    f"opening {opening}: submenu at y={y} is {sub}, partly off the {width}x{height} screen"
+                )
+                desk.screenshot(shots / f"offscreen-{opening}-{n}.png")
+        if opening == 1 and n == 0:
+            desk.shot(f"submenu-{desk.size[0]}x{desk.size[1]}")
+        before = subs
+    close_menus(desk)
+    return rows, problems
+
+
+def check_submenus(desk: SniXDesktop, shots: Path) -> None:
+    """Ten starts of the app, each followed by one menu opening in which every submenu is hovered for the
+    first time (a host loads a submenu on its first hover and keeps it while the item lives). No one
+    else asks for the submenus first: the host's hover is their first AboutToShow."""
+    rows: list[int] | None = None
+    problems: list[str] = []
+    for opening in range(1, OPENINGS + 1):
+        with desk.app() as app, SNI(desk.bus) as sni:
+            item = tray.item_of(sni, app)
+            tray.wait_menu_ready(sni, item)
+            icon = find_icon(desk, shots / "panel.png")
+            rows, more = hover_each_submenu(desk, icon, rows, shots, opening)
+            problems += more
+            if opening == 1:
+                expected = tray.top_submenus(sni.get_layout(item))
+                assert len(rows) == len(expected), (
+                    f"{len(rows)} submenu arrows in the host's menu at {rows}; the menu has {expected} "
+                    f"({shots / 'menu.png'})"
+                )
+    assert not problems, "\n".join(problems)
+
+
+# Plasma still opens every submenu at x = width - 4 on the first hover after each start (issue 20): it
+# joins this list once that is fixed.
+SUBMENU_HOSTS = ["cinnamon"]
+
+
+@pytest.mark.parametrize("desk", SUBMENU_HOSTS, indirect=True)
+def test_every_submenu_opens_on_screen_on_first_hover_1280x800(desk: SniXDesktop, tmp_path: Path) -> None:
+    close_menus(desk)
+    check_submenus(desk, tmp_path)
+
+
+@pytest.mark.parametrize("desk", SUBMENU_HOSTS, indirect=True)
+def test_every_submenu_opens_on_screen_on_first_hover_1366x768(desk: SniXDesktop, tmp_path: Path) -> None:
+    """The same on a 1366x768 screen: a session of its own."""
+    with type(desk)(tmp_path / "desk", size=(1366, 768)) as small:
+        check_submenus(small, tmp_path)
 
 
 def test_icon_stays_trayapps_during_a_notification(desk: SniXDesktop, app: App, tmp_path: Path) -> None:

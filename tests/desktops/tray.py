@@ -6,15 +6,12 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
-from collections.abc import Callable
 from typing import Any
 
 from tests.desktops.notices import Notify, NotifyLog
 from tests.desktops.session import App
 from tests.integration import xtray
-from tests.integration.sni_menu import SNI, Item, format_tree, is_separator, is_submenu, walk
-
-DURATION_LABELS = ("1 hour", "30 minutes", "4 hours")
+from tests.integration.sni_menu import SNI, Item, is_separator, is_submenu, walk
 
 
 def item_of(sni: SNI, app: App, timeout: float = 40) -> Item:
@@ -60,28 +57,6 @@ def wait_menu_ready(sni: SNI, item: Item, timeout: float = 30) -> dict[str, Any]
     return sni.wait_layout(
         item, lambda t: any("Rocket.Chat (alice)" in n["label"] for _, n in walk(t)), timeout=timeout
     )
-
-
-def start_timed_change(sni: SNI, item: Item) -> None:
-    """One running timed change, chosen in the menu as a user would (a status "for 1 hour")."""
-    tree = sni.layout(item)
-    path = _path_to(tree, lambda n: n["label"] in DURATION_LABELS and n["enabled"] and not is_submenu(n))
-    assert path, "no duration (e.g. '1 hour') anywhere in the menu:\n" + format_tree(tree)
-    sni.click(item, path)
-    sni.wait_layout(item, lambda t: any("until" in n["label"] for _, n in walk(t)), timeout=20)
-
-
-def _path_to(tree: dict[str, Any], want: Callable[[dict[str, Any]], bool]) -> list[str]:
-    for child in tree["children"]:
-        if not child["visible"]:
-            continue
-        if want(child):
-            return [child["label"]]
-        if is_submenu(child):
-            below = _path_to(child, want)
-            if below:
-                return [child["label"], *below]
-    return []
 
 
 def fail_a_change(sni: SNI, item: Item, app: App, notices: NotifyLog, timeout: float = 20) -> float:
