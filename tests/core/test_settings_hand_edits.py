@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from trayapp.core.models import Account, ServiceKind
-from trayapp.core.settings import SettingsStore
+from trayapp.core.settings import Settings, SettingsStore
 
 
 def write(path: Path, accounts: list[object], **extra: object) -> None:
@@ -64,3 +64,12 @@ def test_a_file_set_aside_says_why(tmp_path: Path, content: str, why: str) -> No
     assert store.warning == (
         f"settings.json was damaged ({why}); it was kept as {kept.name} and a fresh one was started."
     )
+
+
+def test_the_saved_file_says_its_version_for_the_next_trayapp_to_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    SettingsStore(path).save(
+        Settings(accounts=[Account("desk", ServiceKind.SMARTSHEET, "https://rm.example", "42")])
+    )
+    saved = json.loads(path.read_text("utf-8"))
+    assert saved["schema_version"] == 1 and [a["name"] for a in saved["accounts"]] == ["desk"]
