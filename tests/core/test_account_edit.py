@@ -60,3 +60,23 @@ def test_renaming_onto_another_account_is_refused_at_the_name(
         service.update_account("rocket", _rocket(demo, "callbell"), None)
     assert taken.value.field == "name"
     assert sorted(a.name for a in service.accounts()) == ["callbell", "rocket"]
+
+
+def test_a_name_another_process_took_meanwhile_is_refused_and_not_added_twice(
+    service: StatusService, demo: DemoServer, profile: AppPaths, keyring: MemoryKeyring
+) -> None:
+    tray = StatusService(profile, secrets=SecretStore(keyring), backends=BACKENDS)  # started before the add
+    try:
+        tray.accounts()
+        service.add_account(_rocket(demo), seed.RC_ALICE_PAT)  # the CLI, meanwhile
+        bob = Account("rocket", ServiceKind.CALLBELL, demo.callbell_url, seed.CB_USER_UUID)
+        with pytest.raises(InputError) as taken:
+            tray.add_account(bob, seed.CB_TOKEN)
+        assert taken.value.field == "name"
+    finally:
+        tray.close()
+    again = StatusService(profile, secrets=SecretStore(keyring), backends=BACKENDS)
+    try:
+        assert [(a.name, a.kind) for a in again.accounts()] == [("rocket", ServiceKind.ROCKETCHAT)]
+    finally:
+        again.close()
