@@ -3,12 +3,17 @@ from a wrong id; if that look is refused too, the sentence says what was refused
 
 from __future__ import annotations
 
+import json
+import socket
 from collections.abc import Callable
 
 import pytest
 
 from tests.backends.conftest import SS, Backend
-from trayapp.core.errors import PermissionDenied
+from tests.backends.hostile import Hostile, Request, respond
+from trayapp.backends.smartsheet_rm import SmartsheetBackend
+from trayapp.core.errors import BadReply, PermissionDenied
+from trayapp.core.models import Account, ServiceKind
 from trayapp.demo.server import DemoServer
 
 
@@ -35,3 +40,17 @@ def test_a_token_that_may_not_read_its_user_is_told_so_when_the_account_is_check
     assert str(refused.value).startswith(
         "Smartsheet RM refused to read your user: this token is not allowed to do that"
     )
+
+
+def test_a_user_that_is_not_an_object_is_a_bad_reply_said_as_such() -> None:
+    def a_list(request: Request, sock: socket.socket) -> None:
+        respond(sock, 200, json.dumps([{"id": 1}]).encode())
+
+    with Hostile(a_list) as server:
+        backend = SmartsheetBackend(Account("desk", ServiceKind.SMARTSHEET, server.url, "7"), lambda: "token")
+        try:
+            with pytest.raises(BadReply) as odd:
+                backend.whoami()
+        finally:
+            backend.close()
+    assert str(odd.value) == "Smartsheet RM sent a reply that is not a JSON object."
