@@ -7,29 +7,48 @@ import socket
 
 import pytest
 
-from tests.backends.hostile import Hostile, Request, respond
+from tests.backends.hostile import Hostile, Reply, Request, respond
 from trayapp.backends.callbell import CallbellBackend
 from trayapp.core.errors import BadReply
 from trayapp.core.models import Account, ServiceKind
 
-
-def odd_teams(request: Request, sock: socket.socket) -> None:
-    if request.path.startswith("/auth/me"):
-        body: object = {"user_name": "Alice", "user_email": "alice@example.com"}
-    else:  # /teams: a team whose uuid is a number
-        body = {"teams": [{"uuid": 5, "name": "Support"}], "meta": {"page": 1, "pages": 1}}
-    respond(sock, 200, json.dumps(body).encode())
+ME = {"user_name": "Alice", "user_email": "alice@example.com"}
+ONE_PAGE = {"page": 1, "pages": 1}
 
 
-def test_a_team_without_a_text_uuid_is_named_in_the_error() -> None:
-    with Hostile(odd_teams) as server:
+def replies(teams: object, members: object) -> Reply:
+    def reply(request: Request, sock: socket.socket) -> None:
+        if request.path.startswith("/auth/me"):
+            body: object = ME
+        elif request.path.endswith("/members") or "/members?" in request.path:
+            body = {"users": members, "meta": ONE_PAGE}
+        else:
+            body = {"teams": teams, "meta": ONE_PAGE}
+        respond(sock, 200, json.dumps(body).encode())
+
+    return reply
+
+
+@pytest.mark.parametrize(
+    ("teams", "members", "said"),
+    [
+        ([{"uuid": 5, "name": "Support"}], [], "Callbell sent a reply without a valid team uuid."),
+        (
+            [{"uuid": "t1", "name": "Support"}],
+            ["alice"],
+            "Callbell sent a team member that is not an object.",
+        ),
+    ],
+)
+def test_an_odd_team_list_is_named_in_the_error(teams: object, members: object, said: str) -> None:
+    with Hostile(replies(teams, members)) as server:
         account = Account(
             "callbell", ServiceKind.CALLBELL, server.url, "0e7d5b1c-3f7a-4c55-9a43-5a4d1a2b3c4d"
         )
-        backend = CallbellBackend(account, lambda: "key")
+        backend = CallbellBackend(account, lambda: "cb-4a1f9e2d7c6b5a3e")
         try:
             with pytest.raises(BadReply) as odd:
                 backend.current()
         finally:
             backend.close()
-    assert str(odd.value) == "Callbell sent a reply without a valid team uuid."
+    assert str(odd.value) == said

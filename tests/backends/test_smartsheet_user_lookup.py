@@ -16,6 +16,8 @@ from trayapp.core.errors import BadReply, PermissionDenied
 from trayapp.core.models import Account, ServiceKind
 from trayapp.demo.server import DemoServer
 
+TOKEN = "ss-9f8e7d6c5b4a3f2e1d0c"  # not a word that occurs in messages: it is redacted from them
+
 
 def test_a_refused_user_lookup_after_a_404_says_it_could_not_read_the_user(
     make: Callable[..., Backend], demo: DemoServer
@@ -47,10 +49,31 @@ def test_a_user_that_is_not_an_object_is_a_bad_reply_said_as_such() -> None:
         respond(sock, 200, json.dumps([{"id": 1}]).encode())
 
     with Hostile(a_list) as server:
-        backend = SmartsheetBackend(Account("desk", ServiceKind.SMARTSHEET, server.url, "7"), lambda: "token")
+        backend = SmartsheetBackend(
+            Account("desk", ServiceKind.SMARTSHEET, server.url, "7"), lambda: "ss-9f8e7d6c5b4a3f2e1d0c"
+        )
         try:
             with pytest.raises(BadReply) as odd:
                 backend.whoami()
         finally:
             backend.close()
     assert str(odd.value) == "Smartsheet RM sent a reply that is not a JSON object."
+
+
+def test_the_servers_own_reason_for_a_refusal_is_passed_on() -> None:
+    def refused(request: Request, sock: socket.socket) -> None:
+        respond(sock, 403, json.dumps({"message": "Token lacks the READ_USERS scope"}).encode())
+
+    with Hostile(refused) as server:
+        backend = SmartsheetBackend(
+            Account("desk", ServiceKind.SMARTSHEET, server.url, "7"), lambda: "ss-9f8e7d6c5b4a3f2e1d0c"
+        )
+        try:
+            with pytest.raises(PermissionDenied) as denied:
+                backend.whoami()
+        finally:
+            backend.close()
+    assert str(denied.value) == (
+        "Smartsheet RM refused to read your user: this token is not allowed to do that "
+        "(Token lacks the READ_USERS scope)."
+    )
