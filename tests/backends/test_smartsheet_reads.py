@@ -1,5 +1,5 @@
-"""Smartsheet RM: when the statuses answer 404, the app looks at the user to tell a retired endpoint
-from a wrong id; if that look is refused too, the sentence says what was refused."""
+"""Smartsheet RM reads that are refused or odd: the sentence says what was being read and why; and which
+history entry is the current one when two share a second."""
 
 from __future__ import annotations
 
@@ -77,3 +77,34 @@ def test_the_servers_own_reason_for_a_refusal_is_passed_on() -> None:
         "Smartsheet RM refused to read your user: this token is not allowed to do that "
         "(Token lacks the READ_USERS scope)."
     )
+
+
+def test_a_refused_history_says_it_could_not_read_the_statuses(
+    make: Callable[..., Backend], demo: DemoServer
+) -> None:
+    backend = make(SS)
+    demo.set_fault("403", service="smartsheet", count=1)
+    with pytest.raises(PermissionDenied) as refused:
+        backend.current()
+    assert str(refused.value).startswith("Smartsheet RM refused to read your statuses:")
+
+
+def test_two_entries_set_in_the_same_second_the_one_with_an_id_is_the_newest() -> None:
+    same = "2026-12-01T09:00:00Z"
+    history = {
+        "data": [
+            {"id": 41, "status": "WFH", "created_at": same},
+            {"id": "x", "status": "OOF", "created_at": same},  # an id that is no number counts as the oldest
+        ]
+    }
+
+    def reply(request: Request, sock: socket.socket) -> None:
+        respond(sock, 200, json.dumps(history).encode())
+
+    with Hostile(reply) as server:
+        backend = SmartsheetBackend(Account("desk", ServiceKind.SMARTSHEET, server.url, "7"), lambda: TOKEN)
+        try:
+            current = backend.current()
+        finally:
+            backend.close()
+    assert current.status_id == "WFH"
