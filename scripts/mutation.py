@@ -23,6 +23,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENT = ROOT / "scripts" / "mutation-equivalent.txt"
+# Tests left out of a module's killing set. mutmut runs, for each mutant, every test that called the
+# mutated function; the helpers every command goes through (files, codec, paths, logs) are called by
+# nearly every test, so a surviving mutant there paid for the whole suite (> 1 min each, several under
+# load). The tests below call those helpers only in passing while they spend seconds on what they are
+# about: a server that waits, drips or answers 429 (network faults, about the backends and the
+# service), or many processes writing at once (about the stores that lock: atomic, cache, settings,
+# pending, secrets, paths). Each module keeps the tests that are about it.
+WAITING_ON_THE_NETWORK = (
+    "tests/reliability/test_fault_matrix.py",
+    "tests/backends/test_reply_limits.py",
+    "tests/cli/test_doctor.py::test_a_server_that_does_not_answer",
+    "tests/cli/test_cli.py::test_failures_are_one_line_per_account",
+)
+MANY_PROCESSES = ("tests/reliability/test_concurrent_writers.py",)
+FILES = ("atomic", "cache", "settings", "pending", "secrets", "paths")
+PLAIN = (
+    "codec",
+    "logs",
+    "timeparse",
+    "timetext",
+    "models",
+    "errors",
+    "redaction",
+    "statusfields",
+    "autostart",
+)
+LEFT_OUT: dict[str, tuple[str, ...]] = {
+    **{f"trayapp.core.{name}": WAITING_ON_THE_NETWORK for name in FILES},
+    **{f"trayapp.core.{name}": WAITING_ON_THE_NETWORK + MANY_PROCESSES for name in PLAIN},
+}
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 # mutmut's exit codes per mutant (mutmut/stats.py), read from its .meta files.
 STATUS = {
@@ -57,6 +87,50 @@ def generate() -> None:
         copy_also_copy_files()
         setup_source_paths()
         create_mutants(2)
+
+
+def collect_stats(jobs: int, tests: list[str]) -> None:
+    """mutmut's stats step (which tests call which function), in a child process whose output goes to
+    mutants/stats.log; then each module's LEFT_OUT is dropped from its functions' tests. `mutmut run`
+    loads these stats instead of collecting its own."""
+    with (ROOT / "mutants" / "stats.log").open("w") as log:
+        subprocess.run(
+            [sys.executable, __file__, "--stats-only", "--jobs", str(jobs), *(f"--tests={t}" for t in tests)],
+            check=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    stats_file = ROOT / "mutants" / "mutmut-stats.json"
+    stats = json.loads(stats_file.read_text())
+    for function, found in stats["tests_by_mangled_function_name"].items():
+        left_out = next((out for module, out in LEFT_OUT.items() if function.startswith(module + ".")), ())
+        stats["tests_by_mangled_function_name"][function] = [t for t in found if not t.startswith(left_out)]
+    stats_file.write_text(json.dumps(stats, indent=4))
+
+
+def stats_only(jobs: int, tests: list[str]) -> None:
+    """With --tests, the stats come from those tests only; every other test of the selection is then
+    listed with no function, so `mutmut run` sees no new test to collect stats for."""
+    from mutmut.__main__ import collect_or_load_stats
+    from mutmut.configuration import config
+    from mutmut.mutation.trampoline import set_mutant_under_test
+    from mutmut.runners.harness import PytestRunner
+    from mutmut.state import state
+    from mutmut.stats import save_stats
+    from mutmut.utils.file_utils import setup_source_paths
+    from mutmut.workers.isolation import get_mutant_runner
+
+    set_mutant_under_test("mutant_generation")
+    setup_source_paths()
+    selection = config().pytest_add_cli_args_test_selection
+    if tests:
+        config().pytest_add_cli_args_test_selection = tests
+    collect_or_load_stats(get_mutant_runner(jobs))
+    config().pytest_add_cli_args_test_selection = selection
+    if tests:
+        for name in PytestRunner().list_all_tests().ids:
+            state().duration_by_test.setdefault(name, 0.0)
+        save_stats()
 
 
 def metas() -> dict[str, Path]:
@@ -145,11 +219,22 @@ def main() -> int:
     parser.add_argument("--only", type=Path, help="a file of mutant names: test only those of the sample")
     parser.add_argument("--report-only", action="store_true", help="print the last run's results again")
     parser.add_argument("--no-diffs", action="store_true", help="list survivors without their changed line")
+    parser.add_argument(
+        "--tests",
+        action="append",
+        default=[],
+        help="kill with these test paths only (repeatable; default: [tool.mutmut] in pyproject.toml)",
+    )
+    parser.add_argument("--stats-only", action="store_true", help=argparse.SUPPRESS)  # collect_stats' child
     args = parser.parse_args()
     os.chdir(ROOT)
+    if args.stats_only:
+        stats_only(args.jobs, args.tests)
+        return 0
     if not args.report_only:
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
         generate()
+        collect_stats(args.jobs, args.tests)
     chosen = sample(args.per_module, args.seed)
     if args.module:
         chosen = {module: names for module, names in chosen.items() if module in args.module}
