@@ -6,4 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'  # bench reuses the tests' X/tray recipe
-exec .venv/bin/python bench/run.py "$@"
+# The measured programs run in a venv with the app's own dependencies only, as a user's install has
+# (bench/run.py measure_with says what the test venv would add).
+[ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench
+.venv-bench/bin/python -m pip install -q --disable-pip-version-check -e .
+exec .venv/bin/python bench/run.py --python .venv-bench/bin/python "$@"
