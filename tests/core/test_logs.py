@@ -37,3 +37,22 @@ def test_log_file_never_holds_a_secret(tmp_path: Path) -> None:
     assert "other-unregistered-secret" not in text
     assert "plain-query-secret" not in text
     assert "u1" in text and "boom" in text  # the rest of the record survives
+
+
+def test_what_is_logged_before_the_file_opens_is_written_once_it_does(tmp_path: Path) -> None:
+    # The tray holds its first records until the icon is up, then opens the file: none may be lost,
+    # reordered, or written with a secret in it.
+    from trayapp.core.logs import hold_logging
+
+    path = hold_logging(tmp_path)
+    log = logging.getLogger("trayapp.test")
+    log.info("first: Qt platform xcb")
+    register_secret("tok-HELD-987654")
+    log.warning("second: sent %s", "tok-HELD-987654")
+    assert not path.exists()  # nothing written yet
+    assert setup_logging(tmp_path) == path
+    log.info("third: after the file opened")
+    text = path.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if "trayapp.test" in ln]
+    assert [ln.split(": ", 1)[1].split(":")[0] for ln in lines] == ["first", "second", "third"]
+    assert "tok-HELD-987654" not in text

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.qt.conftest import entries, wait_idle
 from trayapp.backends import BACKENDS
 from trayapp.core.paths import AppPaths
+from trayapp.core.service import StatusService
 from trayapp.demo import seed
 from trayapp.demo.profile import DemoSession, DemoStarting, start_demo
 from trayapp.qt.app import TrayApp
@@ -37,7 +38,7 @@ start = qtapp.TrayApp.start
 def watched_start(self):
     start(self)
     seen["icon_shown"] = self.tray.is_visible()
-    heavy = ("trayapp.demo.server", "httpx", "keyring")
+    heavy = ("trayapp.demo.server", "httpx", "keyring", "logging.handlers")
     seen["loaded_at_icon"] = sorted(m for m in heavy if m in sys.modules)
     seen["accounts_at_icon"] = len(self.controller.snapshot.accounts)
 
@@ -53,7 +54,7 @@ def watched_start(self):
     QTimer.singleShot(0, filled)
 
 qtapp.TrayApp.start = watched_start
-code = qtapp.run(demo=True, qt_args=["-platform", "offscreen"])
+code = qtapp.run(demo="--demo" in sys.argv, qt_args=["-platform", "offscreen"])
 print(json.dumps(seen))
 sys.exit(code)
 """
@@ -62,17 +63,41 @@ sys.exit(code)
 def test_the_demo_icon_shows_before_the_demo_server_and_the_menu_fills_in_after(profile: AppPaths) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60, check=True
+        [sys.executable, "-c", PROBE, "--demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
     )
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["icon_shown"] is True
-    assert seen["loaded_at_icon"] == []  # nothing of the demo, the HTTP stack or the keyring yet
+    assert seen["loaded_at_icon"] == []  # nothing of the demo, the HTTP stack, the keyring, the log file
     assert seen["accounts_at_icon"] == 0
     assert seen["menu_after"][:3] == [
         f"{RC}: Available",
         f"Callbell ({seed.CB_USER_EMAIL}): Available",
         f"Smartsheet RM ({seed.SS_USER_EMAIL}): In the office (available)",
     ]
+
+
+def test_on_a_real_profile_the_icon_shows_from_the_cache_before_the_network_keyring_and_log_file(
+    service: StatusService,
+) -> None:
+    # The three demo accounts, added through the real service to the test's profile: the icon and the
+    # menu come from the cache; HTTP, the keyring and the rotating log come in behind them.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60, check=True
+    )
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["icon_shown"] is True
+    assert seen["loaded_at_icon"] == []
+    assert seen["accounts_at_icon"] == 3
+    assert seen["menu_after"][0] == f"{RC}: Available"
+    log_text = (service.paths.log_dir / "trayapp.log").read_text(encoding="utf-8")
+    assert "Qt platform offscreen" in log_text  # logged before the file opened, written after
+    assert "trayapp started" in log_text
 
 
 class HeldDemo:

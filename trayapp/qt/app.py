@@ -752,10 +752,19 @@ def run(
     qt_args: Sequence[str] = (),
 ) -> int:
     """`qt_args`: Qt's own options from the command line (-style, -platform, ...), for QApplication."""
-    from trayapp.core.logs import setup_logging
+    from trayapp.core.logs import hold_logging, setup_logging
 
     paths = paths or AppPaths.default()
-    log_file = setup_logging(paths.log_dir)
+    log_file = hold_logging(paths.log_dir)  # the file opens once the icon is up (below)
+    try:
+        return _run(paths=paths, log_file=log_file, demo=demo, background=background, qt_args=qt_args)
+    finally:
+        setup_logging(paths.log_dir)  # whatever was still held is written, however the app ends
+
+
+def _run(paths: AppPaths, log_file: Path, demo: bool, background: bool, qt_args: Sequence[str]) -> int:
+    from trayapp.core.logs import setup_logging
+
     if sys.platform == "win32" and not getattr(sys, "frozen", False):  # the bundle's runtime hook did it
         from trayapp.core.desktop_identity import adopt_windows_app_id
 
@@ -810,6 +819,7 @@ def run(
         instance.message.connect(trayapp.on_message)
         _quit_on_signals(app)
         trayapp.start()
+        QTimer.singleShot(300, lambda: setup_logging(paths.log_dir))  # after the icon: logging.handlers
         if demo:
             trayapp.try_demo()
         log.info("trayapp started (demo=%s, background=%s)", demo, background)
