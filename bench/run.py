@@ -463,6 +463,7 @@ def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="trayapp-bench-"))
     load_at_start = load()
     cold = idle = inproc = None
+    failure = ""
     demo = RemoteDemo()
     try:
         with desktop(root) as env:
@@ -482,11 +483,15 @@ def main() -> int:
         res = subprocess.run(
             [PY, str(REPO / "bench" / "inproc.py")], capture_output=True, text=True, cwd=REPO
         )
-        if res.returncode != 0:
-            sys.exit(res.stderr)
-        inproc = json.loads(res.stdout.strip().splitlines()[-1])
+        if res.returncode != 0:  # keep the figures taken so far: report the failure with them
+            print(res.stderr, file=sys.stderr)
+            failure = (res.stderr.strip().splitlines() or ["?"])[-1]
+        else:
+            inproc = json.loads(res.stdout.strip().splitlines()[-1])
     shutil.rmtree(root, ignore_errors=True)
     text = table(cold, idle, inproc)
+    if failure:
+        text += f"\n\nThe in-process measures (bench/inproc.py) failed: `{failure[:200]}`"
     print(text)
     detail = {"cold": cold, "idle": idle, **(inproc or {})}
     loads = f"load average (1/5/15 min) at start {load_at_start}, at end {load()}"
