@@ -605,10 +605,13 @@ class Controller(QObject):
         if self._snapshot.accounts and stale and not self._dispatcher.busy():
             self.refresh()
         self.deliver_pending()
-        if self._schedule_wake is not None or self._schedule_changed:
+        due = self._schedule_wake is not None and self._schedule_wake <= now + timedelta(seconds=1)
+        if due or self._schedule_changed:
             self.run_schedule()
         else:
-            self._arm(None)  # nothing scheduled: no worker round trip, one idle wake-up less
+            # Nothing due yet (the one-minute cap for sleep, or nothing scheduled): re-arm without a
+            # worker round trip, one wake-up instead of three. After a resume the wall clock says due.
+            self._arm(self._schedule_wake)
         self._compose()  # "until 14:30" must disappear once 14:30 has passed
 
 
