@@ -94,13 +94,13 @@ def test_double_click_on_the_icon_leaves_the_app_running(desk: SniXDesktop, app:
 
 
 def hover_each_submenu(
-    desk: SniXDesktop, icon: Rect, rows: list[int] | None, shots: Path, opening: int
+    desk: SniXDesktop, icon: Rect, shots: Path, opening: int
 ) -> tuple[list[int], list[str]]:
-    """Open the host's menu and hover every submenu row once, top to bottom; returns the rows and what went
-    wrong (a submenu that did not open, or opened partly off screen)."""
+    """Open the host's menu and hover every submenu row once, top to bottom; returns the rows (found in a
+    screenshot of the menu) and what went wrong (a submenu that did not open, or opened off screen)."""
     menu = open_host_menu(desk, icon)
-    if rows is None:
-        rows = submenu_arrow_rows(QImage(str(desk.screenshot(shots / "menu.png"))), menu)
+    rows = submenu_arrow_rows(QImage(str(desk.screenshot(shots / f"menu-{opening}.png"))), menu)
+    if opening == 1:
         desk.shot(f"menu-{desk.size[0]}x{desk.size[1]}")
     problems = []
     before: list[Rect] = []
@@ -117,7 +117,8 @@ def hover_each_submenu(
         subs = wait_stable(opened, timeout=5, settle=0.4)
         assert isinstance(subs, list)
         if not subs:
-            problems.append(f"opening {opening}: the submenu at y={y} did not open on hover")
+            problems.append(f"opening {opening}: the submenu at y={y} did not open on hover (menu {menu})")
+            desk.screenshot(shots / f"closed-{opening}-{n}.png")
         width, height = desk.size
         for sub in subs:
             if sub.visible_in(width, height) != sub:
@@ -136,21 +137,19 @@ def check_submenus(desk: SniXDesktop, shots: Path) -> None:
     """Ten starts of the app, each followed by one menu opening in which every submenu is hovered for the
     first time (a host loads a submenu on its first hover and keeps it while the item lives). No one
     else asks for the submenus first: the host's hover is their first AboutToShow."""
-    rows: list[int] | None = None
     problems: list[str] = []
     for opening in range(1, OPENINGS + 1):
         with desk.app() as app, SNI(desk.bus) as sni:
             item = tray.item_of(sni, app)
             tray.wait_menu_ready(sni, item)
             icon = find_icon(desk, shots / "panel.png")
-            rows, more = hover_each_submenu(desk, icon, rows, shots, opening)
+            rows, more = hover_each_submenu(desk, icon, shots, opening)
             problems += more
-            if opening == 1:
-                expected = tray.top_submenus(sni.get_layout(item))
-                assert len(rows) == len(expected), (
-                    f"{len(rows)} submenu arrows in the host's menu at {rows}; the menu has {expected} "
-                    f"({shots / 'menu.png'})"
-                )
+            expected = tray.top_submenus(sni.get_layout(item))
+            assert len(rows) == len(expected), (
+                f"opening {opening}: {len(rows)} submenu arrows in the host's menu at {rows}; the menu has "
+                f"{expected} ({shots / f'menu-{opening}.png'})"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -168,7 +167,8 @@ def test_every_submenu_opens_on_screen_on_first_hover_1280x800(desk: SniXDesktop
 @pytest.mark.parametrize("desk", SUBMENU_HOSTS, indirect=True)
 def test_every_submenu_opens_on_screen_on_first_hover_1366x768(desk: SniXDesktop, tmp_path: Path) -> None:
     """The same on a 1366x768 screen: a session of its own."""
-    with type(desk)(tmp_path / "desk", size=(1366, 768)) as small:
+    small = type(desk)(tmp_path / "desk", size=(1366, 768))
+    with small:
         check_submenus(small, tmp_path)
 
 
