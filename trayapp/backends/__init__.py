@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from trayapp.core.auto.calendar import Fetched
 from trayapp.core.models import Account, Availability, Capabilities, ServiceKind
 from trayapp.core.ports import BackendFactory, SecretGetter, StatusBackend
+
+if TYPE_CHECKING:  # the calendar code loads with the service or the first fetch, not with the backends
+    from trayapp.core.auto.calendar import Fetched
 
 CAPABILITIES: dict[ServiceKind, Capabilities] = {
     ServiceKind.ROCKETCHAT: Capabilities(

@@ -358,14 +358,18 @@ class TrayApp(QObject):
     # ------------------------------------------------------------------ presets and recents
     def reload_library(self) -> None:
         """Read the presets and recents on a worker, then show them in the menu and an open picker."""
-        from trayapp.qt.library import load_library
-
         service = self.controller.service
+
+        def load() -> Any:
+            # Imported on the worker: the picker's modules are not needed to show the icon (issue 19).
+            from trayapp.qt.library import load_library
+
+            return load_library(service)
 
         def failed(exc: BaseException) -> None:
             log.warning("Presets and recent changes could not be read: %s", exc)
 
-        self.controller.run_plain(lambda: load_library(service), self._library_loaded, failed)
+        self.controller.run_plain(load, self._library_loaded, failed)
 
     def _library_loaded(self, library: Any) -> None:
         from trayapp.qt.library import menu_shortcuts

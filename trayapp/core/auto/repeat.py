@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from dateutil import rrule
-from dateutil.tz import tzlocal
 
 from trayapp.core import codec
 from trayapp.core.models import StatusChange
+
+if TYPE_CHECKING:  # dateutil loads where a rule is first laid out, after the tray icon (issue 19)
+    from dateutil import rrule
 
 LOOKAHEAD = timedelta(days=400)  # the next occurrence is searched this far ahead (weekly fits easily)
 
@@ -59,6 +59,8 @@ class RepeatRule:
         return zone_info(self.zone)
 
     def _rule(self) -> rrule.rrule:
+        from dateutil import rrule
+
         if self.repeat is Repeat.WEEKDAYS:
             return rrule.rrule(
                 rrule.WEEKLY,
@@ -165,6 +167,8 @@ def make_rule(
 
 def zone_info(name: str) -> tzinfo:
     if not name:
+        from dateutil.tz import tzlocal
+
         return tzlocal()
     try:
         return ZoneInfo(name)
