@@ -782,6 +782,10 @@
         <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
+        <source>Presets and recent</source>
+        <translation>Vorlagen und zuletzt verwendet</translation>
+    </message>
+    <message>
         <source>Demo mode: nothing leaves this computer</source>
         <translation>Demo-Modus: Nichts verlässt diesen Computer</translation>
     </message>
@@ -796,14 +800,6 @@
     <message>
         <source>All presets…</source>
         <translation>Alle Vorlagen …</translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation>Vorlagen</translation>
-    </message>
-    <message>
-        <source>Recent</source>
-        <translation>Zuletzt</translation>
     </message>
     <message>
         <source>Set a status…</source>

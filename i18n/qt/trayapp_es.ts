@@ -782,6 +782,10 @@
         <translation>Reintentar ahora</translation>
     </message>
     <message>
+        <source>Presets and recent</source>
+        <translation>Ajustes guardados y recientes</translation>
+    </message>
+    <message>
         <source>Demo mode: nothing leaves this computer</source>
         <translation>Modo demo: nada sale de este equipo</translation>
     </message>
@@ -796,14 +800,6 @@
     <message>
         <source>All presets…</source>
         <translation>Todos los ajustes guardados…</translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation>Ajustes guardados</translation>
-    </message>
-    <message>
-        <source>Recent</source>
-        <translation>Recientes</translation>
     </message>
     <message>
         <source>Set a status…</source>

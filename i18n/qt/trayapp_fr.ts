@@ -782,6 +782,10 @@
         <translation>Réessayer maintenant</translation>
     </message>
     <message>
+        <source>Presets and recent</source>
+        <translation>Préréglages et récents</translation>
+    </message>
+    <message>
         <source>Demo mode: nothing leaves this computer</source>
         <translation>Mode démo : rien ne quitte cet ordinateur</translation>
     </message>
@@ -796,14 +800,6 @@
     <message>
         <source>All presets…</source>
         <translation>Tous les préréglages…</translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation>Préréglages</translation>
-    </message>
-    <message>
-        <source>Recent</source>
-        <translation>Récents</translation>
     </message>
     <message>
         <source>Set a status…</source>

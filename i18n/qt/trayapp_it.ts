@@ -782,6 +782,10 @@
         <translation>Riprova ora</translation>
     </message>
     <message>
+        <source>Presets and recent</source>
+        <translation>Preset e recenti</translation>
+    </message>
+    <message>
         <source>Demo mode: nothing leaves this computer</source>
         <translation>Modalità demo: nulla lascia questo computer</translation>
     </message>
@@ -796,14 +800,6 @@
     <message>
         <source>All presets…</source>
         <translation>Tutti i preset…</translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation>Preset</translation>
-    </message>
-    <message>
-        <source>Recent</source>
-        <translation>Recenti</translation>
     </message>
     <message>
         <source>Set a status…</source>

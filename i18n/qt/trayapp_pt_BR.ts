@@ -782,6 +782,10 @@
         <translation>Tentar de novo agora</translation>
     </message>
     <message>
+        <source>Presets and recent</source>
+        <translation>Predefinições e recentes</translation>
+    </message>
+    <message>
         <source>Demo mode: nothing leaves this computer</source>
         <translation>Modo de demonstração: nada sai deste computador</translation>
     </message>
@@ -796,14 +800,6 @@
     <message>
         <source>All presets…</source>
         <translation>Todas as predefinições…</translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation>Predefinições</translation>
-    </message>
-    <message>
-        <source>Recent</source>
-        <translation>Recentes</translation>
     </message>
     <message>
         <source>Set a status…</source>

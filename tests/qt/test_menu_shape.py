@@ -76,8 +76,7 @@ def test_three_accounts_and_a_running_change_fit_in_14_entries(qapp: object) -> 
         f"Callbell (callbell-user): Status 0 (away), {until}",
         f"Smartsheet RM (smartsheet-user): Status 0 (away), {until}",
         f"“Away” {until}",
-        "Presets",
-        "Recent",
+        "Presets and recent",
         "Available",
         "[x] Away",
         "Busy",
@@ -87,11 +86,11 @@ def test_three_accounts_and_a_running_change_fit_in_14_entries(qapp: object) -> 
         "More",
     ]
     assert as_is(submenu(find(menu, f"“Away” {until}"))) == ["End now", "Keep 15 min longer"]
-    find(menu, "Recent", "Recent 2").trigger()
+    find(menu, "Presets and recent", "Recent 2").trigger()
     assert recorder.calls[-1] == ("apply_shortcut", "r2")
-    find(menu, "Presets", "All presets…").trigger()
+    find(menu, "Presets and recent", "All presets…").trigger()
     assert recorder.calls[-1] == ("set_status", "")
-    assert as_is(submenu(find(menu, "Presets")))[-4:] == [
+    assert as_is(submenu(find(menu, "Presets and recent")))[-4:] == [
         "---",
         "All presets…",
         "New preset…",
@@ -188,8 +187,8 @@ def test_submenus_are_filled_before_anyone_opens_them(qtbot: QtBot) -> None:
 
 def test_entries_match_what_a_click_applies(qapp: object) -> None:
     menu, recorder = render(Snapshot(three_views()), MenuState())
-    # No presets yet: "Presets" offers to make one; no recent changes: no "Recent".
-    assert entries(submenu(find(menu, "Presets"))) == ["New preset…"] and "Recent" not in entries(menu)
+    # No presets yet, no recent changes: the submenu offers to make a preset.
+    assert entries(submenu(find(menu, "Presets and recent"))) == ["New preset…"]
     find(menu, "Callbell (callbell-user)", "📅 Meeting").trigger()
     kind, target = recorder.calls[-1]
     assert kind == "apply" and isinstance(target, Target) and target.names == ("callbell",)

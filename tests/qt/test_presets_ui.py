@@ -21,6 +21,7 @@ from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
 from trayapp.qt.app import TrayApp
 from trayapp.qt.emoji_picker import EmojiPicker
+from trayapp.qt.menu import MENU_PRESETS
 from trayapp.qt.preset_editor import PresetEditor
 from trayapp.qt.status_edit import StatusEditDialog
 
@@ -92,7 +93,7 @@ def test_the_accounts_chosen_for_a_preset_are_remembered_and_the_menu_uses_them(
     assert not again.account_checks["callbell"].isChecked() and again.account_checks["rocket"].isChecked()
     again.reject()
     # From the menu, in one click: to the accounts remembered, for the preset's hour.
-    find(app.tray.menu, "Presets", "🍔 Lunch, 1 hour").trigger()
+    find(app.tray.menu, "Presets and recent", "🍔 Lunch, 1 hour").trigger()
     wait_idle(qtbot, app)
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "Lunch"
     assert demo.cb_user_status(seed.CB_USER_UUID)["available"]
@@ -111,7 +112,7 @@ def test_a_recent_change_repeats_in_one_click(qtbot: QtBot, app: TrayApp, demo: 
     app.clear()
     wait_idle(qtbot, app)
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""
-    find(app.tray.menu, "Recent", "In a call, 30 min").trigger()
+    find(app.tray.menu, "Presets and recent", "In a call, 30 min").trigger()
     wait_idle(qtbot, app)
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == "In a call"
 
@@ -119,7 +120,7 @@ def test_a_recent_change_repeats_in_one_click(qtbot: QtBot, app: TrayApp, demo: 
 def test_the_preset_editor_saves_what_each_account_gets(
     qtbot: QtBot, app: TrayApp, service: StatusService
 ) -> None:
-    find(app.tray.menu, "Presets", "New preset…").trigger()
+    find(app.tray.menu, "Presets and recent", "New preset…").trigger()
     qtbot.waitUntil(lambda: "preset" in app.dialogs and app.dialogs["preset"].isVisible())
     editor = app.dialogs["preset"]
     assert isinstance(editor, PresetEditor)
@@ -209,8 +210,8 @@ def test_the_menus_presets_stay_within_20_entries(qtbot: QtBot, app: TrayApp, se
     for i in range(25):
         service.presets.save(Preset(f"Preset {i:02}", "", {"rocket": AccountPart("", Availability.BUSY)}))
     app.reload_library()
-    qtbot.waitUntil(lambda: len(app.tray.state.presets) >= 15, timeout=10_000)
-    presets = submenu(find(app.tray.menu, "Presets"))
+    qtbot.waitUntil(lambda: len(app.tray.state.presets) >= MENU_PRESETS, timeout=10_000)
+    presets = submenu(find(app.tray.menu, "Presets and recent"))
     shown = [a for a in presets.actions() if a.isVisible() and not a.isSeparator()]
     assert len(shown) <= 20
     assert [a.text() for a in shown][-3:] == ["All presets…", "New preset…", "Edit presets…"]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QRadioButton, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import entries, find, pick, press_enter, real_service, wait_idle
+from tests.qt.conftest import entries, find, pick, press_enter, real_service, submenu, wait_idle
 from trayapp.backends import BACKENDS
 from trayapp.core.models import OverallState
 from trayapp.core.service import StatusService
@@ -270,7 +270,7 @@ def test_first_run_opens_accounts_with_the_demo_offer(qtbot: QtBot, profile: obj
     assert entries(app.tray.menu)[:2] == ["No accounts yet", "Add an account…"]
     dialog.demo_button.click()  # switches this app to a throwaway demo profile
     qtbot.waitUntil(lambda: len(app.controller.snapshot.accounts) == 3, timeout=10_000)
-    assert "Demo mode: nothing leaves this computer" in entries(app.tray.menu)
+    assert "Demo mode: nothing leaves this computer" in entries(submenu(find(app.tray.menu, "More")))
     wait_idle(qtbot, app)
     app.shutdown()
     assert app.demo_session is None

@@ -83,7 +83,7 @@ Node = ActionSpec | SeparatorSpec | MenuSpec
 # through "Set a status…", whose search finds them.
 SUBMENU_MAX = 20
 MENU_STATUSES = 15  # an account's first statuses in its submenu (then "All N statuses…")
-MENU_PRESETS = 15
+MENU_PRESETS = 10  # with the 5 recents and 3 commands, the submenu stays within 20 entries
 
 
 def escape(text: str) -> str:
@@ -528,12 +528,10 @@ def build_menu(
     # A change with an end, or one waiting to start: end, extend or cancel it from here.
     nodes.extend(_timed_entries(views, actions, at))
     nodes.extend(auto_entries(snapshot, actions, account_label))  # automatic status (qt/automenu.py)
-    if state.demo:
-        nodes.append(
-            ActionSpec("hdr:demo", tr("menu", "Demo mode: nothing leaves this computer"), enabled=False)
-        )
 
-    # Presets and recent changes: one click applies one to its accounts, for its duration.
+    # Presets and recent changes, in one submenu (recent first): one click applies one to its accounts,
+    # for its duration. One entry, not two: GNOME's AppIndicator host opens submenus inside the menu, so
+    # every top-level line is height a submenu cannot use at 1280×800.
     if views:
         nodes.append(SeparatorSpec("sep:presets"))
         tail: list[Node] = [ActionSpec("presets:new", tr("menu", "New preset…"), actions.new_preset)]
@@ -543,10 +541,12 @@ def build_menu(
             everything = ActionSpec("presets:all", tr("menu", "All presets…"), lambda: actions.set_status(""))
             tail.insert(0, everything)
         presets = _shortcut_entries("preset", state.presets[:MENU_PRESETS], actions, tail)
-        nodes.append(MenuSpec("presets", tr("menu", "Presets"), presets))
-        if state.recents:
-            recents = _shortcut_entries("recent", state.recents[:5], actions, [])
-            nodes.append(MenuSpec("recents", tr("menu", "Recent"), recents))
+        shown = {p.text for p in state.presets[:MENU_PRESETS]}  # a preset just used is also a recent
+        fresh = [r for r in state.recents if r.text not in shown][:5]
+        recents = _shortcut_entries("recent", fresh, actions, [])
+        if recents:
+            recents.append(SeparatorSpec("recent:end"))
+        nodes.append(MenuSpec("presets", tr("menu", "Presets and recent"), [*recents, *presets]))
 
     # Availability: one exclusive choice (radio items), applied to every account that has it.
     avail = availability_targets(snapshot)
@@ -578,7 +578,14 @@ def build_menu(
 
 def _more_entries(views: Sequence[AccountView], state: MenuState, actions: MenuActions) -> list[Node]:
     can_create = any(v.capabilities.can_create or v.statuses for v in views)
+    demo: list[Node] = []
+    if state.demo:  # the icon's tooltip says "(demo)" too
+        demo = [
+            ActionSpec("hdr:demo", tr("menu", "Demo mode: nothing leaves this computer"), enabled=False),
+            SeparatorSpec("sep:demo"),
+        ]
     return [
+        *demo,
         ActionSpec("new", tr("menu", "New status…"), actions.new_status, enabled=bool(views) and can_create),
         ActionSpec(
             "refresh",
