@@ -1,8 +1,9 @@
 """GNOME Shell 43 (issue 15), headless Wayland, real pointer and key events through the shell's input stack.
 
 With the AppIndicator extension at 1280x800: the icon is in the top bar in its state, drawn from
-trayapp's own pixmaps. Stock GNOME (no tray): the fallback window appears, and a change made in it that
-fails is notified though there is no tray."""
+trayapp's own pixmaps; with three accounts and one running timed change the menu opens fully and so does
+every submenu (GNOME opens submenus inside the menu: a menu too tall left each a 9 px strip). Stock GNOME
+(no tray): the fallback window appears, and a change made in it that fails is notified."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from tests.desktops.gnome import GnomeShell
 from tests.desktops.notices import NotifyLog
 from tests.desktops.session import App, poll, session_fixture
 from tests.desktops.x11 import Rect, red_box
-from tests.integration.sni_menu import SNI
+from tests.integration.sni_menu import SNI, Item, walk
 
 pytestmark = [pytest.mark.desktop, pytest.mark.skipif(sys.platform != "linux", reason="Linux desktops")]
 
@@ -48,6 +49,33 @@ def indicator(gnome: GnomeShell, app: App) -> dict[str, Any]:
     return state
 
 
+def start_timed_change(gnome: GnomeShell, sni: SNI, item: Item) -> None:
+    """Away on every account for 30 minutes, chosen in the status picker with the keyboard as a user
+    would: type to find Away, Alt+A for "Clear after", one down, back to the search, Enter."""
+    sni.click(item, ["Set a status…"], reply_timeout=0.5)  # answered when the dialog closes
+    picker = poll(lambda: [w for w in gnome.tt("windows()") if "Set a status" in w["title"]], 10)
+    assert picker, "'Set a status…' opened no picker window"
+    time.sleep(0.5)
+    for key in ("a", "w", "a", "y", "Alt_L+a", "Down", "Alt_L+s", "Return"):
+        gnome.key(key)
+        time.sleep(0.3)
+    sni.wait_layout(item, lambda t: any("until" in n["label"] for _, n in walk(t)), timeout=20)
+
+
+def open_menu(gnome: GnomeShell, icon: dict[str, Any]) -> dict[str, Any]:
+    gnome.click(icon["x"] + icon["w"] // 2, icon["y"] + icon["h"] // 2, button=3)
+
+    def placed() -> dict[str, Any] | None:  # open, and laid out on the screen
+        menu = gnome.tt("menu()")
+        return menu if menu and menu["menu"]["y"] is not None and menu["menu"]["h"] > 0 else None
+
+    poll(placed, 5)
+    time.sleep(0.8)  # its final size
+    menu = placed()
+    assert isinstance(menu, dict), "a right click on the icon opened no menu"
+    return menu
+
+
 def test_icon_is_in_the_top_bar_in_the_right_state(gnome: GnomeShell, app: App) -> None:
     with SNI(gnome.bus) as sni:
         item = tray.item_of(sni, app)
@@ -58,6 +86,59 @@ def test_icon_is_in_the_top_bar_in_the_right_state(gnome: GnomeShell, app: App) 
         assert state["name"] == "trayapp", state
         assert 16 <= state["w"] <= 64 and state["y"] == 0, state  # in the top bar, an icon's size
         assert "dialog-warning" not in state["iconNames"], state  # trayapp's own pixmaps, not a theme icon
+
+
+def test_menu_and_every_submenu_open_fully_at_1280x800(gnome: GnomeShell, app: App) -> None:
+    with SNI(gnome.bus) as sni:
+        item = tray.item_of(sni, app)
+        tray.wait_menu_ready(sni, item)
+        start_timed_change(gnome, sni, item)  # three accounts and one running timed change
+        expected = tray.top_submenus(sni.layout(item))
+    icon = indicator(gnome, app)
+    menu = open_menu(gnome, icon)
+    gnome.shot("menu")
+    box, monitor = menu["menu"], menu["monitor"]
+    problems = []
+    top = [i for i in menu["items"] if len(i["path"]) == 1]
+    last = max(i["y"] + i["h"] for i in top)
+    if box["y"] + box["h"] > monitor["h"] or last > box["y"] + box["h"]:
+        problems.append(
+            f"the menu itself: {box} (its last entry ends at y={last}) does not fit a "
+            f"{monitor['w']}x{monitor['h']} screen"
+        )
+    subs = [i for i in menu["items"] if i["submenu"] and len(i["path"]) == 1]
+    assert [s["label"] for s in subs] == expected, (subs, expected)
+    for sub in subs:
+        pending = [sub["path"]]
+        while pending:  # this submenu, then the submenus inside it
+            path = pending.pop(0)
+            now = gnome.tt("menu()")
+            if now is None:
+                now = open_menu(gnome, icon)
+            row = next((i for i in now["items"] if i["path"] == path), None)
+            if row is None:
+                problems.append(f"{' > '.join(path)!r}: gone from the menu once its parent opened")
+                continue
+            if not row["open"]:
+                gnome.click(row["x"] + 40, row["y"] + row["h"] // 2)
+                time.sleep(0.8)
+                now = gnome.tt("menu()") or {"items": []}
+                row = next((i for i in now["items"] if i["path"] == path), row)
+            if sub is subs[0] and path == sub["path"]:
+                gnome.shot("submenu")
+            entries = [i for i in now["items"] if i["path"][:-1] == path]
+            bottom = max((i["y"] + i["h"] for i in entries), default=0)
+            if not row.get("open"):
+                problems.append(f"{row['label']!r}: did not open on a click")
+            elif row["shown"] < row["natural"] - 1 or bottom > monitor["h"]:
+                problems.append(
+                    f"{row['label']!r}: {row['shown']} of its {row['natural']} px shown"
+                    + (", with a scrollbar" if row["scrolled"] else "")
+                    + (f", its last entry ends at y={bottom}" if bottom > monitor["h"] else "")
+                )
+            pending += [i["path"] for i in entries if i["submenu"]]
+    gnome.tt("closeMenus()")
+    assert not problems, "submenus not usable at 1280x800:\n" + "\n".join(problems)
 
 
 def test_stock_gnome_shows_the_fallback_window_and_notifications_arrive(

@@ -97,7 +97,7 @@ def render(
 RC_LINE = "Rocket.Chat (rocket-user): Lunch (away)"
 CB_LINE = "Callbell (callbell-user): 🍙 Lunch (away)"
 SS_LINE = "Smartsheet RM (smartsheet-user): Out of office (away)"
-MORE = ["New status…", "Refresh", "Accounts…", "---", "[ ] Launch at login", "---", "Quit"]
+MORE = ["New status…", "Refresh", "Accounts…", "---", "[ ] Launch at login", "Quit"]
 
 
 def test_three_accounts_menu_lists_everything(qapp: object) -> None:
@@ -113,7 +113,6 @@ def test_three_accounts_menu_lists_everything(qapp: object) -> None:
         "[x] Away",
         "[ ] Busy",
         "[ ] Offline",
-        "---",
         "Set a status…",
         "Clear status",
         "---",

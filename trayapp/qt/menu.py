@@ -566,8 +566,7 @@ def build_menu(
             )
         )
 
-    if views:
-        nodes.append(SeparatorSpec("sep:set"))
+    if views:  # with the availabilities: no separator (GNOME counts every pixel, see above)
         nodes.append(ActionSpec("set", tr("menu", "Set a status…"), lambda: actions.set_status("")))
         nodes.append(ActionSpec("clear", tr("menu", "Clear status"), actions.clear))
 
@@ -582,7 +581,6 @@ def _more_entries(views: Sequence[AccountView], state: MenuState, actions: MenuA
     if state.demo:  # the icon's tooltip says "(demo)" too
         demo = [
             ActionSpec("hdr:demo", tr("menu", "Demo mode: nothing leaves this computer"), enabled=False),
-            SeparatorSpec("sep:demo"),
         ]
     return [
         *demo,
@@ -604,8 +602,7 @@ def _more_entries(views: Sequence[AccountView], state: MenuState, actions: MenuA
             enabled=state.autostart is not None and not state.demo,
             tooltip=state.autostart_note or (tr("menu", "Not in demo mode") if state.demo else ""),
         ),
-        SeparatorSpec("sep:quit"),
-        ActionSpec("quit", tr("menu", "Quit"), actions.quit),
+        ActionSpec("quit", tr("menu", "Quit"), actions.quit),  # last, in a submenu: never under a click
     ]
 
 
