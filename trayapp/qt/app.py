@@ -224,6 +224,8 @@ class TrayApp(QObject):
         self._library_stale = False  # a change went out: the recents change once it is in
         self.dispatcher.idle.connect(self._after_changes)
         self._closing = threading.Event()  # set at shutdown: a demo still being built is closed on its worker
+        self._demo_lock = threading.Lock()
+        self._unclaimed_demo: Any = None  # built, its hand-over to the GUI thread not yet run
         self._autostart_module: Any = None
 
     # ------------------------------------------------------------------ start / stop
@@ -296,9 +298,12 @@ class TrayApp(QObject):
         close = getattr(service, "close", None)
         if callable(close):
             close()
-        if self.demo_session is not None:
-            self.demo_session.close()
-            self.demo_session = None
+        with self._demo_lock:  # built just before the quit: its hand-over will never run now
+            late, self._unclaimed_demo = self._unclaimed_demo, None
+        for session in (self.demo_session, late):
+            if session is not None:
+                session.close()
+        self.demo_session = None
 
     # ------------------------------------------------------------------ second instance, left click
     def on_message(self, command: str) -> None:
@@ -646,11 +651,16 @@ class TrayApp(QObject):
 
         def work() -> Any:
             session = factory()
-            if closing.is_set():  # quit meanwhile: nobody will take it, so leave nothing behind
-                session.close()
+            with self._demo_lock:
+                if closing.is_set():  # quit meanwhile: nobody will take it, so leave nothing behind
+                    session.close()
+                else:
+                    self._unclaimed_demo = session  # shutdown closes it if started() never runs
             return session
 
         def started(session: Any) -> None:
+            with self._demo_lock:
+                self._unclaimed_demo = None
             self.demo_session = session
             self.tray.set_state(demo=True, starting=False)
             self.autowatch.set_service(session.service)
