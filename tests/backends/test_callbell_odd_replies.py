@@ -1,4 +1,4 @@
-"""Callbell answering the team list in a shape the app cannot use: the sentence names what was wrong."""
+"""Callbell answering in a shape the app cannot use, or refusing without a reason: the sentence says what."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from tests.backends.hostile import Hostile, Reply, Request, respond
 from trayapp.backends.callbell import CallbellBackend
-from trayapp.core.errors import BadReply
+from trayapp.core.errors import BadReply, PermissionDenied
 from trayapp.core.models import Account, ServiceKind
 
 ME = {"user_name": "Alice", "user_email": "alice@example.com"}
@@ -52,3 +52,22 @@ def test_an_odd_team_list_is_named_in_the_error(teams: object, members: object, 
         finally:
             backend.close()
     assert str(odd.value) == said
+
+
+def test_a_key_refused_without_a_reason_is_one_plain_sentence() -> None:
+    def refused(request: Request, sock: socket.socket) -> None:
+        respond(sock, 403, b"")
+
+    with Hostile(refused) as server:
+        account = Account(
+            "callbell", ServiceKind.CALLBELL, server.url, "0e7d5b1c-3f7a-4c55-9a43-5a4d1a2b3c4d"
+        )
+        backend = CallbellBackend(account, lambda: "cb-4a1f9e2d7c6b5a3e")
+        try:
+            with pytest.raises(PermissionDenied) as denied:
+                backend.whoami()  # what adding the account checks first
+        finally:
+            backend.close()
+    assert (
+        str(denied.value) == "Callbell refused to check the API key: this API key is not allowed to do that."
+    )
