@@ -9,7 +9,7 @@ import pytest
 
 from tests.backends.hostile import Hostile, Reply, Request, respond
 from trayapp.backends.callbell import CallbellBackend
-from trayapp.core.errors import BadReply, PermissionDenied
+from trayapp.core.errors import BadReply, PermissionDenied, ServiceUnavailable
 from trayapp.core.models import Account, ServiceKind
 
 ME = {"user_name": "Alice", "user_email": "alice@example.com"}
@@ -71,3 +71,19 @@ def test_a_key_refused_without_a_reason_is_one_plain_sentence() -> None:
     assert (
         str(denied.value) == "Callbell refused to check the API key: this API key is not allowed to do that."
     )
+
+
+def test_callbell_down_is_named_in_the_sentence() -> None:
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    backend = CallbellBackend(
+        Account("callbell", ServiceKind.CALLBELL, dead, "0e7d5b1c-3f7a-4c55-9a43-5a4d1a2b3c4d"),
+        lambda: "cb-4a1f9e2d7c6b5a3e",
+    )
+    try:
+        with pytest.raises(ServiceUnavailable) as down:
+            backend.whoami()
+    finally:
+        backend.close()
+    assert str(down.value) == "Cannot reach Callbell at 127.0.0.1."
