@@ -65,6 +65,10 @@ class NotifyLog:
                     continue
                 if fields.get(HeaderFields.member) != "Notify" or len(msg.body) < 8:
                     continue
+                if fields.get(HeaderFields.destination) != NOTIFICATIONS:
+                    # GNOME 43: the gjs daemon that owns the name forwards each call to gnome-shell with
+                    # the same interface and member; that copy is not a second notice from trayapp.
+                    continue
                 app, replaces, icon, summary, body, _actions, hints, _expire = msg.body
                 with self._lock:
                     self._calls.append(

@@ -141,6 +141,30 @@ def test_menu_and_every_submenu_open_fully_at_1280x800(gnome: GnomeShell, app: A
     assert not problems, "submenus not usable at 1280x800:\n" + "\n".join(problems)
 
 
+def test_a_notification_leaves_the_icon_and_the_tooltip_alone(gnome: GnomeShell, app: App) -> None:
+    with SNI(gnome.bus) as sni, NotifyLog(gnome.bus) as notices:
+        item = tray.item_of(sni, app)
+        tray.wait_menu_ready(sni, item)
+        indicator(gnome, app)
+        mark = tray.fail_a_change(sni, item, app, notices)
+        seen = []
+        for n in range(7):
+            seen.append(gnome.tt("iconState()"))
+            if n == 1:
+                gnome.shot("notification")
+            time.sleep(0.6)
+        title, body = tray.tooltip(sni, item)
+        calls = notices.since(mark)
+        tray.assert_one_notice(calls)
+        shown = gnome.eval(
+            "JSON.stringify(Main.messageTray.getSources().map(s => [s.title, s.notifications.length]))"
+        )
+    assert [s["status"] for s in seen] == ["Active"] * len(seen), seen
+    assert not any("dialog-warning" in s["iconNames"] for s in seen), seen
+    assert calls[0].summary not in title and calls[0].summary not in body, (title, body)
+    assert shown, "GNOME Shell shows no notification"
+
+
 def test_stock_gnome_shows_the_fallback_window_and_notifications_arrive(
     stock: GnomeShell, tmp_path: Path
 ) -> None:
