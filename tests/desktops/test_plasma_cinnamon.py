@@ -54,10 +54,16 @@ def find_icon(desk: SniXDesktop, where: Path, timeout: float = 20) -> Rect:
 
 def open_host_menu(desk: SniXDesktop, icon: Rect) -> Rect:
     """Right click on the icon: the host's own menu (its largest popup), once it stopped moving."""
-    desk.click(*icon.centre, button=3)
-    menu = wait_stable(lambda: max(desk.popups(), key=lambda r: r.w * r.h, default=None), timeout=15)
-    assert isinstance(menu, Rect) and menu.h > 100, f"the host's menu did not open (popups: {desk.popups()})"
-    return menu
+    menu = None
+    # Twice at most, as a user would click again: right after a start, Cinnamon's xapp-sn-watcher
+    # sometimes drops the first right click (seen 2 of ~40 starts in CI, with the menu already exported).
+    for _ in range(2):
+        desk.click(*icon.centre, button=3)
+        menu = wait_stable(lambda: max(desk.popups(), key=lambda r: r.w * r.h, default=None), timeout=8)
+        if isinstance(menu, Rect) and menu.h > 100:
+            return menu
+        close_menus(desk)
+    raise AssertionError(f"the host's menu did not open on two right clicks (popups: {desk.popups()})")
 
 
 def close_menus(desk: SniXDesktop) -> None:
