@@ -36,9 +36,12 @@ def local_time(moment: datetime, now: datetime, *, seconds: bool = False) -> str
     return local.strftime(fmt)
 
 
-def _end_of_day(local: datetime) -> bool:
-    """23:59 or later: what 'Today' and 'This week' end at; written as the day alone."""
-    return (local.hour, local.minute) >= (23, 59)
+def days_ahead(moment: datetime, now: datetime) -> tuple[int, bool]:
+    """Calendar days from now's local date to the moment's (0 today, 1 tomorrow), and whether the moment
+    is an end of day (23:59 or later: what 'Today' and 'This week' end at, written as the day alone).
+    The rules every 'until …' follows, in the CLI's English and in the GUI's languages."""
+    local, local_now = moment.astimezone(), now.astimezone()
+    return (local.date() - local_now.date()).days, (local.hour, local.minute) >= (23, 59)
 
 
 def friendly_time(moment: datetime, now: datetime) -> str:
@@ -46,8 +49,7 @@ def friendly_time(moment: datetime, now: datetime) -> str:
     the coming six days, '24 Nov 09:00' later, '24 Nov 2027 09:00' in another year. An end of day
     (23:59 or later) drops the clock: 'the end of today', 'tomorrow', 'Friday', 'Thu 24 Dec'."""
     local, local_now = moment.astimezone(), now.astimezone()
-    days = (local.date() - local_now.date()).days
-    whole_day = _end_of_day(local)
+    days, whole_day = days_ahead(moment, now)
     clock = local.strftime("%H:%M")
     if days == 0:
         return "the end of today" if whole_day else clock

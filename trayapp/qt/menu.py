@@ -39,7 +39,7 @@ from trayapp.core.models import (
     Snapshot,
     StatusChange,
 )
-from trayapp.core.timetext import until_text
+from trayapp.core.timetext import days_ahead, until_text
 from trayapp.qt import icons
 from trayapp.qt.automenu import auto_entries
 from trayapp.qt.i18n import clock_text, date_text, moment_text, tr, weekday_name
@@ -128,8 +128,7 @@ def format_until(end: datetime, now: datetime) -> str:
     if QLocale().language() == QLocale.Language.C:
         return until_text(end, now)
     local, local_now = end.astimezone(), now.astimezone()
-    days = (local.date() - local_now.date()).days
-    whole_day = (local.hour, local.minute) >= (23, 59)
+    days, whole_day = days_ahead(end, now)
     time = clock_text(local)
     if days == 0:
         if whole_day:
