@@ -21,6 +21,7 @@ from tests.desktops.gnome import GnomeShell
 from tests.desktops.notices import NotifyLog
 from tests.desktops.session import App, poll, session_fixture
 from tests.desktops.x11 import Rect, red_box
+from tests.integration import xtray
 from tests.integration.sni_menu import SNI, Item, walk
 
 pytestmark = [pytest.mark.desktop, pytest.mark.skipif(sys.platform != "linux", reason="Linux desktops")]
@@ -178,7 +179,7 @@ def test_stock_gnome_shows_the_fallback_window_and_notifications_arrive(
         assert isinstance(shown, dict), "no fallback window on stock GNOME\n" + app.log()
         time.sleep(2)  # the start-up refresh fills it
         # A change made in that window fails on one service: the user is told, though there is no tray.
-        tray.fault(tray.demo_url(app), "500", "rocketchat", 3)
+        xtray.inject_fault(tray.demo_url(app), "500", "rocketchat", 3)
         stock.eval("Main.overview.hide(); true")  # GNOME starts in the overview when no window is open
         time.sleep(1)
         assert stock.eval("Main.overview.visible") is False

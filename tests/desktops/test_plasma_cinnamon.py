@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 
 from tests.desktops import tray
 from tests.desktops.notices import NotifyLog
-from tests.desktops.session import App, poll, session_fixture
+from tests.desktops.session import App, session_fixture
 from tests.desktops.x11 import (
     Cinnamon,
     Plasma,
@@ -41,29 +41,30 @@ def desk(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 def find_icon(desk: SniXDesktop, where: Path, timeout: float = 20) -> Rect:
-    """trayapp's icon in the panel: the coloured pixels in the tray area of a screenshot."""
+    """trayapp's icon in the panel: the coloured pixels in the tray area of a screenshot, once they stay
+    put for a second (right after a start the panel may still be laying out its icons)."""
     desk.move(desk.size[0] // 2, desk.size[1] // 3)  # away from the panel: no hover highlight, no tooltip
 
     def look() -> Rect | None:
         return desk.icon_in(desk.screenshot(where), desk.tray_area())
 
-    found = poll(look, timeout, interval=0.5)
+    found = wait_stable(look, timeout, settle=1.0)
     assert isinstance(found, Rect), f"no coloured icon in the panel's tray area {desk.tray_area()} ({where})"
     return found
 
 
-def open_host_menu(desk: SniXDesktop, icon: Rect) -> Rect:
+def open_host_menu(desk: SniXDesktop, locate: Callable[[], Rect]) -> Rect:
     """Right click on the icon: the host's own menu (its largest popup), once it stopped moving."""
-    menu = None
-    # Twice at most, as a user would click again: right after a start, Cinnamon's xapp-sn-watcher
-    # sometimes drops the first right click (seen 2 of ~40 starts in CI, with the menu already exported).
-    for _ in range(2):
-        desk.click(*icon.centre, button=3)
+    # Three times at most, looking for the icon again each time, as a user would click again: right after
+    # a start, Cinnamon's xapp-sn-watcher sometimes drops a right click (seen 2 of ~40 starts in CI, twice
+    # in a row once, with the menu already exported).
+    for _ in range(3):
+        desk.click(*locate().centre, button=3)
         menu = wait_stable(lambda: max(desk.popups(), key=lambda r: r.w * r.h, default=None), timeout=8)
         if isinstance(menu, Rect) and menu.h > 100:
             return menu
         close_menus(desk)
-    raise AssertionError(f"the host's menu did not open on two right clicks (popups: {desk.popups()})")
+    raise AssertionError(f"the host's menu did not open on three right clicks (popups: {desk.popups()})")
 
 
 def close_menus(desk: SniXDesktop) -> None:
@@ -100,11 +101,11 @@ def test_double_click_on_the_icon_leaves_the_app_running(desk: SniXDesktop, app:
 
 
 def hover_each_submenu(
-    desk: SniXDesktop, icon: Rect, shots: Path, opening: int
+    desk: SniXDesktop, locate: Callable[[], Rect], shots: Path, opening: int
 ) -> tuple[list[int], list[str]]:
     """Open the host's menu and hover every submenu row once, top to bottom; returns the rows (found in a
     screenshot of the menu) and what went wrong (a submenu that did not open, or opened off screen)."""
-    menu = open_host_menu(desk, icon)
+    menu = open_host_menu(desk, locate)
     rows = submenu_arrow_rows(QImage(str(desk.screenshot(shots / f"menu-{opening}.png"))), menu)
     if opening == 1:
         desk.shot(f"menu-{desk.size[0]}x{desk.size[1]}")
@@ -148,8 +149,11 @@ def check_submenus(desk: SniXDesktop, shots: Path) -> None:
         with desk.app() as app, SNI(desk.bus) as sni:
             item = tray.item_of(sni, app)
             tray.wait_menu_ready(sni, item)
-            icon = find_icon(desk, shots / "panel.png")
-            rows, more = hover_each_submenu(desk, icon, shots, opening)
+
+            def locate() -> Rect:
+                return find_icon(desk, shots / "panel.png")
+
+            rows, more = hover_each_submenu(desk, locate, shots, opening)
             problems += more
             expected = tray.top_submenus(sni.get_layout(item))
             assert len(rows) == len(expected), (

@@ -3,9 +3,7 @@ what the tests make the app do: a timed change, a failed change (a notification)
 
 from __future__ import annotations
 
-import json
 import time
-import urllib.request
 from typing import Any
 
 from tests.desktops.notices import Notify, NotifyLog
@@ -45,13 +43,6 @@ def demo_url(app: App) -> str:
     return xtray.find_demo_server(app.pid, timeout=20)
 
 
-def fault(base: str, mode: str, service: str, count: int) -> None:
-    body = json.dumps({"mode": mode, "service": service, "count": count}).encode()
-    request = urllib.request.Request(f"{base}/_demo/faults", data=body, method="POST")
-    with urllib.request.urlopen(request, timeout=5):
-        pass
-
-
 def wait_menu_ready(sni: SNI, item: Item, timeout: float = 30) -> dict[str, Any]:
     """The menu once the start-up refresh filled it (the account lines show a status)."""
     return sni.wait_layout(
@@ -62,7 +53,7 @@ def wait_menu_ready(sni: SNI, item: Item, timeout: float = 30) -> dict[str, Any]
 def fail_a_change(sni: SNI, item: Item, app: App, notices: NotifyLog, timeout: float = 20) -> float:
     """Rocket.Chat answers 500 while the user picks Away in the menu: the app must say so. Returns once
     the first notice reached the notification server; the mark to read that event's notices with."""
-    fault(demo_url(app), "500", "rocketchat", 3)
+    xtray.inject_fault(demo_url(app), "500", "rocketchat", 3)
     mark = time.monotonic()
     sni.click(item, ["Away"])
     if notices.first(mark, timeout) is None:

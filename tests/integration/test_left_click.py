@@ -8,12 +8,10 @@ opened upwards from the bottom panel with Quit under the pointer, so a double cl
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -96,13 +94,7 @@ def test_left_click_opens_the_status_window_not_a_qt_menu(
         assert window_types(xfce.display, app.pid) == ["DIALOG"]
         assert app.poll() is None
         # An error line that wraps onto two rows: the window grows to show it whole (it was cut off).
-        urllib.request.urlopen(
-            urllib.request.Request(
-                f"{xtray.find_demo_server(app.pid)}/_demo/faults",
-                data=json.dumps({"mode": "404", "service": "rocketchat"}).encode(),
-            ),
-            timeout=5,
-        ).read()
+        xtray.inject_fault(xtray.find_demo_server(app.pid), "404", "rocketchat")
         sni.click(item, ["Busy"])
         row = 10  # the height of a line of text in the default font, at least
 

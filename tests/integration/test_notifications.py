@@ -10,10 +10,8 @@ notification server (dunst) on the test's private session bus, every Notify call
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,11 +25,6 @@ from tests.integration.sni_menu import SNI, Item, labels
 pytestmark = [pytest.mark.realtray, pytest.mark.skipif(sys.platform != "linux", reason="Xvfb is Linux-only")]
 
 FAILED = "Could not set Busy"
-
-
-def fault(base: str, mode: str, service: str) -> None:
-    body = json.dumps({"mode": mode, "service": service}).encode()
-    urllib.request.urlopen(urllib.request.Request(f"{base}/_demo/faults", data=body), timeout=5).read()
 
 
 def item_state(sni: SNI, item: Item) -> dict[str, Any]:
@@ -87,7 +80,7 @@ def test_a_failure_is_one_notice_that_replaces_the_last_and_leaves_the_tray_item
 
         expected = ["trayapp (demo): Available", "Rocket.Chat (alice): Available"]
         xtray.wait_for(lambda: tooltip_lines()[:2] == expected, 30, f"the tooltip {expected}")
-        fault(base, "404", "rocketchat")  # a refusal: no retry, one failure
+        xtray.inject_fault(base, "404", "rocketchat")  # a refusal: no retry, one failure
 
         sni.click(item, ["Busy"])
         [first] = capture.wait_for(app.pid, 1)

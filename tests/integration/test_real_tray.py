@@ -14,7 +14,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,19 +57,6 @@ def account_line(tree: dict[str, Any], account: str) -> dict[str, Any]:
     return dict(node)
 
 
-def settled_request_log(base: str, quiet_s: float = 1.0, timeout_s: float = 20) -> dict[str, Any]:
-    """The demo server's request counts once no request has arrived for `quiet_s` seconds."""
-    deadline = time.monotonic() + timeout_s
-    last = json.loads(urllib.request.urlopen(f"{base}/_demo/requests", timeout=5).read())
-    while time.monotonic() < deadline:
-        time.sleep(quiet_s)
-        now = json.loads(urllib.request.urlopen(f"{base}/_demo/requests", timeout=5).read())
-        if now["total"] == last["total"]:
-            return dict(now)
-        last = now
-    raise AssertionError("the app kept sending requests while idle")
-
-
 def test_menu_in_the_panel_changes_the_status_on_the_server(xfce: xtray.TraySession, tmp_path: Path) -> None:
     profile = tmp_path / "profile"
     with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
@@ -92,7 +78,7 @@ def test_menu_in_the_panel_changes_the_status_on_the_server(xfce: xtray.TraySess
 
         base = xtray.find_demo_server(app.pid)
         assert rc_me(base)["status"] == "online"
-        requests_before = settled_request_log(base)  # the start-up refresh has finished
+        requests_before = xtray.settled_request_log(base)  # the start-up refresh has finished
 
         # What the panel shows when the user opens the menu.
         tree = sni.layout(item)

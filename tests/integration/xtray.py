@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import os
 import select
 import shutil
@@ -26,7 +27,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from tests.realparts import require_tools, xdg_folders
 
@@ -357,6 +358,30 @@ def find_demo_server(pid: int, timeout: float = 15) -> str:
 
     wait_for(probe, timeout, "the demo server inside the app")
     return found[0]
+
+
+def settled_request_log(base: str, quiet_s: float = 1.5, timeout_s: float = 30) -> dict[str, Any]:
+    """The demo server's request counts once no request has arrived for `quiet_s` seconds: the app's
+    start-up refreshes (one per account, later ones may start after the first shows) are over."""
+    deadline = time.monotonic() + timeout_s
+    last = json.loads(urllib.request.urlopen(f"{base}/_demo/requests", timeout=5).read())
+    while time.monotonic() < deadline:
+        time.sleep(quiet_s)
+        now = json.loads(urllib.request.urlopen(f"{base}/_demo/requests", timeout=5).read())
+        if now["total"] == last["total"]:
+            return dict(now)
+        last = now
+    raise AssertionError("the app kept sending requests while idle")
+
+
+def inject_fault(base: str, mode: str, service: str, count: int | None = None) -> None:
+    """A fault for the next requests to `service`, once the app is idle: a start-up refresh still on its
+    way would otherwise meet it too and add a "Could not refresh" notice of its own."""
+    settled_request_log(base)
+    body = json.dumps({"mode": mode, "service": service, "count": count}).encode()
+    request = urllib.request.Request(f"{base}/_demo/faults", data=body, method="POST")
+    with urllib.request.urlopen(request, timeout=5):
+        pass
 
 
 def free_port() -> int:
