@@ -8,6 +8,18 @@
         <translation>{what} auf {accounts}</translation>
     </message>
     <message>
+        <source>Away while locked: not available on this system</source>
+        <translation>Abwesend bei gesperrtem Bildschirm: auf diesem System nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Away when idle: not available on this system</source>
+        <translation>Abwesend bei Inaktivität: auf diesem System nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>&apos;trayapp doctor&apos; says what this system offers</source>
+        <translation>&apos;trayapp doctor&apos; zeigt, was dieses System bietet</translation>
+    </message>
+    <message>
         <source>Resume automatic status</source>
         <translation>Automatischen Status fortsetzen</translation>
     </message>

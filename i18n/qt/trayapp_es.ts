@@ -8,6 +8,18 @@
         <translation>{what} en {accounts}</translation>
     </message>
     <message>
+        <source>Away while locked: not available on this system</source>
+        <translation>Ausente con la pantalla bloqueada: no disponible en este sistema</translation>
+    </message>
+    <message>
+        <source>Away when idle: not available on this system</source>
+        <translation>Ausente por inactividad: no disponible en este sistema</translation>
+    </message>
+    <message>
+        <source>&apos;trayapp doctor&apos; says what this system offers</source>
+        <translation>&apos;trayapp doctor&apos; indica qué ofrece este sistema</translation>
+    </message>
+    <message>
         <source>Resume automatic status</source>
         <translation>Reanudar el estado automático</translation>
     </message>

@@ -8,6 +8,18 @@
         <translation>{what} sur {accounts}</translation>
     </message>
     <message>
+        <source>Away while locked: not available on this system</source>
+        <translation>Absent pendant le verrouillage : non disponible sur ce système</translation>
+    </message>
+    <message>
+        <source>Away when idle: not available on this system</source>
+        <translation>Absent en cas d&apos;inactivité : non disponible sur ce système</translation>
+    </message>
+    <message>
+        <source>&apos;trayapp doctor&apos; says what this system offers</source>
+        <translation>&apos;trayapp doctor&apos; indique ce que ce système propose</translation>
+    </message>
+    <message>
         <source>Resume automatic status</source>
         <translation>Reprendre le statut automatique</translation>
     </message>

@@ -8,6 +8,18 @@
         <translation>{what} su {accounts}</translation>
     </message>
     <message>
+        <source>Away while locked: not available on this system</source>
+        <translation>Assente con lo schermo bloccato: non disponibile su questo sistema</translation>
+    </message>
+    <message>
+        <source>Away when idle: not available on this system</source>
+        <translation>Assente per inattività: non disponibile su questo sistema</translation>
+    </message>
+    <message>
+        <source>&apos;trayapp doctor&apos; says what this system offers</source>
+        <translation>&apos;trayapp doctor&apos; indica cosa offre questo sistema</translation>
+    </message>
+    <message>
         <source>Resume automatic status</source>
         <translation>Riprendi lo stato automatico</translation>
     </message>

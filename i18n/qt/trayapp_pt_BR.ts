@@ -8,6 +8,18 @@
         <translation>{what} em {accounts}</translation>
     </message>
     <message>
+        <source>Away while locked: not available on this system</source>
+        <translation>Ausente com a tela bloqueada: não disponível neste sistema</translation>
+    </message>
+    <message>
+        <source>Away when idle: not available on this system</source>
+        <translation>Ausente por inatividade: não disponível neste sistema</translation>
+    </message>
+    <message>
+        <source>&apos;trayapp doctor&apos; says what this system offers</source>
+        <translation>&apos;trayapp doctor&apos; mostra o que este sistema oferece</translation>
+    </message>
+    <message>
         <source>Resume automatic status</source>
         <translation>Retomar o status automático</translation>
     </message>

@@ -207,6 +207,8 @@ class Snapshot:
     accounts: tuple[AccountView, ...] = ()
     auto_on: bool = False  # something automatic is set up (lock, idle, a calendar, a repeat)
     auto_paused: bool = False  # ... and the user paused it from the menu
+    # "lock", "idle": turned on, but nothing on this system tells it (the menu says so)
+    auto_unheard: tuple[str, ...] = ()
 
     @property
     def overall(self) -> OverallState:

@@ -218,7 +218,12 @@ class StatusService:
                     auto_label=_auto_label(autos.get(account.name), now),
                 )
             )
-        return Snapshot(accounts=tuple(views), auto_on=config.anything, auto_paused=config.paused)
+        return Snapshot(
+            accounts=tuple(views),
+            auto_on=config.anything,
+            auto_paused=config.paused,
+            auto_unheard=self.presence.unheard(lock=config.lock.on, idle=config.idle.minutes > 0),
+        )
 
     def cached_statuses(self, name: str) -> list[CustomStatus] | None:
         return self._cache.statuses(name)

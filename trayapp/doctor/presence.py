@@ -1,5 +1,6 @@
-"""The doctor's line about the automatic status: which screen-lock, sleep and idle sources this desktop
-offers (D-Bus, each asked with a short timeout), and whether what the user turned on can work here."""
+"""The doctor's line about the automatic status: which screen-lock, sleep and idle sources this system
+offers (Linux: D-Bus, each asked with a short timeout; Windows and macOS: whether the system calls are
+there), and whether what the user turned on can work here."""
 
 from __future__ import annotations
 
@@ -22,23 +23,37 @@ def _config() -> Any:
         return AutoConfig()
 
 
-def check_presence() -> Check:
+def check_presence(platform: str = sys.platform) -> Check:
     config = _config()
-    wanted = "on" if config.lock.on else "off"
-    idle = f"after {config.idle.minutes} min" if config.idle.minutes else "off"
-    details: dict[str, Any] = {"lock": config.lock.on, "idle_minutes": config.idle.minutes}
-    if not sys.platform.startswith("linux"):
-        summary = (
-            f"screen lock and idle are not watched on {sys.platform} yet (Linux only for now); "
-            f"away while locked: {wanted}, idle: {idle}"
-        )
-        ok = not (config.lock.on or config.idle.minutes)
-        action = "" if ok else "turn it off with 'trayapp auto lock off' / 'trayapp auto idle off'"
-        return Check("presence", "Screen lock", ok, summary, action, details)
     from trayapp import screenwatch
 
-    found = with_deadline({"probe": screenwatch.probe}, DEADLINE_S).get("probe")
-    sources = found if isinstance(found, dict) else {}
+    if platform.startswith("linux"):
+        found = with_deadline({"probe": screenwatch.probe}, DEADLINE_S).get("probe")
+        return linux_line(config, found if isinstance(found, dict) else {})
+    return platform_line(config, platform, screenwatch.platform_sources(platform) or screenwatch.Sources())
+
+
+def _wanted(config: Any) -> tuple[str, dict[str, Any]]:
+    wanted = "on" if config.lock.on else "off"
+    idle = f"after {config.idle.minutes} min" if config.idle.minutes else "off"
+    return f"away while locked: {wanted}, idle: {idle}", {
+        "lock": config.lock.on,
+        "idle_minutes": config.idle.minutes,
+    }
+
+
+def _verdict(config: Any, heard: list[str], idle_source: str, no_lock: str, no_idle: str) -> tuple[bool, str]:
+    if config.lock.on and not heard:
+        return False, no_lock
+    if config.idle.minutes and not idle_source:
+        return False, no_idle
+    return True, ""
+
+
+def linux_line(config: Any, sources: dict[str, bool]) -> Check:
+    from trayapp import screenwatch
+
+    wanted, details = _wanted(config)
     details["sources"] = sources
     lock = [n for n in ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver") if sources.get(n)]
     login1 = bool(sources.get(screenwatch.LOGIN1))
@@ -50,16 +65,33 @@ def check_presence() -> Check:
     heard = lock + ([f"{screenwatch.LOGIN1} (lock and sleep)"] if login1 else [])
     summary = f"lock heard from {', '.join(heard)}" if heard else "no screen-lock source answers"
     summary += f"; idle from {idle_source}" if idle_source else "; no idle source"
-    summary += f"; away while locked: {wanted}, idle: {idle}"
-    ok = True
-    action = ""
-    if config.lock.on and not heard:
-        ok = False
-        action = (
-            "this desktop offers neither org.freedesktop.ScreenSaver, org.gnome.ScreenSaver nor logind "
-            "on D-Bus, so a lock is not noticed; 'trayapp auto lock off' stops asking"
-        )
-    elif config.idle.minutes and not idle_source:
-        ok = False
-        action = "this desktop offers no idle time on D-Bus; 'trayapp auto idle off' stops asking"
+    summary += f"; {wanted}"
+    ok, action = _verdict(
+        config,
+        heard,
+        idle_source,
+        "this desktop offers neither org.freedesktop.ScreenSaver, org.gnome.ScreenSaver nor logind "
+        "on D-Bus, so a lock is not noticed; 'trayapp auto lock off' stops asking",
+        "this desktop offers no idle time on D-Bus; 'trayapp auto idle off' stops asking",
+    )
+    return Check("presence", "Screen lock", ok, summary, action, details)
+
+
+def platform_line(config: Any, platform: str, sources: Any) -> Check:
+    """Windows and macOS (the system calls trayapp uses, found or not), and any other system (none)."""
+    wanted, details = _wanted(config)
+    details["sources"] = {"lock": list(sources.lock), "idle": sources.idle}
+    if sources.lock or sources.idle:
+        summary = f"lock and sleep heard from {', '.join(sources.lock)}" if sources.lock else "no lock source"
+        summary += f"; idle from {sources.idle}" if sources.idle else "; no idle source"
+    else:
+        summary = f"screen lock, sleep and idle: not available on this system ({platform})"
+    summary += f"; {wanted}"
+    ok, action = _verdict(
+        config,
+        list(sources.lock),
+        sources.idle,
+        "a lock is not noticed on this system; 'trayapp auto lock off' stops asking",
+        "idle time is not known on this system; 'trayapp auto idle off' stops asking",
+    )
     return Check("presence", "Screen lock", ok, summary, action, details)

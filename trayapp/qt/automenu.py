@@ -13,7 +13,8 @@ def auto_entries(
     snapshot: Snapshot, actions: Any, label: Callable[[AccountView, Sequence[AccountView]], str]
 ) -> list[Any]:
     """Nodes for the menu: one disabled line per automatic status showing (naming the accounts unless it
-    is on all of them), then "Pause automatic status" or "Resume automatic status"."""
+    is on all of them), one per trigger turned on that nothing here can hear ("Away while locked: not
+    available on this system"), then "Pause automatic status" or "Resume automatic status"."""
     from trayapp.qt.i18n import tr
     from trayapp.qt.menu import ActionSpec, escape
 
@@ -32,6 +33,19 @@ def auto_entries(
             text = tr("Menu", "{what} on {accounts}").format(what=text, accounts=names)
         key = "auto:" + "+".join(v.account.name for v in group)
         nodes.append(ActionSpec(key, escape(text), enabled=False, icon="away"))
+    unheard = {
+        "lock": tr("Menu", "Away while locked: not available on this system"),
+        "idle": tr("Menu", "Away when idle: not available on this system"),
+    }
+    for what in snapshot.auto_unheard:
+        nodes.append(
+            ActionSpec(
+                f"auto:unheard:{what}",
+                unheard[what],
+                enabled=False,
+                tooltip=tr("Menu", "'trayapp doctor' says what this system offers"),
+            )
+        )
     if toggle is not None:
         paused = snapshot.auto_paused
         nodes.append(

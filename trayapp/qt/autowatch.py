@@ -60,16 +60,27 @@ class AutoWatch(QObject):
             presence.mark_known(())  # nothing listens: nothing is locked or idle
             return
         self._watch.set_idle(0 if config.paused else config.idle.minutes)
+        self._note_idle_source()
+
+    def _note_idle_source(self) -> None:
+        """Copy where idle comes from ("" for nowhere) once the listener knows (Linux: once its idle
+        thread has looked; Windows and macOS: at start)."""
+        presence, watch = self.presence, self._watch
+        if presence is not None and watch is not None:
+            presence.mark_idle_source(getattr(watch, "idle_source", None))
 
     def _start(self) -> None:
         factory = self._factory
         if factory is None:
-            if not sys.platform.startswith("linux"):
-                log.info("screen lock and idle are not watched on %s yet", sys.platform)
-                return
-            from trayapp.screenwatch import LinuxWatch
+            from trayapp.screenwatch import platform_watch
 
-            factory = LinuxWatch
+            factory = platform_watch()
+            if factory is None:
+                log.info("screen lock and idle cannot be watched on %s", sys.platform)
+                presence = self.presence
+                if presence is not None:
+                    presence.mark_idle_source("")  # the menu says: not available on this system
+                return
         self._watch = factory(self._heard)
         presence = self.presence
         if presence is not None and hasattr(self._watch, "sleep_handled"):
@@ -82,6 +93,7 @@ class AutoWatch(QObject):
             return
         now = datetime.now(timezone.utc)
         setter = {"locked": presence.set_locked, "asleep": presence.set_asleep, "idle": presence.set_idle}
+        self._note_idle_source()
         if what in setter and setter[what](value, now):
             log.info("desktop: %s %s", what, "yes" if value else "no")
             self.poke.emit()
@@ -90,6 +102,7 @@ class AutoWatch(QObject):
         presence = self.presence
         if presence is not None:
             presence.mark_known(sources)
+            self._note_idle_source()
             log.info("screen lock heard from: %s", ", ".join(sources) or "nothing on this desktop")
         self.poke.emit()
 

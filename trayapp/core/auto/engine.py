@@ -104,6 +104,7 @@ class Presence:
         self._idle: datetime | None = None
         self.known = False
         self.sources: tuple[str, ...] = ()  # which listeners run ("org.gnome.ScreenSaver", ...)
+        self.idle_source: str | None = None  # where idle time comes from; "": nowhere; None: not known yet
         # Called once a tick that began after "asleep" was heard is done: the Away went out (or could
         # not), so the listener lets the suspend go on.
         self.on_settled: Callable[[], None] | None = None
@@ -121,6 +122,21 @@ class Presence:
         with self._lock:
             self.known = True
             self.sources = tuple(sources)
+
+    def mark_idle_source(self, name: str | None) -> None:
+        with self._lock:
+            self.idle_source = name
+
+    def unheard(self, *, lock: bool, idle: bool) -> tuple[str, ...]:
+        """Of what is turned on, what nothing here can tell: "lock" once the listeners said they hear
+        no lock or sleep, "idle" once it is known that no idle source exists."""
+        found: list[str] = []
+        with self._lock:
+            if lock and self.known and not self.sources:
+                found.append("lock")
+            if idle and self.idle_source == "":
+                found.append("idle")
+        return tuple(found)
 
     def _set(self, name: str, value: bool, now: datetime) -> bool:
         """Record a change; True when it changed anything."""

@@ -1,5 +1,10 @@
-"""Screen lock, sleep and idle as D-Bus signals (Linux), heard on listener threads; Qt-free and free of
-the rest of trayapp (jeepney only), so the GUI thread never waits on a bus.
+"""Screen lock, sleep and idle, heard on listener threads; Qt-free and free of the rest of trayapp, so the
+GUI thread never waits on the system. One `Watch` per platform: this module's LinuxWatch (D-Bus, through
+jeepney), windows.WindowsWatch (WTS session notifications, power broadcasts, GetLastInputInfo) and
+macos.MacWatch (distributed screen-lock notifications, IOKit power messages, CGEventSource idle time);
+`platform_watch()` picks the one for this system, `platform_sources()` says what the doctor can count on.
+
+Linux:
 
 Sources, each used when it is there:
 - session bus: org.freedesktop.ScreenSaver (KDE, XFCE, others) and org.gnome.ScreenSaver, signal
@@ -8,9 +13,6 @@ Sources, each used when it is there:
   start) and the manager's PrepareForSleep(b);
 - idle: org.gnome.Mutter.IdleMonitor watches (the compositor wakes us, no polling), else
   org.freedesktop.ScreenSaver.GetSessionIdleTime asked once a minute on the listener thread.
-
-Windows (WTS session notifications) and macOS (screen-lock distributed notifications) would be further
-`Watch` implementations; none exists yet, and `trayapp doctor` says so.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import contextlib
 import logging
 import os
 import socket
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -46,11 +49,63 @@ OnChange = Callable[[str, bool], None]
 
 
 class Watch(Protocol):
-    """The port the tray starts: one per platform (only Linux's exists)."""
+    """The port the tray starts: one per platform, made with the `OnChange` it reports to. `start` calls
+    `on_ready(lock_and_sleep_sources)` once (from any thread); `idle_source` is None until known, then
+    the idle source's name, "" when there is none. An optional `sleep_handled()` lets a coming sleep
+    go on once the Away was sent."""
+
+    idle_source: str | None
 
     def start(self, on_ready: Callable[[Sequence[str]], None]) -> None: ...
     def set_idle(self, minutes: int) -> None: ...
     def stop(self) -> None: ...
+
+
+def platform_watch(platform: str = sys.platform) -> Callable[[OnChange], Watch] | None:
+    """The listeners for this system; None where trayapp has none (then nothing is heard)."""
+    if platform.startswith("linux"):
+        return LinuxWatch
+    if platform == "win32":
+        from trayapp.screenwatch.windows import WindowsWatch
+
+        return WindowsWatch
+    if platform == "darwin":
+        from trayapp.screenwatch.macos import MacWatch
+
+        return MacWatch
+    return None
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What can be heard here: the lock and sleep sources, and the idle source ("" for none)."""
+
+    lock: tuple[str, ...] = ()
+    idle: str = ""
+
+
+def platform_sources(platform: str = sys.platform) -> Sources | None:
+    """Windows and macOS: whether the system calls are there (no I/O, nothing registered). None on
+    Linux, where the answer is on D-Bus (`probe`), and an empty Sources where trayapp has no listener."""
+    if platform.startswith("linux"):
+        return None
+    if platform == "win32":
+        from trayapp.screenwatch import windows
+
+        try:
+            windows.real_api()
+        except OSError:
+            return Sources()
+        return Sources((windows.LOCK_SOURCE, windows.SLEEP_SOURCE), windows.IDLE_SOURCE)
+    if platform == "darwin":
+        from trayapp.screenwatch import macos
+
+        try:
+            macos.real_api()
+        except OSError:
+            return Sources()
+        return Sources((macos.LOCK_SOURCE, macos.SLEEP_SOURCE), macos.IDLE_SOURCE)
+    return Sources()
 
 
 def session_address() -> str:
@@ -161,7 +216,7 @@ class LinuxWatch:
         self._idle_minutes = 0
         self._stopped = threading.Event()
         self.sources: list[str] = []
-        self.idle_source = ""
+        self.idle_source: str | None = None  # known once the idle watch has looked
         self._session_path = ""
         self._inhibitor: Any = None
         self._system_bus: _Bus | None = None  # logind's delay lock: the suspend waits until it is closed
@@ -340,6 +395,7 @@ class LinuxWatch:
     def _idle_loop(self, minutes: int) -> None:
         bus = self._open(self.session)
         if bus is None:
+            self.idle_source = ""
             return
         with self._lock:
             if self._idle_minutes != minutes:  # replaced meanwhile
