@@ -112,6 +112,7 @@ class FakeWindow:
         self.closed = threading.Event()
         self.tick = 0
         self.last_input = 0
+        self.locked: bool | None = None
 
     def run_window(self, handle: windows.Handler, started: windows.Started) -> None:
         if self.fails:
@@ -127,7 +128,7 @@ class FakeWindow:
         self.inbox.put((message, wparam))
 
     def api(self) -> WinApi:
-        return WinApi(self.run_window, lambda: self.tick, lambda: self.last_input)
+        return WinApi(self.run_window, lambda: self.tick, lambda: self.last_input, lambda: self.locked)
 
 
 @pytest.fixture
@@ -183,6 +184,14 @@ def test_windows_lock_unlock_and_sleep_through_the_seam(window: FakeWindow) -> N
     assert heard.next() == ("locked", True)
     watch.stop()
     assert window.closed.wait(GENEROUS_S)
+
+
+def test_windows_locked_at_start_is_said_before_ready(window: FakeWindow) -> None:
+    window.locked = True
+    heard = Heard()
+    watch = started_windows(window, heard)
+    assert heard.next() == ("locked", True)
+    watch.stop()
 
 
 def test_windows_without_session_notifications_hears_no_lock(window: FakeWindow) -> None:

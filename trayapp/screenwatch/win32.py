@@ -20,6 +20,10 @@ WM_CLOSE = 0x0010
 WM_DESTROY = 0x0002
 NOTIFY_FOR_THIS_SESSION = 0
 ERROR_CLASS_ALREADY_EXISTS = 1410
+WTS_CURRENT_SESSION = 0xFFFFFFFF
+WTS_SESSION_INFO_EX = 25  # WTS_INFO_CLASS.WTSSessionInfoEx
+WTS_SESSIONSTATE_LOCK = 0  # (inverted on Windows 7, which PySide6 no longer runs on)
+WTS_SESSIONSTATE_UNLOCK = 1
 CLASS_NAME = "trayapp.screenwatch"
 
 LRESULT = wintypes.LPARAM  # pointer-sized, signed
@@ -39,6 +43,33 @@ class WNDCLASSW(ctypes.Structure):
         ("lpszMenuName", wintypes.LPCWSTR),
         ("lpszClassName", wintypes.LPCWSTR),
     ]
+
+
+class WTSINFOEX_LEVEL1_W(ctypes.Structure):
+    _fields_ = [
+        ("SessionId", wintypes.ULONG),
+        ("SessionState", ctypes.c_int),  # WTS_CONNECTSTATE_CLASS
+        ("SessionFlags", wintypes.LONG),
+        ("WinStationName", wintypes.WCHAR * 33),  # WINSTATIONNAME_LENGTH + 1
+        ("UserName", wintypes.WCHAR * 21),  # USERNAME_LENGTH + 1
+        ("DomainName", wintypes.WCHAR * 18),  # DOMAIN_LENGTH + 1
+        ("LogonTime", wintypes.LARGE_INTEGER),
+        ("ConnectTime", wintypes.LARGE_INTEGER),
+        ("DisconnectTime", wintypes.LARGE_INTEGER),
+        ("LastInputTime", wintypes.LARGE_INTEGER),
+        ("CurrentTime", wintypes.LARGE_INTEGER),
+        ("IncomingBytes", wintypes.DWORD),
+        ("OutgoingBytes", wintypes.DWORD),
+        ("IncomingFrames", wintypes.DWORD),
+        ("OutgoingFrames", wintypes.DWORD),
+        ("IncomingCompressedBytes", wintypes.DWORD),
+        ("OutgoingCompressedBytes", wintypes.DWORD),
+    ]
+
+
+class WTSINFOEXW(ctypes.Structure):
+    # Data is a union whose one member is the level-1 record (its LARGE_INTEGERs align it to 8)
+    _fields_ = [("Level", wintypes.DWORD), ("Data", WTSINFOEX_LEVEL1_W)]
 
 
 class LASTINPUTINFO(ctypes.Structure):
@@ -90,6 +121,12 @@ WTSRegisterSessionNotification = _declare(
 WTSUnRegisterSessionNotification = _declare(
     wtsapi32.WTSUnRegisterSessionNotification, wintypes.BOOL, wintypes.HWND
 )
+WTSQuerySessionInformationW = _declare(
+    wtsapi32.WTSQuerySessionInformationW, wintypes.BOOL,
+    wintypes.HANDLE, wintypes.DWORD, ctypes.c_int,
+    ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(wintypes.DWORD),
+)  # fmt: skip
+WTSFreeMemory = _declare(wtsapi32.WTSFreeMemory, None, ctypes.c_void_p)
 
 _class_lock = threading.Lock()
 _procedures: dict[int, Callable[[int, int, int, int], int]] = {}  # hwnd -> its Python procedure
@@ -163,9 +200,31 @@ def last_input_tick() -> int:
     return int(info.dwTime)
 
 
+def locked_now() -> bool | None:
+    """This session's lock state (WTSSessionInfoEx's SessionFlags); None when Windows does not say."""
+    buffer = ctypes.c_void_p()
+    size = wintypes.DWORD(0)
+    if not WTSQuerySessionInformationW(
+        None, WTS_CURRENT_SESSION, WTS_SESSION_INFO_EX, ctypes.byref(buffer), ctypes.byref(size)
+    ):
+        return None
+    try:
+        if buffer.value is None or size.value < ctypes.sizeof(WTSINFOEXW):
+            return None
+        info = WTSINFOEXW.from_address(buffer.value)
+        if info.Level != 1:
+            return None
+        flags = int(info.Data.SessionFlags)
+        return {WTS_SESSIONSTATE_LOCK: True, WTS_SESSIONSTATE_UNLOCK: False}.get(flags)
+    finally:
+        WTSFreeMemory(buffer)
+
+
 def tick_count() -> int:
     return int(GetTickCount())
 
 
 def api() -> WinApi:
-    return WinApi(run_window=run_window, tick_count=tick_count, last_input_tick=last_input_tick)
+    return WinApi(
+        run_window=run_window, tick_count=tick_count, last_input_tick=last_input_tick, locked_now=locked_now
+    )

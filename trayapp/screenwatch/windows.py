@@ -5,6 +5,7 @@
 - Sleep/resume: the same window gets the WM_POWERBROADCAST broadcast, PBT_APMSUSPEND and
   PBT_APMRESUMEAUTOMATIC (or PBT_APMRESUMESUSPEND). Windows allows about two seconds after
   PBT_APMSUSPEND, so the window's thread waits up to SLEEP_WAIT_S for the Away to go out.
+- The state at start: WTSQuerySessionInformation(WTSSessionInfoEx)'s lock flag, read once.
 - Idle: GetLastInputInfo against GetTickCount (both 32-bit millisecond ticks that wrap every 49.7
   days: the difference is taken modulo 2^32), asked by screenwatch.idle's thread.
 
@@ -61,6 +62,8 @@ class WinApi:
     run_window: Callable[[Handler, Started], None]
     tick_count: Callable[[], int]  # GetTickCount()
     last_input_tick: Callable[[], int]  # GetLastInputInfo().dwTime; raises OSError if it fails
+    # WTSQuerySessionInformation(WTSSessionInfoEx)'s lock flag, for the state at start (None: unknown)
+    locked_now: Callable[[], bool | None]
 
 
 def decode(message: int, wparam: int) -> tuple[str, bool] | None:
@@ -138,6 +141,12 @@ class WindowsWatch:
                 stopped = self._stopped.is_set()
             if close is not None and stopped:
                 close()
+            if close is not None and not stopped:
+                try:
+                    if api.locked_now():  # started while locked: said before ready, as on Linux
+                        self.on_change("locked", True)
+                except Exception as exc:
+                    log.info("the lock state at start is not known: %s", exc)
             self.sources = (LOCK_SOURCE, SLEEP_SOURCE) if close is not None else ()
             on_ready(self.sources)
 
