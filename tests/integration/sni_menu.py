@@ -584,9 +584,12 @@ class SNI:
         Returns its needUpdate (Qt: always False)."""
         return bool(self.call(addr or self.menu_addr(item), "AboutToShow", "i", (node_id,))[0])
 
-    def get_layout(self, item: Item, parent: int = 0, *, addr: DBusAddress | None = None) -> Node:
-        """GetLayout(parent, -1, []) -> tree Node (root gets 'revision'); no AboutToShow."""
-        rev, raw = self.call(addr or self.menu_addr(item), "GetLayout", "iias", (parent, -1, []))
+    def get_layout(
+        self, item: Item, parent: int = 0, *, addr: DBusAddress | None = None, depth: int = -1
+    ) -> Node:
+        """GetLayout(parent, depth, []) -> tree Node (root gets 'revision'); no AboutToShow. depth=1 reads
+        one level, as Plasma does (its submenus come back without their entries)."""
+        rev, raw = self.call(addr or self.menu_addr(item), "GetLayout", "iias", (parent, depth, []))
         tree = _node(raw)
         tree["revision"] = rev
         return tree

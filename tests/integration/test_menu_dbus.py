@@ -15,7 +15,16 @@ from typing import Any
 import pytest
 
 from tests.integration import xtray
-from tests.integration.sni_menu import SNI, checked, find_path, format_tree, is_separator, is_submenu, walk
+from tests.integration.sni_menu import (
+    SNI,
+    checked,
+    find_label,
+    find_path,
+    format_tree,
+    is_separator,
+    is_submenu,
+    walk,
+)
 from tests.integration.test_real_tray import xfce  # noqa: F401  (the fixture)
 
 pytestmark = [pytest.mark.realtray, pytest.mark.skipif(sys.platform != "linux", reason="Xvfb is Linux-only")]
@@ -66,4 +75,49 @@ def test_the_panel_reads_radio_items_and_filled_submenus_without_about_to_show(
         tree = sni.wait_layout(item, lambda t: checked(find_path(t, ["Busy"])) is True, timeout=15)
         states = [checked(find_path(tree, [n])) for n in ("Available", "Away", "Busy", "Offline")]
         assert states == [False, False, True, False], format_tree(tree)
+    assert "Traceback" not in xtray.app_log(profile)
+
+
+def test_a_lazy_host_hears_of_every_submenu_when_the_menu_opens(
+    xfce: xtray.TraySession,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Plasma reads the top level alone (GetLayout(0, depth 1)) and a submenu on its first hover, where
+    it placed it while still empty, off-screen (issue 20); it also loads a submenu it knows on
+    LayoutUpdated(revision, that submenu's id). So when a host opens the menu (AboutToShow(0)), the app
+    announces each shown submenu, once per opening, and nothing a user sees changes."""
+    profile = tmp_path / "profile"
+    with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
+        item = sni.wait_for_item(pid=app.pid, timeout=30)
+        # Once the start-up refresh is over ("Refreshing…" is "Refresh" again), the menu stays as it is.
+        sni.wait_layout(
+            item,
+            lambda t: (
+                any(c["label"].startswith("Rocket.Chat (") for c in shown(t))
+                and find_label(t, "Refresh") is not None
+            ),
+            timeout=30,
+        )
+        addr = sni.menu_addr(item)
+        before = format_tree(sni.get_layout(item))
+        # What Plasma knows after its first read: the top level, its submenus without their entries.
+        top = sni.get_layout(item, depth=1)
+        subs = {n["id"] for n in top["children"] if n["children-display"] == "submenu"}
+        shown_subs = {n["id"] for n in top["children"] if n["id"] in subs and n["visible"]}
+        assert len(shown_subs) >= 5, format_tree(top)  # the three accounts, presets and recent, More
+        assert not any(n["children"] for n in top["children"]), format_tree(top)
+        with sni.menu_signals(item) as log:
+            for opening in (1, 2):
+                log.clear()
+                sni.about_to_show(item, 0, addr=addr)
+                sni.pump(1.5)
+                announced = [b[1] for m, b in log.entries() if m == "LayoutUpdated" and b[1] in subs]
+                assert sorted(announced) == sorted(shown_subs), (
+                    f"opening {opening}: LayoutUpdated for {announced}, submenus {sorted(shown_subs)}:\n"
+                    + "\n".join(log.lines())
+                )
+            log.clear()
+            sni.pump(2.5)  # and nothing more until the next opening
+            assert not [b for m, b in log.entries() if m == "LayoutUpdated" and b[1] in subs], log.lines()
+        assert format_tree(sni.get_layout(item)) == before
     assert "Traceback" not in xtray.app_log(profile)

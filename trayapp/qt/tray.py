@@ -93,6 +93,13 @@ class Tray(QObject):
         self._menu: QMenu = make_menu()
         self._menu.setTitle(APP_TITLE)
         self._reconciler = MenuReconciler(self._menu)
+        # Once per opening, after the host read the top level: lazy DBusMenu hosts (Plasma) load every
+        # submenu before the pointer reaches it (MenuReconciler.announce_submenus).
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(0)
+        self._announce.timeout.connect(self._reconciler.announce_submenus)
+        self._menu.aboutToShow.connect(self._announce.start)
         self._state = MenuState()
         self._icon_state: OverallState | None = None
         self._icon: QIcon = self._state_icon(OverallState.ATTENTION)
