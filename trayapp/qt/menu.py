@@ -14,9 +14,11 @@ recent changes, the availabilities as one exclusive choice (radio items over DBu
 for everything else (the searchable picker), Clear, and "More" for the rest, Quit last in it, never where
 a repeated click on the icon lands.
 
-Every submenu is filled whenever the snapshot changes, never on aboutToShow: a panel may place a submenu
-before the app has answered AboutToShow, and one filled only then opened off-screen on Plasma (issue 20).
-With the long lists in the picker the whole menu is about a hundred entries, cheap to reconcile.
+Every submenu is filled whenever the snapshot changes, never on aboutToShow: most panels read the whole
+menu at once (GetLayout(0, -1)) and never send AboutToShow. With the long lists in the picker the whole
+menu is about a hundred entries, cheap to reconcile. Plasma reads one level at a time and loads a submenu
+on its first hover, after placing it while empty (off-screen, issue 20): each opening of the menu
+announces the submenus (MenuReconciler.announce_submenus), so Plasma loads them first.
 """
 
 from __future__ import annotations
