@@ -218,6 +218,12 @@ def main() -> int:
     )
     parser.add_argument("--only", type=Path, help="a file of mutant names: test only those of the sample")
     parser.add_argument("--report-only", action="store_true", help="print the last run's results again")
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="keep the last run's mutants and results, test again only what --only names (with the tests as"
+        " they are now: stats are collected for new tests only), then report the whole sample",
+    )
     parser.add_argument("--no-diffs", action="store_true", help="list survivors without their changed line")
     parser.add_argument(
         "--tests",
@@ -232,19 +238,23 @@ def main() -> int:
         stats_only(args.jobs, args.tests)
         return 0
     if not args.report_only:
-        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+        if not args.again:
+            shutil.rmtree(ROOT / "mutants", ignore_errors=True)
         generate()
         collect_stats(args.jobs, args.tests)
     chosen = sample(args.per_module, args.seed)
     if args.module:
         chosen = {module: names for module, names in chosen.items() if module in args.module}
+    to_test = chosen
     if args.only:
         wanted = set(args.only.read_text().split())
-        chosen = {module: [n for n in names if n in wanted] for module, names in chosen.items()}
-        chosen = {module: names for module, names in chosen.items() if names}
+        to_test = {module: [n for n in names if n in wanted] for module, names in chosen.items()}
+        to_test = {module: names for module, names in to_test.items() if names}
+        if not args.again:
+            chosen = to_test
     if not args.report_only:
-        names = [name for names in chosen.values() for name in names]
-        print(f"testing {len(names)} mutants in {len(chosen)} modules (seed {args.seed})", flush=True)
+        names = [name for names in to_test.values() for name in names]
+        print(f"testing {len(names)} mutants in {len(to_test)} modules (seed {args.seed})", flush=True)
         log = ROOT / "mutants" / "run.log"
         with log.open("w") as out:
             run = subprocess.run(

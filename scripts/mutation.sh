@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation report (not a CI gate): mutmut 3 on a fixed-seed sample of the mutants of each module of
-# trayapp/core and trayapp/backends, killed by tests/core, backends, cli, reliability and contract.
+# trayapp/core and trayapp/backends, killed by tests/core, backends, cli, reliability, contract and auto.
 # Prints each module's score and the surviving mutants. Options: scripts/mutation.py --help
 # (--per-module N, --seed S, --jobs J, --module trayapp.core.scheduler, --report-only).
 set -euo pipefail

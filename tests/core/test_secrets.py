@@ -142,3 +142,47 @@ def test_a_refused_token_signs_the_account_out_until_it_is_fixed(demo: DemoServe
         assert not service.snapshot().accounts[0].signed_out
     finally:
         service.close()
+
+
+def test_without_a_secure_keyring_the_way_out_fits_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(KeyringUnavailable) as linux:
+        SecretStore(null.Keyring()).set("callbell:work", "s3cret-value")
+    assert "GNOME Keyring or KWallet" in str(linux.value) and "sudo apt install gnome-keyring" in str(
+        linux.value
+    )
+    monkeypatch.setattr("sys.platform", "darwin")
+    with pytest.raises(KeyringUnavailable) as mac:
+        SecretStore(null.Keyring()).set("callbell:work", "s3cret-value")
+    assert "macOS Keychain should be available" in str(mac.value) and "apt" not in str(mac.value)
+
+
+def test_a_token_refused_while_the_keyring_is_locked_signs_the_account_out(
+    demo: DemoServer, profile: AppPaths
+) -> None:
+    keyring = CountingKeyring()
+    tray = SecretStore(keyring)
+    service = _smartsheet(demo, profile, tray)
+    key = service.account("smartsheet").secret_key
+    try:
+        tray.set(key, "revoked-token")
+        keyring.get_password = LockedKeyring("Failed to unlock the collection!").get_password  # type: ignore[method-assign]
+        before = demo.request_count("smartsheet")
+        [result] = service.refresh()
+        # The refusal stands (the keyring cannot say whether the token was replaced): signed out, with
+        # the server's answer, and the request is not sent a second time with the refused token.
+        assert result.outcome is Outcome.FAILED and result.error_kind == "AuthError"
+        assert service.snapshot().accounts[0].signed_out
+        assert demo.request_count("smartsheet") - before == 1
+    finally:
+        service.close()
+
+
+def test_a_refusal_of_a_token_read_straight_from_the_keyring_is_not_retried() -> None:
+    keyring = CountingKeyring()
+    SecretStore(keyring).set("smartsheet:work", "the-token")
+    getter = SecretStore(keyring).getter("smartsheet:work", "work")
+    # Nothing kept in this process: the refused token came from the keyring just now, so it is current.
+    assert getter.refused() is False and keyring.reads == 0
+    assert getter() == "the-token" and keyring.reads == 1
+    assert getter.refused() is False  # read again: the same token, so the refusal stands
+    assert keyring.reads == 2
