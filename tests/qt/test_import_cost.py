@@ -41,3 +41,32 @@ def test_the_cached_menu_is_read_without_loading_http_tls_or_the_keyring(service
     out = subprocess.run([sys.executable, "-c", SHOW_ICON], capture_output=True, text=True, check=True)
     seen = json.loads(out.stdout)
     assert seen == {"accounts": 3, "loaded": []}
+
+
+BEHIND_THE_ICON = (
+    "trayapp.core.auto.engine",
+    "trayapp.core.auto.calendar",
+    "trayapp.core.auto.config",
+    "zoneinfo",
+    "trayapp.core.presets",
+    "trayapp.core.recents",
+)
+SHOW_ICON_ONLY = f"""
+import json, sys
+from trayapp.core.paths import AppPaths
+from trayapp.backends import BACKENDS, fetch_ics
+from trayapp.core.service import StatusService
+import trayapp.qt.app
+snapshot = StatusService(AppPaths.default(), backends=BACKENDS, fetch_ics=fetch_ics).snapshot()
+print(json.dumps({{"accounts": len(snapshot.accounts), "auto_on": snapshot.auto_on,
+    "loaded": sorted(m for m in {BEHIND_THE_ICON!r} if m in sys.modules)}}))
+"""
+
+
+def test_without_an_automatic_status_the_icon_loads_neither_it_nor_the_presets(
+    service: StatusService,
+) -> None:
+    # The service is built and its snapshot read before the icon shows: the automatic status (its
+    # engine, calendars, zoneinfo) and the presets and recents (read later, on a worker) wait until used.
+    out = subprocess.run([sys.executable, "-c", SHOW_ICON_ONLY], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == {"accounts": 3, "auto_on": False, "loaded": []}

@@ -13,12 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
-from trayapp.core.auto.calendar import CalendarCache, Fetcher
-from trayapp.core.auto.config import AutoConfig, AutoStore
-from trayapp.core.auto.engine import AccountAuto, AutoEngine, Inputs, Presence, Window
-from trayapp.core.auto.engine import Step as AutoStep
-from trayapp.core.auto.repeat import Repeat, RepeatRule, make_rule
 from trayapp.core.cache import StatusCache
 from trayapp.core.errors import (
     AccountNotFound,
@@ -48,8 +44,6 @@ from trayapp.core.models import (
 from trayapp.core.paths import AppPaths
 from trayapp.core.pending import PendingChange, PendingStore
 from trayapp.core.ports import BackendFactory, ConfirmsChanges, StatusBackend, check_url
-from trayapp.core.presets import Preset, PresetStore
-from trayapp.core.recents import Recent, RecentStore, duration_of, recent_change
 from trayapp.core.retry import retrying
 from trayapp.core.scheduler import (
     ScheduleEntry,
@@ -63,6 +57,16 @@ from trayapp.core.scheduler import (
 from trayapp.core.secrets import SecretStore
 from trayapp.core.settings import Settings, SettingsStore, check_account_name
 from trayapp.core.timetext import local_time
+
+if TYPE_CHECKING:
+    # Built on first use, not before the tray's icon: the automatic status (zoneinfo, the engine),
+    # the calendars, the presets and the recents (see StatusService.__init__).
+    from trayapp.core.auto.calendar import CalendarCache, Fetcher
+    from trayapp.core.auto.config import AutoConfig, AutoStore
+    from trayapp.core.auto.engine import AccountAuto, AutoEngine, Presence, Window
+    from trayapp.core.auto.repeat import Repeat, RepeatRule
+    from trayapp.core.presets import Preset, PresetStore
+    from trayapp.core.recents import Recent, RecentStore
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -108,23 +112,81 @@ class StatusService:
         self._settings = self._settings_store.load()
         self._cache = StatusCache(paths.cache_file)
         self._pending = PendingStore(paths.pending_file)
-        self._presets = PresetStore(paths.presets_file, paths.system_presets_files)
-        self._recents = RecentStore(paths.recents_file)
         self._lock = threading.RLock()
         self._backends: dict[str, StatusBackend] = {}
         self._account_locks: dict[str, threading.Lock] = {}
         self._live: dict[str, _Live] = {}
         self._scheduler: Scheduler | None = None
         self._events: list[ScheduleEvent] = []
-        self._auto_store = AutoStore(paths.auto_file)
+        # Built on first use (under self._lock): the tray's icon needs none of them, and a CLI command
+        # only the ones it touches. The presets and recents are first read on a worker (the library),
+        # the automatic status once auto.json exists or a listener writes the presence.
+        self._presets: PresetStore | None = None
+        self._recents: RecentStore | None = None
+        self._auto_store: AutoStore | None = None
         self._auto: AutoEngine | None = None
-        self.presence = Presence()  # the tray's lock and idle listeners write here
+        self._presence: Presence | None = None
+        self._calendars: CalendarCache | None = None
+        self._calendar_windows: Callable[[], Mapping[str, Sequence[Window]]] | None = None
         self.fetch_ics = fetch_ics  # reads a calendar feed (trayapp.backends.ics); None: files only
-        self.calendars = CalendarCache(paths.calendar_dir, fetch_ics, clock)
-        self.calendar_windows: Callable[[], Mapping[str, Sequence[Window]]] = self.calendars.windows
         # True while the tray re-reads the calendars on a thread of its own (AutoWatch), so the GUI
         # thread's timer does not wake once a minute for them.
         self.calendars_polled = False
+
+    @property
+    def presence(self) -> Presence:
+        """What the tray's lock and idle listeners heard (they write here, from their threads)."""
+        with self._lock:
+            if self._presence is None:
+                from trayapp.core.auto.engine import Presence
+
+                self._presence = Presence()
+            return self._presence
+
+    @property
+    def calendars(self) -> CalendarCache:
+        with self._lock:
+            if self._calendars is None:
+                from trayapp.core.auto.calendar import CalendarCache
+
+                self._calendars = CalendarCache(self.paths.calendar_dir, self.fetch_ics, self._clock)
+            return self._calendars
+
+    @property
+    def calendar_windows(self) -> Callable[[], Mapping[str, Sequence[Window]]]:
+        """The busy times the automatic status goes by (the calendars' cache, unless replaced)."""
+        return self._calendar_windows or self.calendars.windows
+
+    @calendar_windows.setter
+    def calendar_windows(self, windows: Callable[[], Mapping[str, Sequence[Window]]]) -> None:
+        self._calendar_windows = windows
+
+    @property
+    def _preset_store(self) -> PresetStore:
+        with self._lock:
+            if self._presets is None:
+                from trayapp.core.presets import PresetStore
+
+                self._presets = PresetStore(self.paths.presets_file, self.paths.system_presets_files)
+            return self._presets
+
+    @property
+    def _recent_store(self) -> RecentStore:
+        with self._lock:
+            if self._recents is None:
+                from trayapp.core.recents import RecentStore
+
+                self._recents = RecentStore(self.paths.recents_file)
+            return self._recents
+
+    @property
+    def _auto_file(self) -> AutoStore:
+        with self._lock:
+            if self._auto_store is None:
+                from trayapp.core.auto.config import AutoStore
+
+                self._auto_store = AutoStore(self.paths.auto_file)
+            return self._auto_store
 
     # ------------------------------------------------------------------ no I/O
     @property
@@ -137,14 +199,10 @@ class StatusService:
 
     def file_warnings(self) -> list[str]:
         """Sentences about damaged files that were set aside (settings, cache, pending, schedule)."""
-        texts = [
-            *self._settings_store.warnings,
-            *self._cache.warnings,
-            *self._pending.warnings,
-            *self._presets.warnings,
-            *self._recents.warnings,
-            *self._auto_store.warnings,
-        ]
+        texts = [*self._settings_store.warnings, *self._cache.warnings, *self._pending.warnings]
+        for store in (self._presets, self._recents, self._auto_store):  # not built: nothing read yet
+            if store is not None:
+                texts.extend(store.warnings)
         if self._scheduler is not None:
             texts.extend(self._scheduler.warnings)
         return texts
@@ -193,7 +251,13 @@ class StatusService:
         entries = read_entries(self.paths.schedule_file)  # never waits on a tick in progress
         now = self._clock()
         pending = self._pending.all() if self.paths.pending_file.exists() else {}
-        config = self.auto_config()
+        # Without auto.json nothing is set up: the icon needs none of the automatic status's modules.
+        auto_on, auto_paused = False, False
+        auto_unheard: tuple[str, ...] = ()
+        if self.paths.auto_file.exists():
+            config = self.auto_config()
+            auto_on, auto_paused = config.anything, config.paused
+            auto_unheard = self.presence.unheard(lock=config.lock.on, idle=config.idle.minutes > 0)
         autos = self._auto.states() if self._auto is not None else {}
         for account in self.accounts():
             live = self._live_state(account.name)
@@ -220,9 +284,9 @@ class StatusService:
             )
         return Snapshot(
             accounts=tuple(views),
-            auto_on=config.anything,
-            auto_paused=config.paused,
-            auto_unheard=self.presence.unheard(lock=config.lock.on, idle=config.idle.minutes > 0),
+            auto_on=auto_on,
+            auto_paused=auto_paused,
+            auto_unheard=auto_unheard,
         )
 
     def cached_statuses(self, name: str) -> list[CustomStatus] | None:
@@ -335,7 +399,7 @@ class StatusService:
             self._live.pop(name, None)
         self._cache.forget(name)
         self._pending.remove(name)  # a change kept for it must not go to a new account of the same name
-        self._recents.forget([name])
+        self._recent_store.forget([name])
         return cancelled
 
     # ------------------------------------------------------------------ statuses
@@ -489,6 +553,8 @@ class StatusService:
         """One change on every account named (all by default), in parallel, one result each. A change
         with a start or an end goes through the schedule. A custom status or a message is kept among
         the recents when it reached an account (unless `remember` is False: part of a larger change)."""
+        from trayapp.core.recents import Recent, duration_of, recent_change
+
         accounts = self._select(names)
         results = self._apply_each(accounts, {a.name: change for a in accounts}, shared=change)
         kept = recent_change(change) if remember else None
@@ -522,7 +588,7 @@ class StatusService:
     @property
     def presets(self) -> PresetStore:
         """The user's presets and the organisation's (no I/O until asked; see core/presets.py)."""
-        return self._presets
+        return self._preset_store
 
     def apply_preset(
         self,
@@ -540,7 +606,7 @@ class StatusService:
         own duration, each from `start` (None: now). A timed preset is one schedule entry (its label the
         preset's), so "End now" and "Keep longer" act on every account, and its end puts back what each
         had before. Kept among the recents when it reached an account."""
-        found = self._presets.get(preset) if isinstance(preset, str) else preset
+        found = self._preset_store.get(preset) if isinstance(preset, str) else preset
         now = self._clock()
         if end is None and not open_ended:
             span = duration if duration is not None else found.duration
@@ -576,6 +642,8 @@ class StatusService:
         changes = {name: part.change(start, end) for name, part in parts.items()}
         results = self._apply_each(targets, changes, label=found.label) if targets else []
         if targets:
+            from trayapp.core.recents import Recent, duration_of
+
             recent = Recent(
                 tuple(a.name for a in targets),
                 preset=found.name,
@@ -587,7 +655,7 @@ class StatusService:
 
     def recents(self) -> list[Recent]:
         """The last five distinct changes, newest first (no network)."""
-        return self._recents.all()
+        return self._recent_store.all()
 
     def repeat(self, recent: Recent) -> list[AccountResult]:
         """Do a recent change again, from now, for its duration, on its accounts still there."""
@@ -610,7 +678,7 @@ class StatusService:
         if not any(r.outcome in (Outcome.OK, Outcome.PENDING) for r in results):
             return
         try:
-            self._recents.add(replace(recent, at=self._clock()))
+            self._recent_store.add(replace(recent, at=self._clock()))
         except TrayAppError as exc:  # the change went through; only the list of recents missed it
             log.warning("Could not keep '%s' among the recent changes: %s", recent.label, exc)
 
@@ -914,16 +982,22 @@ class StatusService:
         return next((w for w in windows if w.end > now), None)
 
     def auto_config(self) -> AutoConfig:
-        return self._auto_store.load() if self.paths.auto_file.exists() else AutoConfig()
+        if self.paths.auto_file.exists():
+            return self._auto_file.load()
+        from trayapp.core.auto.config import AutoConfig
+
+        return AutoConfig()
 
     def update_auto(self, change: Callable[[AutoConfig], AutoConfig]) -> AutoConfig:
         """Change auto.json under its lock (the CLI's `auto` commands, the menu's pause)."""
-        return self._auto_store.update(change)
+        return self._auto_file.update(change)
 
     @property
     def auto(self) -> AutoEngine:
         with self._lock:
             if self._auto is None:
+                from trayapp.core.auto.engine import AutoEngine, Inputs
+
                 inputs = Inputs(
                     config=self.auto_config,
                     accounts=self.accounts,
@@ -984,6 +1058,8 @@ class StatusService:
             return checked
         names_taken = tuple(a.name for a in accounts if a.name in taken)
         created = self._clock()
+
+        from trayapp.core.auto.repeat import make_rule
 
         def add(config: AutoConfig) -> AutoConfig:
             ids = {r.id for r in config.repeats}
@@ -1189,7 +1265,11 @@ def describe_repeat(rule: RepeatRule, now: datetime) -> str:
 
 
 def _auto_label(state: AccountAuto | None, now: datetime) -> str:
-    if state is None or state.step not in (AutoStep.APPLIED, AutoStep.APPLYING):
+    if state is None:
+        return ""
+    from trayapp.core.auto.engine import Step as AutoStep  # loaded with the engine that made `state`
+
+    if state.step not in (AutoStep.APPLIED, AutoStep.APPLYING):
         return ""
     return state.label
 

@@ -35,7 +35,7 @@ from trayapp.core.paths import AppPaths, runtime_dir_note
 from trayapp.qt import icons, notices
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
 from trayapp.qt.dispatcher import Dispatcher
-from trayapp.qt.i18n import install_translators, tr
+from trayapp.qt.i18n import install_translators, set_layout_direction, tr
 from trayapp.qt.menu import Target
 from trayapp.qt.notifications import DesktopNotices
 from trayapp.qt.tray import Tray
@@ -793,7 +793,7 @@ def _run(paths: AppPaths, log_file: Path, demo: bool, background: bool, qt_args:
     app.setDesktopFileName("trayapp")
     app.setQuitOnLastWindowClosed(False)  # closing a dialog must not quit a tray app
     app.setWindowIcon(icons.app_icon())
-    install_translators(app)  # the user's language, Qt's own texts too; right to left where it reads so
+    install_translators(app, direction=False)  # the user's language, Qt's own texts too
     if sys.platform == "darwin":  # a pip install is a plain executable: no Dock icon, no "Python" menu
         from trayapp.core.desktop_identity import use_accessory_policy
 
@@ -828,6 +828,9 @@ def _run(paths: AppPaths, log_file: Path, demo: bool, background: bool, qt_args:
             from trayapp.core.service import StatusService
 
             service = StatusService(paths, backends=BACKENDS, fetch_ics=fetch_ics)
+        # Right to left where the language reads so: asked at the first turn of the loop, behind the
+        # icon, and before the dialogs that start() may open (queued after this).
+        QTimer.singleShot(0, lambda: set_layout_direction(app))
         trayapp = TrayApp(service, demo=demo, background=background)
         trayapp.demo_session = session
         instance.message.connect(trayapp.on_message)

@@ -26,12 +26,16 @@ import re
 from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from trayapp.core import i18n as core_i18n
 from trayapp.core.timetext import local_time
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt  # PySide builds the whole Qt namespace on first touch (~20 ms)
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +68,15 @@ def qt_translations_dir() -> str:
     return str(Path(PySide6.__file__).parent / "Qt" / "translations")
 
 
-def install_translators(app: QCoreApplication | None = None, locale: QLocale | None = None) -> list[str]:
+def install_translators(
+    app: QCoreApplication | None = None, locale: QLocale | None = None, *, direction: bool = True
+) -> list[str]:
     """Load Qt's own and trayapp's catalogues for the user's locale (QLocale.system() unless given),
     make it the default QLocale, hand the same languages to the core's gettext, and lay the GUI out
     right to left for a right-to-left language. Returns the catalogues loaded (for the log).
+
+    `direction=False` leaves the layout direction to a later `set_layout_direction()` (the tray
+    calls it right behind its icon: asking the locale for it costs about 20 ms the first time).
 
     Called again with another locale, it replaces the previous translators."""
     app = app or QCoreApplication.instance()
@@ -99,8 +108,8 @@ def install_translators(app: QCoreApplication | None = None, locale: QLocale | N
     core_i18n.set_languages(
         [] if locale.language() == QLocale.Language.C else [*locale.uiLanguages(), "en"]
     )
-    if isinstance(app, QGuiApplication):
-        app.setLayoutDirection(locale.textDirection())
+    if direction:
+        set_layout_direction(app, locale)
     log.info("Locale %s, catalogues: %s", locale.name(), ", ".join(loaded) or "none")
     return loaded
 
@@ -178,3 +187,11 @@ def first_day_of_week() -> int:
 
 def layout_direction() -> Qt.LayoutDirection:
     return QLocale().textDirection()
+
+
+def set_layout_direction(app: QCoreApplication | None = None, locale: QLocale | None = None) -> None:
+    """Right to left where the locale (the default QLocale unless given) reads so. The answer's type
+    is in PySide's Qt namespace, which PySide builds whole when it is first touched."""
+    app = app or QCoreApplication.instance()
+    if isinstance(app, QGuiApplication):
+        app.setLayoutDirection((locale or QLocale()).textDirection())
