@@ -11,9 +11,14 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # wants one starts its own bus and points DBUS_SESSION_BUS_ADDRESS at it (tests/qt/test_notices.py).
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
 
+import json
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Qt
@@ -21,6 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.realparts import xdg_folders
 from trayapp.backends import BACKENDS
 from trayapp.core.models import (
     Account,
@@ -231,7 +237,7 @@ def closed(widget: QWidget) -> bool:
 
 
 def open_picker(qtbot: QtBot, app: TrayApp) -> StatusPicker:
-    """"Set a status…" from the tray menu, as the user opens it."""
+    """ "Set a status…" from the tray menu, as the user opens it."""
     find(app.tray.menu, "Set a status…").trigger()
     qtbot.waitUntil(lambda: "picker" in app.dialogs and app.dialogs["picker"].isVisible())
     picker = app.dialogs["picker"]
@@ -274,3 +280,41 @@ def pick(
 def press_enter(qtbot: QtBot, picker: StatusPicker) -> None:
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: closed(picker))
+
+
+_START_AND_LOOK = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QStyle
+from trayapp.qt.app import run
+
+app = QApplication(sys.argv[:1])
+
+def look():
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    if not shown:
+        QTimer.singleShot(50, look)  # the first start's Accounts dialog is still to come
+        return
+    menus = [w for w in app.topLevelWidgets() if isinstance(w, QMenu)]
+    tray_menus = [m for m in menus if m.parent() is None or isinstance(m.parent(), QMenu)]  # not a button's
+    scrolls = {m.style().styleHint(QStyle.StyleHint.SH_Menu_Scrollable, None, m) == 1 for m in tray_menus}
+    print(json.dumps({"app_rtl": app.isRightToLeft(), "dialogs_rtl": [d.isRightToLeft() for d in shown],
+                      "menus_rtl": sorted({m.isRightToLeft() for m in menus}), "tray_menus": len(tray_menus),
+                      "menus_scroll": sorted(scrolls)}), flush=True)
+    app.quit()
+
+QTimer.singleShot(0, look)
+sys.exit(run())
+"""
+
+
+def start_tray_and_look(tmp_path: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Start the real tray (trayapp.qt.app.run, offscreen, a first start: no accounts) in a process of
+    its own, and say how it looks once the first start's Accounts dialog is up."""
+    full = {**os.environ, **xdg_folders(tmp_path / "xdg"), "QT_QPA_PLATFORM": "offscreen", **env}
+    out = subprocess.run(
+        [sys.executable, "-c", _START_AND_LOOK], env=full, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    seen: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return seen

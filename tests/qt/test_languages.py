@@ -3,10 +3,6 @@ written the locale's way, and a right-to-left layout for a right-to-left languag
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,8 +12,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import find
-from tests.realparts import xdg_folders
+from tests.qt.conftest import find, start_tray_and_look
 from trayapp.core.timetext import local_time
 from trayapp.qt.app import TrayApp
 from trayapp.qt.dialogs import CreateStatusDialog
@@ -147,41 +142,9 @@ def test_until_is_said_in_the_users_language(
     assert said == expected
 
 
-START_AND_LOOK = """
-import json, sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
-from trayapp.qt.app import run
-
-app = QApplication(sys.argv[:1])
-
-def look():
-    if not any(isinstance(w, QDialog) and w.isVisible() for w in app.topLevelWidgets()):
-        QTimer.singleShot(50, look)  # the first start's Accounts dialog is still to come
-        return
-    shown = [w for w in app.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
-    menus = [w for w in app.topLevelWidgets() if isinstance(w, QMenu)]
-    print(json.dumps({"app": app.isRightToLeft(), "dialogs": [d.isRightToLeft() for d in shown],
-                      "menus": sorted({m.isRightToLeft() for m in menus})}), flush=True)
-    app.quit()
-
-QTimer.singleShot(0, look)
-sys.exit(run())
-"""
-
-
 @pytest.mark.parametrize("lang", ["ar_EG.UTF-8", "ur_PK.UTF-8"])  # Urdu: no Qt catalogue says "RTL"
 def test_the_tray_started_in_a_right_to_left_language_opens_mirrored(tmp_path: Path, lang: str) -> None:
     # The real start (trayapp.qt.app.run): the first start's Accounts dialog and the tray's menu are
     # laid out right to left, though the tray asks for the direction behind its icon.
-    env = {**os.environ, **xdg_folders(tmp_path / "xdg"), "LANG": lang, "LC_ALL": lang}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    out = subprocess.run(
-        [sys.executable, "-c", START_AND_LOOK], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == {
-        "app": True,
-        "dialogs": [True],
-        "menus": [True],
-    }
+    seen = start_tray_and_look(tmp_path, {"LANG": lang, "LC_ALL": lang})
+    assert (seen["app_rtl"], seen["dialogs_rtl"], seen["menus_rtl"]) == (True, [True], [True])

@@ -4,11 +4,12 @@ elided with the whole text in the tooltip, and a menu taller than the screen scr
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from tests.qt.conftest import FakeService, entries, find, submenu, three_views, view
+from tests.qt.conftest import FakeService, entries, find, start_tray_and_look, submenu, three_views, view
 from tests.qt.test_menu import render
 from trayapp.core.models import CurrentStatus, CustomStatus, ServiceKind, Snapshot
 from trayapp.qt.controller import Controller
@@ -69,3 +70,10 @@ def test_a_menu_taller_than_the_screen_scrolls_in_one_column(qapp: object) -> No
     columns = {menu.actionGeometry(a).x() for a in visible}
     assert len(columns) == 1, "the menu opened a second column"
     assert menu.actionGeometry(visible[-1]).bottom() > screen.height()  # reached by scrolling
+
+
+def test_the_started_trays_menus_scroll_though_their_style_comes_behind_the_icon(tmp_path: Path) -> None:
+    # The real start (trayapp.qt.app.run) gives its menus their scrolling style at the first turn of
+    # the loop, behind the icon: every menu made before that has it too.
+    seen = start_tray_and_look(tmp_path, {})
+    assert seen["tray_menus"] >= 2 and seen["menus_scroll"] == [True]

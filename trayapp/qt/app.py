@@ -36,7 +36,7 @@ from trayapp.qt import icons, notices
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
 from trayapp.qt.dispatcher import Dispatcher
 from trayapp.qt.i18n import install_translators, set_layout_direction, tr
-from trayapp.qt.menu import Target
+from trayapp.qt.menu import Target, hold_menu_styles, release_menu_styles
 from trayapp.qt.notifications import DesktopNotices
 from trayapp.qt.tray import Tray
 
@@ -787,7 +787,6 @@ def _run(paths: AppPaths, log_file: Path, demo: bool, background: bool, qt_args:
         log.info("Runtime folder: %s", note)
     app = QApplication.instance() or QApplication([*sys.argv[:1], *qt_args])
     assert isinstance(app, QApplication)
-    log.info("Qt platform %s, style %s", app.platformName(), app.style().name())
     app.setApplicationName("trayapp")
     app.setApplicationDisplayName("trayapp")
     app.setDesktopFileName("trayapp")
@@ -828,9 +827,8 @@ def _run(paths: AppPaths, log_file: Path, demo: bool, background: bool, qt_args:
             from trayapp.core.service import StatusService
 
             service = StatusService(paths, backends=BACKENDS, fetch_ics=fetch_ics)
-        # Right to left where the language reads so: asked at the first turn of the loop, behind the
-        # icon, and before the dialogs that start() may open (queued after this).
-        QTimer.singleShot(0, lambda: set_layout_direction(app))
+        hold_menu_styles()
+        QTimer.singleShot(0, lambda: _behind_the_icon(app))  # before the dialogs start() may open
         trayapp = TrayApp(service, demo=demo, background=background)
         trayapp.demo_session = session
         instance.message.connect(trayapp.on_message)
@@ -846,6 +844,15 @@ def _run(paths: AppPaths, log_file: Path, demo: bool, background: bool, qt_args:
     finally:
         reporter.uninstall()
         instance.release()
+
+
+def _behind_the_icon(app: QApplication) -> None:
+    """At the first turn of the loop: what the icon does not need, though a menu or a dialog does.
+    Each makes PySide build a large type the first time (its whole Qt namespace, QStyle), about 20 and
+    15 ms before the icon otherwise."""
+    set_layout_direction(app)  # right to left where the language reads so
+    release_menu_styles()  # menus that scroll rather than open a second column
+    log.info("Qt platform %s, style %s", app.platformName(), app.style().name())
 
 
 def _quit_on_signals(app: QApplication) -> None:

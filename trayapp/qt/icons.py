@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyleOption
+from PySide6.QtWidgets import QApplication
 
 from trayapp.core.models import Availability, OverallState
 from trayapp.qt.i18n import N_, tr
@@ -94,10 +94,12 @@ class _SvgIconEngine(QIconEngine):
         cached = self._pixmaps.get(key)
         if cached is None:
             cached = render(self._name, pixels)
-            style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
-            if mode is not QIcon.Mode.Normal and style is not None:
-                # Disabled and selected looks come from the style, as for Qt's own icon engines.
-                cached = style.generatedIconPixmap(mode, cached, QStyleOption())
+            if mode is not QIcon.Mode.Normal and isinstance(QApplication.instance(), QApplication):
+                # Disabled and selected looks come from the style, as for Qt's own icon engines. Only
+                # then: PySide builds its QStyle type on first touch (~15 ms, not before the icon).
+                from PySide6.QtWidgets import QStyleOption
+
+                cached = QApplication.style().generatedIconPixmap(mode, cached, QStyleOption())
             cached.setDevicePixelRatio(ratio)
             self._pixmaps[key] = cached
         return cached

@@ -26,11 +26,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction, QActionGroup, QIcon
-from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from trayapp.core.models import (
     AccountView,
@@ -45,6 +46,9 @@ from trayapp.core.timetext import days_ahead, until_text
 from trayapp.qt import icons
 from trayapp.qt.automenu import auto_entries
 from trayapp.qt.i18n import clock_text, date_text, moment_text, tr, weekday_name
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 A = TypeVar("A")
 
@@ -788,30 +792,57 @@ class MenuReconciler:
             callback()
 
 
-class _ScrollingMenus(QProxyStyle):
+def _scrolling_style() -> QStyle:
     """Menus taller than the screen scroll instead of opening a second column (Qt's default in the
-    Fusion style): at QT_SCALE_FACTOR=2 on 1280x800 the menu split in two with Quit alone on the right."""
+    Fusion style): at QT_SCALE_FACTOR=2 on 1280x800 the menu split in two with Quit alone on the right.
 
-    def styleHint(
-        self,
-        hint: QStyle.StyleHint,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-        returnData: QStyleHintReturn | None = None,
-    ) -> int:
-        if hint == QStyle.StyleHint.SH_Menu_Scrollable:
-            return 1
-        return super().styleHint(hint, option, widget, returnData)
+    Made on first use: PySide builds its QStyle type (every enum of it) when it is first touched, about
+    15 ms, which the tray spends behind its icon (hold_menu_styles)."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleHintReturn, QStyleOption
+
+    class ScrollingMenus(QProxyStyle):
+        def styleHint(
+            self,
+            hint: QStyle.StyleHint,
+            option: QStyleOption | None = None,
+            widget: QWidget | None = None,
+            returnData: QStyleHintReturn | None = None,
+        ) -> int:
+            if hint == QStyle.StyleHint.SH_Menu_Scrollable:
+                return 1
+            return super().styleHint(hint, option, widget, returnData)
+
+    return ScrollingMenus()
 
 
-_menu_style: list[_ScrollingMenus] = []  # one for every menu, kept alive here (widgets do not own it)
+_menu_style: list[QStyle] = []  # one for every menu, kept alive here (widgets do not own it)
+_held: list[QMenu] | None = None  # menus made while the styles are held (hold_menu_styles)
+
+
+def hold_menu_styles() -> None:
+    """Menus made from now on get their style at release_menu_styles() (the tray: behind its icon)."""
+    global _held
+    if not _menu_style and _held is None:
+        _held = []
+
+
+def release_menu_styles() -> None:
+    """Style the menus made while held (those still alive), and every later one at once."""
+    global _held
+    held, _held = _held or [], None
+    for menu in held:
+        if shiboken6.isValid(menu):
+            style_menu(menu)
 
 
 def style_menu(menu: QMenu) -> QMenu:
-    if not _menu_style:
-        _menu_style.append(_ScrollingMenus())
-    menu.setStyle(_menu_style[0])
     menu.setToolTipsVisible(True)
+    if _held is not None:
+        _held.append(menu)
+        return menu
+    if not _menu_style:
+        _menu_style.append(_scrolling_style())
+    menu.setStyle(_menu_style[0])
     return menu
 
 
