@@ -31,7 +31,8 @@ SOURCES = ROOT / "i18n"
 LANGUAGES = ("de", "fr", "es", "it", "pt_BR")
 QT_CODE = ("trayapp/qt",)
 # The Qt-free code whose sentences a user reads (the demo's texts are the fake services' own).
-PO_CODE = ("trayapp/core", "trayapp/cli", "trayapp/doctor", "trayapp/backends", "trayapp/preflight.py")
+PO_CODE = ("trayapp/core", "trayapp/cli", "trayapp/doctor", "trayapp/backends", "trayapp/preflight.py",
+           "trayapp/sessionbus.py")
 DOMAIN = "trayapp"
 
 # {name} placeholders (str.format), %n (Qt plural count), and printf-style %s/%d/%r/%(x)s (argparse's)

@@ -21,6 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trayapp.core.i18n import N_, _, ngettext
+
 EXIT_CANNOT_START = 69  # EX_UNAVAILABLE: no display, or Qt's libraries are missing (the line says which)
 CONNECT_TIMEOUT_S = 2.0
 
@@ -79,7 +81,7 @@ WAYLAND_LIBS = _libs(
     ("libwayland-cursor.so.0", "libwayland-cursor0", "libwayland-cursor"),
 )
 PLATFORM_LIBS = {"xcb": XCB_LIBS, "wayland": WAYLAND_LIBS}
-NO_DISPLAY = (
+NO_DISPLAY = N_(
     "there is no display to show the tray on (neither DISPLAY nor WAYLAND_DISPLAY is set, as over ssh, "
     "in a container or from cron): start trayapp inside a desktop session; without one, "
     "'trayapp demo-server' and the command line ('trayapp status', 'trayapp set ...') work."
@@ -143,15 +145,23 @@ def missing_libraries(libs: Sequence[Library], load: Loader = can_load) -> tuple
 def install_hint(missing: Sequence[Library]) -> str:
     debian = " ".join(dict.fromkeys(lib.debian for lib in missing))
     fedora = " ".join(dict.fromkeys(lib.fedora for lib in missing))
-    return f"'sudo apt install {debian}' (Debian/Ubuntu) or 'sudo dnf install {fedora}' (Fedora)"
+    return _("'sudo apt install {debian}' (Debian/Ubuntu) or 'sudo dnf install {fedora}' (Fedora)").format(
+        debian=debian, fedora=fedora
+    )
 
 
 def missing_line(missing: Sequence[Library]) -> str:
     """'libA and libB are missing: install them with ...'"""
     names = [lib.soname for lib in missing]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    verb, pronoun = ("is", "it") if len(names) == 1 else ("are", "them")
-    return f"{listed} {verb} missing: install {pronoun} with {install_hint(missing)}"
+    if len(names) == 1:
+        listed = names[0]
+    else:
+        listed = _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return ngettext(
+        "{libraries} is missing: install it with {how}",
+        "{libraries} are missing: install them with {how}",
+        len(names),
+    ).format(libraries=listed, how=install_hint(missing))
 
 
 # --------------------------------------------------------------------------------------- displays
@@ -163,7 +173,7 @@ def x_display_problem(display: str, timeout: float = CONNECT_TIMEOUT_S) -> str:
     """Why the X server named by DISPLAY cannot be used ("" when it accepts us)."""
     match = _X_DISPLAY.match(display)
     if match is None:
-        return f"DISPLAY={display!r} is not a display name like ':0'"
+        return _("DISPLAY={display} is not a display name like ':0'").format(display=repr(display))
     number, host = int(match["number"]), match["host"]
     local = match["proto"] == "unix" or host in ("", "unix")
     if local:
@@ -174,9 +184,11 @@ def x_display_problem(display: str, timeout: float = CONNECT_TIMEOUT_S) -> str:
     else:
         addresses = [(socket.AF_INET, (host, 6000 + number))]
     if not any(_connects(family, address, timeout) for family, address in addresses):
-        return f"no X server answers on {display}"
+        return _("no X server answers on {display}").format(display=display)
     if not _xcb_accepts(display):
-        return f"the X server on {display} refused the connection (check XAUTHORITY and xhost)"
+        return _("the X server on {display} refused the connection (check XAUTHORITY and xhost)").format(
+            display=display
+        )
     return ""
 
 
@@ -223,9 +235,9 @@ def wayland_display_problem(env: Mapping[str, str], timeout: float = CONNECT_TIM
         return ""  # an inherited connection: nothing to probe without taking it over
     path = wayland_socket(env)
     if not env.get("XDG_RUNTIME_DIR") and not path.startswith("/"):
-        return "XDG_RUNTIME_DIR is not set, so the Wayland socket cannot be found"
+        return _("XDG_RUNTIME_DIR is not set, so the Wayland socket cannot be found")
     if not _connects(socket.AF_UNIX, path, timeout):
-        return f"no Wayland compositor answers on {path}"
+        return _("no Wayland compositor answers on {path}").format(path=path)
     return ""
 
 
@@ -247,10 +259,11 @@ def _candidate(platform: str, env: Mapping[str, str], load: Loader) -> Candidate
     if family == "xcb":
         display = env.get("DISPLAY", "")
         if not display:
-            return Candidate(platform, "", "DISPLAY is not set", missing)
-        return Candidate(platform, f"X11 display {display}", x_display_problem(display), missing)
+            return Candidate(platform, "", _("DISPLAY is not set"), missing)
+        where = _("X11 display {display}").format(display=display)
+        return Candidate(platform, where, x_display_problem(display), missing)
     if family == "wayland":
-        where = f"Wayland display {env.get('WAYLAND_DISPLAY') or 'wayland-0'}"
+        where = _("Wayland display {display}").format(display=env.get("WAYLAND_DISPLAY") or "wayland-0")
         return Candidate(platform, where, wayland_display_problem(env), missing)
     return Candidate(platform, "", "", missing)  # offscreen, minimal, vnc...: no display to reach
 
@@ -269,12 +282,19 @@ def _problem(candidates: Sequence[Candidate], env: Mapping[str, str]) -> str:
     # The first candidate whose display answers only lacks libraries: that is what to fix.
     for c in candidates:
         if not c.display_problem:
-            where = f"the {c.display}" if c.display else f"the {c.platform} platform"
-            return f"Qt cannot start on {where}: {missing_line(c.missing)}."
+            if c.display:
+                return _("Qt cannot start on the {display}: {problem}.").format(
+                    display=c.display, problem=missing_line(c.missing)
+                )
+            return _("Qt cannot start on the {platform} platform: {problem}.").format(
+                platform=c.platform, problem=missing_line(c.missing)
+            )
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        return NO_DISPLAY
+        return _(NO_DISPLAY)
     reasons = "; ".join(f"{c.platform}: {c.display_problem}" for c in candidates)
-    return f"Qt cannot reach a display ({reasons}): start trayapp inside your desktop session."
+    return _("Qt cannot reach a display ({reasons}): start trayapp inside your desktop session.").format(
+        reasons=reasons
+    )
 
 
 def with_qt_args(env: Mapping[str, str], qt_args: Sequence[str]) -> dict[str, str]:

@@ -15,6 +15,8 @@ from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
+from trayapp.core.i18n import _
+
 TIMEOUT_S = 1.5
 
 
@@ -42,14 +44,18 @@ class SessionBus:
 
     def __enter__(self) -> SessionBus:
         if not self.address:
-            raise BusError("there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+            raise BusError(_("there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)"))
         if self.address.startswith("disabled:"):
-            raise BusError("the D-Bus session bus is turned off (DBUS_SESSION_BUS_ADDRESS=disabled:)")
+            raise BusError(_("the D-Bus session bus is turned off (DBUS_SESSION_BUS_ADDRESS=disabled:)"))
         try:
             self._conn = open_dbus_connection(self.address, auth_timeout=self.timeout)
         except Exception as exc:  # unsupported address, refused, timed out: all mean "no bus"
             reason = getattr(exc, "strerror", None) or type(exc).__name__
-            raise BusError(f"the D-Bus session bus at {self.address} does not answer ({reason})") from None
+            raise BusError(
+                _("the D-Bus session bus at {address} does not answer ({reason})").format(
+                    address=self.address, reason=reason
+                )
+            ) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -65,9 +71,9 @@ class SessionBus:
         except DBusErrorResponse as exc:
             raise BusError(f"{exc.name}: {exc.data[0] if exc.data else ''}".rstrip(": ")) from None
         except TimeoutError:
-            raise BusError(f"no answer within {self.timeout:g} s") from None
+            raise BusError(_("no answer within {seconds} s").format(seconds=f"{self.timeout:g}")) from None
         except OSError as exc:
-            raise BusError(f"the bus connection failed ({exc})") from None
+            raise BusError(_("the bus connection failed ({error})").format(error=exc)) from None
 
     def call(
         self, service: str, path: str, interface: str, method: str, signature: str | None = None, *body: Any

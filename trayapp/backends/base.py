@@ -19,7 +19,7 @@ import httpcore
 import httpx
 
 from trayapp.core.errors import AuthError, BadReply, CertificateError, ServiceUnavailable
-from trayapp.core.i18n import N_, _
+from trayapp.core.i18n import N_, _, ngettext
 from trayapp.core.models import Account
 from trayapp.core.ports import SecretGetter, check_url
 from trayapp.core.redaction import register_secret
@@ -396,10 +396,10 @@ def json_body(response: httpx.Response, service: str) -> Any:
 
 
 def expect(value: Any, type_: type, what: str, service: str) -> Any:
-    """Shape check for one field of a reply."""
+    """Shape check for one field of a reply; `what` names the field for people, marked with N_()."""
     if not isinstance(value, type_):
         raise BadReply(
-            _("{service} sent a reply without a valid {field}.").format(service=service, field=what)
+            _("{service} sent a reply without a valid {field}.").format(service=service, field=_(what))
         )
     return value
 
@@ -412,13 +412,13 @@ def wait_seconds(value: float) -> float | None:
     return min(max(0.0, value), MAX_RETRY_AFTER)
 
 
-def try_again(retry_after: float | None, otherwise: str = "later") -> str:
-    """How soon to try again, in words: "in 1 second", "in 30 seconds", else `otherwise` (the wait
-    was not said)."""
+def try_again(retry_after: float | None, otherwise: str | None = None) -> str:
+    """How soon to try again, in words: "in 1 second", "in 30 seconds", else `otherwise` ("later":
+    the wait was not said). It completes "try again {when}"."""
     if retry_after is None:
-        return otherwise
+        return _("later") if otherwise is None else otherwise
     seconds = max(1, round(retry_after))
-    return f"in {seconds} second" if seconds == 1 else f"in {seconds} seconds"
+    return ngettext("in {n} second", "in {n} seconds", seconds).format(n=seconds)
 
 
 def parse_retry_after(response: httpx.Response) -> float | None:
@@ -513,9 +513,29 @@ def server_text(value: object, limit: int = 300) -> str:
 def server_error(response: httpx.Response, service: str) -> ServiceUnavailable:
     """A 5xx answer: worth retrying later, whatever the body (often a proxy's HTML error page)."""
     page = b"<html" in response.content[:512].lower()
-    via = " with a web page (an error page from a proxy in front of it)" if page else ""
-    return ServiceUnavailable(
-        f"{service} is unavailable right now: it answered HTTP {response.status_code}{via}; try again later."
+    if page:
+        text = _(
+            "{service} is unavailable right now: it answered HTTP {status} with a web page (an error page "
+            "from a proxy in front of it); try again later."
+        )
+    else:
+        text = _("{service} is unavailable right now: it answered HTTP {status}; try again later.")
+    return ServiceUnavailable(text.format(service=service, status=response.status_code))
+
+
+def refusal(service: str, doing: str, text: str = "") -> str:
+    """ "{service} refused to {doing}: {the server's own words}." (or just "... refused to {doing}.").
+    `doing` is a translated infinitive phrase ("set your status")."""
+    if text:
+        return _("{service} refused to {doing}: {reason}").format(
+            service=service, doing=doing, reason=sentence(text)
+        )
+    return _("{service} refused to {doing}.").format(service=service, doing=doing)
+
+
+def unexpected_status(service: str, code: int, doing: str) -> str:
+    return _("{service} answered with an unexpected HTTP {code} when asked to {doing}.").format(
+        service=service, code=code, doing=doing
     )
 
 

@@ -20,12 +20,14 @@ from trayapp.backends.base import (
     expect,
     json_body,
     parse_time,
+    refusal,
     retry_after_from_reset,
     send,
     sentence,
     server_error,
     server_text,
     try_again,
+    unexpected_status,
 )
 from trayapp.core.errors import (
     AuthError,
@@ -38,6 +40,7 @@ from trayapp.core.errors import (
     Unsupported,
     ValidationError,
 )
+from trayapp.core.i18n import N_, _
 from trayapp.core.models import (
     Account,
     Availability,
@@ -53,7 +56,7 @@ SERVICE = "Callbell"
 DEFAULT_URL = "https://api.callbell.eu/v1"
 _MAX_PAGES = 1000
 # No documented call returns a user's uuid, so the user pastes it: say where it comes from.
-UUID_SOURCE = (
+UUID_SOURCE = N_(
     "Callbell's API has no call that returns it: ask your Callbell account admin or Callbell support "
     "for your user's uuid (32 hexadecimal characters, with or without dashes)"
 )
@@ -64,11 +67,13 @@ def normalise_uuid(raw: str) -> str:
     32 hex characters or the dashed form, in any case, with stray spaces or braces."""
     text = raw.strip()
     if not text:
-        raise InputError(f"This Callbell account has no user uuid. {UUID_SOURCE}.")
+        raise InputError(_("This Callbell account has no user uuid. {how}.").format(how=_(UUID_SOURCE)))
     try:
         return uuid.UUID(text.strip("{}")).hex
     except ValueError:
-        raise InputError(f"The Callbell user uuid '{text}' is not valid. {UUID_SOURCE}.") from None
+        raise InputError(
+            _("The Callbell user uuid '{uuid}' is not valid. {how}.").format(uuid=text, how=_(UUID_SOURCE))
+        ) from None
 
 
 def _error_text(response: httpx.Response) -> str:
@@ -92,37 +97,50 @@ def _raise_for_status(response: httpx.Response, doing: str, not_found: str = "")
         return
     if code == 401:
         raise AuthError(
-            "Callbell rejected this account's API key (wrong or deleted): check it, or make a new key "
-            "in the Callbell dashboard under Settings → API keys."
+            _(
+                "Callbell rejected this account's API key (wrong or deleted): check it, or make a new key "
+                "in the Callbell dashboard under Settings → API keys."
+            )
         )
     if code == 429:
         retry_after = retry_after_from_reset(response, milliseconds=False)
-        when = try_again(retry_after, "in a moment")
-        raise RateLimited(f"Callbell is limiting requests: try again {when}.", retry_after)
+        when = try_again(retry_after, _("in a moment"))
+        raise RateLimited(
+            _("Callbell is limiting requests: try again {when}.").format(when=when), retry_after
+        )
     if code >= 500:
         raise server_error(response, SERVICE)
     text = _error_text(response)
-    said = f": {sentence(text)}" if text else "."
     if code == 403:
-        detail = f" ({text})" if text else ""
-        raise PermissionDenied(
-            f"Callbell refused to {doing}: this API key is not allowed to do that{detail}."
-        )
+        if text:
+            denied = _("Callbell refused to {doing}: this API key is not allowed to do that ({reason}).")
+        else:
+            denied = _("Callbell refused to {doing}: this API key is not allowed to do that.")
+        raise PermissionDenied(denied.format(doing=doing, reason=text))
     if code == 404:
-        raise NotFound(not_found or f"Callbell found nothing to {doing} at this address: check the API URL.")
+        raise NotFound(
+            not_found
+            or _("Callbell found nothing to {doing} at this address: check the API URL.").format(doing=doing)
+        )
     if code in (400, 422):
         lowered = text.lower()
         if "taken" in lowered or "already" in lowered or "unique" in lowered:
-            raise DuplicateName(f"Callbell already has a custom status with this name{said}")
+            if text:
+                taken = _("Callbell already has a custom status with this name: {reason}").format(
+                    reason=sentence(text)
+                )
+            else:
+                taken = _("Callbell already has a custom status with this name.")
+            raise DuplicateName(taken)
         field = "name" if "name" in lowered else ("emoji" if "emoji" in lowered else "")
-        raise ValidationError(f"Callbell refused to {doing}{said}", field=field)
-    raise BadReply(f"Callbell answered with an unexpected HTTP {code} when asked to {doing}.")
+        raise ValidationError(refusal(SERVICE, doing, text), field=field)
+    raise BadReply(unexpected_status(SERVICE, code, doing))
 
 
 def _object(response: httpx.Response) -> dict[str, Any]:
     body = json_body(response, SERVICE)
     if not isinstance(body, dict):
-        raise BadReply("Callbell sent a reply that is not a JSON object.")
+        raise BadReply(_("Callbell sent a reply that is not a JSON object."))
     return body
 
 
@@ -134,9 +152,9 @@ def _pages(body: dict[str, Any]) -> int:
 
 def _status(item: Any) -> CustomStatus:
     if not isinstance(item, dict):
-        raise BadReply("Callbell sent a custom status that is not an object.")
-    status_id = expect(item.get("id"), str, "custom status id", SERVICE)
-    name = expect(item.get("name"), str, "custom status name", SERVICE)
+        raise BadReply(_("Callbell sent a custom status that is not an object."))
+    status_id = expect(item.get("id"), str, N_("custom status id"), SERVICE)
+    name = expect(item.get("name"), str, N_("custom status name"), SERVICE)
     emoji = item.get("emoji")
     return CustomStatus(id=status_id, name=name, emoji=emoji if isinstance(emoji, str) else "")
 
@@ -144,7 +162,7 @@ def _status(item: Any) -> CustomStatus:
 def _member_state(member: dict[str, Any]) -> CurrentStatus:
     available = member.get("available")
     if not isinstance(available, bool):
-        raise BadReply("Callbell sent a team member without a valid availability.")
+        raise BadReply(_("Callbell sent a team member without a valid availability."))
     custom = member.get("userCustomStatus")
     if custom is None:
         return CurrentStatus(availability=Availability.AVAILABLE if available else Availability.AWAY)
@@ -158,7 +176,7 @@ def _member_state(member: dict[str, Any]) -> CurrentStatus:
     )
 
 
-_NO_EDIT = (
+_NO_EDIT = N_(
     "Callbell's API can only list and create custom statuses: rename or delete one in Callbell itself."
 )
 
@@ -194,17 +212,17 @@ class CallbellBackend(HttpBackend):
         return f"/users/{quote(normalise_uuid(self.account.user), safe='')}/status"
 
     def _unknown_user(self) -> str:
-        return (
-            f"Callbell does not know the user uuid '{self.account.user.strip()}' in this account: "
-            f"check the uuid in the account settings. {UUID_SOURCE}."
-        )
+        return _(
+            "Callbell does not know the user uuid '{uuid}' in this account: check the uuid in the "
+            "account settings. {how}."
+        ).format(uuid=self.account.user.strip(), how=_(UUID_SOURCE))
 
     # ------------------------------------------------------------------ reading
     def _me(self) -> dict[str, Any]:
-        me = self._get("/auth/me", "check the API key")
+        me = self._get("/auth/me", _("check the API key"))
         email = me.get("user_email")
         if not isinstance(email, str) or "@" not in email:
-            raise BadReply("Callbell sent a key owner without a valid e-mail address.")
+            raise BadReply(_("Callbell sent a key owner without a valid e-mail address."))
         self._email = email.strip()
         return me
 
@@ -221,8 +239,8 @@ class CallbellBackend(HttpBackend):
         page, pages = 1, 1
         while page <= pages and page <= _MAX_PAGES:
             params = {"page": page} if page > 1 else None
-            body = self._get("/custom_statuses", "list the custom statuses", params=params)
-            items = expect(body.get("customStatuses"), list, "list of custom statuses", SERVICE)
+            body = self._get("/custom_statuses", _("list the custom statuses"), params=params)
+            items = expect(body.get("customStatuses"), list, N_("list of custom statuses"), SERVICE)
             found.extend(_status(item) for item in items)
             pages = _pages(body)
             if not items:
@@ -247,20 +265,22 @@ class CallbellBackend(HttpBackend):
                     self._team = team
                     return _member_state(member)
         raise NotFound(
-            f"Callbell lists no team member with the e-mail {self._email}, so the current status "
-            "cannot be read back (is the key's owner in a team?)."
+            _(
+                "Callbell lists no team member with the e-mail {email}, so the current status "
+                "cannot be read back (is the key's owner in a team?)."
+            ).format(email=self._email)
         )
 
     def _teams(self) -> list[str]:
         uuids: list[str] = []
         page, pages = 1, 1
         while page <= pages and page <= _MAX_PAGES:
-            body = self._get("/teams", "list the teams", params={"page": page})
-            teams = expect(body.get("teams"), list, "list of teams", SERVICE)
+            body = self._get("/teams", _("list the teams"), params={"page": page})
+            teams = expect(body.get("teams"), list, N_("list of teams"), SERVICE)
             for team in teams:
                 if not isinstance(team, dict):
-                    raise BadReply("Callbell sent a team that is not an object.")
-                uuids.append(expect(team.get("uuid"), str, "team uuid", SERVICE))
+                    raise BadReply(_("Callbell sent a team that is not an object."))
+                uuids.append(expect(team.get("uuid"), str, N_("team uuid"), SERVICE))
             pages = _pages(body)
             if not teams:
                 break
@@ -271,12 +291,12 @@ class CallbellBackend(HttpBackend):
         page, pages = 1, 1
         while page <= pages and page <= _MAX_PAGES:
             body = self._get(
-                f"/teams/{quote(team, safe='')}/members", "list the team members", params={"page": page}
+                f"/teams/{quote(team, safe='')}/members", _("list the team members"), params={"page": page}
             )
-            users = expect(body.get("users"), list, "list of team members", SERVICE)
+            users = expect(body.get("users"), list, N_("list of team members"), SERVICE)
             for user in users:
                 if not isinstance(user, dict):
-                    raise BadReply("Callbell sent a team member that is not an object.")
+                    raise BadReply(_("Callbell sent a team member that is not an object."))
                 address = user.get("email")
                 if isinstance(address, str) and address.strip().casefold() == email:
                     return user
@@ -293,50 +313,52 @@ class CallbellBackend(HttpBackend):
             # Callbell may accept two statuses with one name; the app picks statuses by name, so refuse.
             key = name.casefold()
             if any(s.name.strip().casefold() == key for s in self.list_statuses()):
-                raise DuplicateName(f"Callbell already has a custom status named '{name}'.")
+                raise DuplicateName(
+                    _("Callbell already has a custom status named '{name}'.").format(name=name)
+                )
         body = {"name": name}
         if emoji.strip():  # not in the reference's request (replies carry it): the server may refuse it
             body["emoji"] = emoji.strip()
         try:
-            response = self._request("POST", "/custom_statuses", "create the custom status", json=body)
+            response = self._request("POST", "/custom_statuses", _("create the custom status"), json=body)
         except ValidationError as exc:
             if "emoji" not in body or exc.field != "emoji":
                 raise
             # Refused, so nothing was created: create it without the emoji. The caller sees the
             # missing emoji on the result and says so.
             del body["emoji"]
-            response = self._request("POST", "/custom_statuses", "create the custom status", json=body)
+            response = self._request("POST", "/custom_statuses", _("create the custom status"), json=body)
         return _status(_object(response).get("customStatus"))
 
     def update_status(self, status: CustomStatus, name: str, type: str = "") -> CustomStatus:
-        raise Unsupported(_NO_EDIT)
+        raise Unsupported(_(_NO_EDIT))
 
     def delete_status(self, status: CustomStatus) -> None:
-        raise Unsupported(_NO_EDIT)
+        raise Unsupported(_(_NO_EDIT))
 
     def apply(self, change: StatusChange) -> None:
         path = self._user_path()
         if change.kind is ChangeKind.CLEAR:
-            self._request("DELETE", path, "clear your custom status", not_found=self._unknown_user())
+            self._request("DELETE", path, _("clear your custom status"), not_found=self._unknown_user())
             return
         if change.kind is ChangeKind.AVAILABILITY:
             body: dict[str, Any] = {"available": _available(change.availability)}
-            doing, not_found = "set your availability", self._unknown_user()
+            doing, not_found = _("set your availability"), self._unknown_user()
         else:
             status = change.status
             if status is None or not status.id:
-                raise InputError("No Callbell custom status was given to apply.")
+                raise InputError(_("No Callbell custom status was given to apply."))
             body = {"custom_status_uuid": status.id}
             if change.availability is not None:
                 body["available"] = _available(change.availability)
-            doing = "set your custom status"
-            not_found = (
-                f"Callbell found no user with the uuid '{self.account.user.strip()}' or no custom status "
-                f"'{status.name}' (it may have been deleted): check the uuid and refresh the statuses."
-            )
+            doing = _("set your custom status")
+            not_found = _(
+                "Callbell found no user with the uuid '{uuid}' or no custom status '{status}' (it may "
+                "have been deleted): check the uuid and refresh the statuses."
+            ).format(uuid=self.account.user.strip(), status=status.name)
         reply = _object(self._request("PUT", path, doing, not_found=not_found, json=body))
         if not isinstance(reply.get("user_status"), dict):
-            raise BadReply("Callbell confirmed the change without the user's new status.")
+            raise BadReply(_("Callbell confirmed the change without the user's new status."))
 
     def clear(self) -> None:
         self.apply(StatusChange(ChangeKind.CLEAR))
@@ -349,13 +371,13 @@ class CallbellBackend(HttpBackend):
             self._request(
                 "PUT",
                 self._user_path(),
-                "restore your previous status",
+                _("restore your previous status"),
                 not_found=self._unknown_user(),
                 json=body,
             )
         )
         if not isinstance(reply.get("user_status"), dict):
-            raise BadReply("Callbell confirmed the change without the user's new status.")
+            raise BadReply(_("Callbell confirmed the change without the user's new status."))
 
     def expected_current(self, previous: CurrentStatus | None, change: StatusChange) -> CurrentStatus:
         previous = previous or CurrentStatus()
@@ -383,5 +405,7 @@ def _available(availability: Availability | None) -> bool:
         return True
     if availability is Availability.AWAY:
         return False
-    label = availability.label if availability else "no availability"
-    raise Unsupported(f"Callbell offers only Available and Away, not {label}.")
+    label = availability.label if availability else _("no availability")
+    raise Unsupported(
+        _("Callbell offers only Available and Away, not {availability}.").format(availability=label)
+    )

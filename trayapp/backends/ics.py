@@ -13,6 +13,7 @@ import httpx
 from trayapp.backends.base import tls_context
 from trayapp.core.auto.calendar import MAX_BYTES, Fetched
 from trayapp.core.errors import InputError, ServiceUnavailable
+from trayapp.core.i18n import _
 from trayapp.core.ports import check_url
 
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
@@ -31,7 +32,7 @@ def fetch_ics(url: str, etag: str = "", last_modified: str = "") -> Fetched:
     deadline = time.monotonic() + DEADLINE_S
     try:
         with httpx.Client(timeout=TIMEOUT, verify=tls_context(), follow_redirects=False) as client:
-            for _ in range(MAX_REDIRECTS + 1):
+            for _hop in range(MAX_REDIRECTS + 1):
                 with client.stream("GET", url, headers=headers) as reply:
                     if reply.is_redirect and "location" in reply.headers:
                         url = check_url(str(reply.url.join(reply.headers["location"])))
@@ -40,26 +41,38 @@ def fetch_ics(url: str, etag: str = "", last_modified: str = "") -> Fetched:
                         return Fetched(None, etag, last_modified)
                     if reply.status_code in (401, 403, 404, 410):
                         raise InputError(
-                            f"The calendar at {host} answered {reply.status_code}: check its address "
-                            "(a private calendar address may have been reset)."
+                            _(
+                                "The calendar at {host} answered {status}: check its address "
+                                "(a private calendar address may have been reset)."
+                            ).format(host=host, status=reply.status_code)
                         )
                     if reply.status_code >= 400:
-                        raise ServiceUnavailable(f"The calendar at {host} answered {reply.status_code}.")
+                        raise ServiceUnavailable(
+                            _("The calendar at {host} answered {status}.").format(
+                                host=host, status=reply.status_code
+                            )
+                        )
                     body = bytearray()
                     for chunk in reply.iter_bytes():
                         body.extend(chunk)
                         if len(body) > MAX_BYTES:
                             raise InputError(
-                                f"The calendar at {host} is larger than {MAX_BYTES // 2**20} MB; "
+                                _(
+                                    "The calendar at {host} is larger than {size} MB; "
                                 "trayapp stopped reading it."
+                                ).format(host=host, size=MAX_BYTES // 2**20)
                             )
                         if time.monotonic() > deadline:
-                            raise ServiceUnavailable(f"The calendar at {host} is too slow to read.")
+                            raise ServiceUnavailable(
+                                _("The calendar at {host} is too slow to read.").format(host=host)
+                            )
                     return Fetched(
                         bytes(body), reply.headers.get("etag", ""), reply.headers.get("last-modified", "")
                     )
-            raise InputError(f"The calendar at {host} redirects too many times.")
+            raise InputError(_("The calendar at {host} redirects too many times.").format(host=host))
     except httpx.HTTPError as exc:
         raise ServiceUnavailable(
-            f"The calendar at {host} could not be reached ({type(exc).__name__})."
+            _("The calendar at {host} could not be reached ({error}).").format(
+                host=host, error=type(exc).__name__
+            )
         ) from None

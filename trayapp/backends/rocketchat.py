@@ -25,11 +25,12 @@ from trayapp.backends.base import (
     json_body,
     make_client,
     parse_time,
+    refusal,
     send,
-    sentence,
     server_error,
     server_text,
     try_again,
+    unexpected_status,
     wait_seconds,
 )
 from trayapp.core.errors import (
@@ -43,6 +44,7 @@ from trayapp.core.errors import (
     TwoFactorRequired,
     ValidationError,
 )
+from trayapp.core.i18n import N_, _
 from trayapp.core.models import (
     Account,
     Availability,
@@ -71,16 +73,16 @@ _FROM_STATUS = {value: key for key, value in _TO_STATUS.items()}
 _CODE_SUFFIX = re.compile(r"\s*\[[^\[\]]*\]\s*$")
 _WAIT_SECONDS = re.compile(r"wait (\d+(?:\.\d+)?) seconds?", re.IGNORECASE)
 
-_SIGNED_OUT = (
+_SIGNED_OUT = N_(
     "Rocket.Chat rejected this account's token (wrong, expired or revoked): check it, or make a new "
     "personal access token under My Account → Personal Access Tokens."
 )
-_NO_INVISIBLE = (
+_NO_INVISIBLE = N_(
     "This Rocket.Chat workspace does not allow the Invisible (offline) status{said}: an admin can turn "
     "on 'Allow Invisible status option' in the Accounts settings."
 )
-_NO_CLIENT = "Rocket.Chat shows you offline until a Rocket.Chat client is open."
-_NOT_ADMIN = (
+_NO_CLIENT = N_("Rocket.Chat shows you offline until a Rocket.Chat client is open.")
+_NOT_ADMIN = N_(
     "Rocket.Chat refused: only users with the manage-user-status permission (by default admins) "
     "may create or change custom statuses."
 )
@@ -96,7 +98,7 @@ def _without_code(text: str) -> str:
 
 
 def _object(response: httpx.Response) -> dict[str, Any]:
-    return expect(json_body(response, SERVICE), dict, "JSON object", SERVICE)  # type: ignore[no-any-return]
+    return expect(json_body(response, SERVICE), dict, N_("JSON object"), SERVICE)  # type: ignore[no-any-return]
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -136,7 +138,8 @@ def _wait_seconds(response: httpx.Response) -> float | None:
 
 def _slowed(retry_after: float | None) -> RateLimited:
     when = try_again(retry_after)
-    return RateLimited(f"Rocket.Chat is limiting requests from this computer: try again {when}.", retry_after)
+    text = _("Rocket.Chat is limiting requests from this computer: try again {when}.").format(when=when)
+    return RateLimited(text, retry_after)
 
 
 def _rate_limited(response: httpx.Response) -> RateLimited:
@@ -181,7 +184,7 @@ def _raise_for_status(response: httpx.Response, doing: str) -> None:
     if code < 400:
         return
     if code == 401:
-        raise AuthError(_SIGNED_OUT)
+        raise AuthError(_(_SIGNED_OUT))
     if code == 429:
         raise _rate_limited(response)
     if code >= 500:
@@ -191,44 +194,49 @@ def _raise_for_status(response: httpx.Response, doing: str) -> None:
     error_type = error_type if isinstance(error_type, str) else ""
     details = _dict(body.get("details"))
     text = _without_code(server_text(body.get("error")) or server_text(body.get("message")))
-    said = f": {sentence(text)}" if text else "."
+    said = refusal(SERVICE, doing, text)
     if code == 403:
         raise PermissionDenied(
-            f"Rocket.Chat refused to {doing}: "
-            + (sentence(text) if text else "this account does not have the permission.")
+            said if text else refusal(SERVICE, doing, _("this account does not have the permission."))
         )
     if code == 404:
-        raise NotFound(f"Rocket.Chat has no such API at this address: check the workspace URL ({doing}).")
+        raise NotFound(
+            _("Rocket.Chat has no such API at this address: check the workspace URL ({doing}).").format(
+                doing=doing
+            )
+        )
     if code != 400:
-        raise BadReply(f"Rocket.Chat answered with an unexpected HTTP {code} when asked to {doing}.")
+        raise BadReply(unexpected_status(SERVICE, code, doing))
     if error_type == "not_authorized" or text == "not_authorized":
-        raise PermissionDenied(_NOT_ADMIN)
+        raise PermissionDenied(_(_NOT_ADMIN))
     if text.startswith("No custom user status found") or error_type.endswith("_Invalid_User_Status"):
         raise NotFound(
-            "Rocket.Chat has no such custom status any more (it may have been deleted): refresh the list."
+            _("Rocket.Chat has no such custom status any more (it may have been deleted): refresh the list.")
         )
     if error_type == "Custom_User_Status_Error_Name_Already_In_Use":
-        raise DuplicateName(f"Rocket.Chat refused to {doing}{said}")
+        raise DuplicateName(said)
     if error_type == "error-the-field-is-required":
-        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="name")
+        raise ValidationError(said, field="name")
     if error_type == "error-input-is-not-a-valid-field":
         field = str(details.get("field", "")).lower()
         field = "type" if field == "statustype" else ("name" if field == "name" else field)
-        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field=field)
+        raise ValidationError(said, field=field)
     if error_type == "error-status-not-allowed":
-        raise ValidationError(_NO_INVISIBLE.format(said=f" ({text})" if text else ""), field="status")
+        raise ValidationError(_(_NO_INVISIBLE).format(said=f" ({text})" if text else ""), field="status")
     if error_type in ("error-invalid-status", "error-not-allowed"):
-        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="status")
+        raise ValidationError(said, field="status")
     if error_type == "error-invalid-date":
-        raise ValidationError(f"Rocket.Chat refused to {doing}{said}", field="end")
+        raise ValidationError(said, field="end")
     if error_type.startswith("totp-"):
         raise TwoFactorRequired(
-            f"Rocket.Chat asks for a two-factor code to {doing}; use a personal access token instead.",
+            _(
+                "Rocket.Chat asks for a two-factor code to {doing}; use a personal access token instead."
+            ).format(doing=doing),
             method=_two_factor_method(details),
         )
     if text.lower() == "unauthorized":  # the handler-level refusal (HTTP 403 on <= 6.x, 401 later)
-        raise PermissionDenied(f"Rocket.Chat refused to {doing}: this account is not allowed to do that.")
-    raise ValidationError(f"Rocket.Chat refused to {doing}{said}")
+        raise PermissionDenied(refusal(SERVICE, doing, _("this account is not allowed to do that.")))
+    raise ValidationError(said)
 
 
 @dataclass(frozen=True)
@@ -253,22 +261,24 @@ def _shown(body: dict[str, Any]) -> _Shown:
 def _notice(shown: _Shown, chosen: Availability | None) -> str:
     """Why people do not see the status that was set, or ""."""
     if shown.connection == "offline" and chosen is not Availability.OFFLINE:
-        return _NO_CLIENT
+        return _(_NO_CLIENT)
     if shown.source == "internal":
-        return (
-            f"Rocket.Chat shows a call or meeting ({shown.status or 'busy'}), which outranks a status "
-            "set by hand until it ends."
-        )
+        return _(
+            "Rocket.Chat shows a call or meeting ({status}), which outranks a status set by hand "
+            "until it ends."
+        ).format(status=shown.status or "busy")
     if shown.source == "external" and chosen is not None and _FROM_STATUS.get(shown.status) != chosen:
-        return f"Rocket.Chat shows a status set by an app such as a calendar ({shown.status or 'busy'})."
+        return _("Rocket.Chat shows a status set by an app such as a calendar ({status}).").format(
+            status=shown.status or "busy"
+        )
     return ""
 
 
 def _status(item: Any) -> CustomStatus:
     if not isinstance(item, dict):
-        raise BadReply("Rocket.Chat sent a custom status that is not an object.")
-    status_id = expect(item.get("_id"), str, "custom status id", SERVICE)
-    name = expect(item.get("name"), str, "custom status name", SERVICE)
+        raise BadReply(_("Rocket.Chat sent a custom status that is not an object."))
+    status_id = expect(item.get("_id"), str, N_("custom status id"), SERVICE)
+    name = expect(item.get("name"), str, N_("custom status name"), SERVICE)
     status_type = item.get("statusType")
     return CustomStatus(id=status_id, name=name, type=status_type if isinstance(status_type, str) else "")
 
@@ -291,7 +301,9 @@ class RocketChatBackend(HttpBackend):
     def _auth_headers(self) -> dict[str, str]:
         user = self.account.user.strip()
         if not user:
-            raise AuthError("This Rocket.Chat account has no user id: type the one shown next to your token.")
+            raise AuthError(
+                _("This Rocket.Chat account has no user id: type the one shown next to your token.")
+            )
         return {"X-User-Id": user, "X-Auth-Token": self._token()}
 
     def _call(self, method: str, path: str, doing: str, **kwargs: Any) -> dict[str, Any]:
@@ -301,13 +313,17 @@ class RocketChatBackend(HttpBackend):
         _raise_for_status(response, doing)
         body = _object(response)
         if body.get("success") is not True:  # every Rocket.Chat API reply carries it
-            raise BadReply(f"Rocket.Chat sent a reply without its success mark when asked to {doing}.")
+            raise BadReply(
+                _("Rocket.Chat sent a reply without its success mark when asked to {doing}.").format(
+                    doing=doing
+                )
+            )
         return body
 
     # ------------------------------------------------------------------ reading
     def _me(self) -> dict[str, Any]:
-        me = self._call("GET", "/me", "read your profile")
-        expect(me.get("_id"), str, "user id", SERVICE)
+        me = self._call("GET", "/me", _("read your profile"))
+        expect(me.get("_id"), str, N_("user id"), SERVICE)
         return me
 
     def whoami(self) -> str:
@@ -316,17 +332,17 @@ class RocketChatBackend(HttpBackend):
             value = me.get(key)
             if isinstance(value, str) and value.strip():
                 return value.strip()
-        raise BadReply("Rocket.Chat sent a profile without a user name.")
+        raise BadReply(_("Rocket.Chat sent a profile without a user name."))
 
     def list_statuses(self) -> list[CustomStatus]:
         found: list[CustomStatus] = []
         offset = 0
-        for _ in range(_MAX_PAGES):
+        for _page in range(_MAX_PAGES):
             body = self._call(
-                "GET", "/custom-user-status.list", "list the custom statuses",
+                "GET", "/custom-user-status.list", _("list the custom statuses"),
                 params={"count": PAGE_SIZE, "offset": offset},
             )  # fmt: skip
-            page = expect(body.get("statuses"), list, "list of custom statuses", SERVICE)
+            page = expect(body.get("statuses"), list, N_("list of custom statuses"), SERVICE)
             found.extend(_status(item) for item in page)
             total = body.get("total")
             offset += len(page)
@@ -336,7 +352,7 @@ class RocketChatBackend(HttpBackend):
         return found
 
     def _read_shown(self) -> _Shown:
-        shown = _shown(self._call("GET", "/users.getStatus", "read your status"))
+        shown = _shown(self._call("GET", "/users.getStatus", _("read your status")))
         self._claims_seen = self._claims_seen or bool(shown.source)  # an 8.6+ server
         return shown
 
@@ -384,7 +400,7 @@ class RocketChatBackend(HttpBackend):
         status_type = type.strip().lower() or DEFAULT_CREATE_TYPE
         body = {"name": name.strip(), "statusType": status_type}
         try:
-            reply = self._call("POST", "/custom-user-status.create", "create the custom status", json=body)
+            reply = self._call("POST", "/custom-user-status.create", _("create the custom status"), json=body)
         except PermissionDenied:  # 403 error-unauthorized (route permission) or 400 not_authorized
             raise PermissionDenied(_NOT_ADMIN) from None
         created = _status(reply.get("customUserStatus"))
@@ -397,7 +413,7 @@ class RocketChatBackend(HttpBackend):
         status_type = type.strip().lower() or status.type or DEFAULT_CREATE_TYPE
         body = {"_id": status.id, "name": name.strip(), "statusType": status_type}
         try:
-            reply = self._call("POST", "/custom-user-status.update", "change the custom status", json=body)
+            reply = self._call("POST", "/custom-user-status.update", _("change the custom status"), json=body)
         except PermissionDenied:
             raise PermissionDenied(_NOT_ADMIN) from None
         updated = _status(reply.get("customUserStatus"))
@@ -407,7 +423,7 @@ class RocketChatBackend(HttpBackend):
     def delete_status(self, status: CustomStatus) -> None:
         try:
             self._call(
-                "POST", "/custom-user-status.delete", "delete the custom status",
+                "POST", "/custom-user-status.delete", _("delete the custom status"),
                 json={"customUserStatusId": status.id},
             )  # fmt: skip
         except PermissionDenied:
@@ -423,7 +439,7 @@ class RocketChatBackend(HttpBackend):
     def restore(self, state: CurrentStatus) -> None:
         status = _TO_STATUS[state.availability] if state.availability else "online"
         body = self._checked({"status": status, "message": state.message or ""})
-        self._call("POST", "/users.setStatus", "restore your previous status", json=body)
+        self._call("POST", "/users.setStatus", _("restore your previous status"), json=body)
 
     # expiresAt (8.6+) is deliberately never sent. The server's expiry resets the user to online with no
     # message, not to the status trayapp captured, and only on its 60 s sweep: a safety net that restores
@@ -435,8 +451,10 @@ class RocketChatBackend(HttpBackend):
         message = body.get("message")
         if message is not None and CAPABILITIES[ServiceKind.ROCKETCHAT].message_too_long(message):
             raise InputError(
-                f"Rocket.Chat keeps only {MESSAGE_LIMIT} characters of a status message, and this one "
-                f"has {len(message.strip())}: shorten it."
+                _(
+                    "Rocket.Chat keeps only {limit} characters of a status message, and this one has "
+                    "{length}: shorten it."
+                ).format(limit=MESSAGE_LIMIT, length=len(message.strip()))
             )
         if body.get("status") == "offline" and self._no_invisible:
             raise InputError(self._no_invisible)
@@ -444,7 +462,7 @@ class RocketChatBackend(HttpBackend):
 
     def _set_status(self, body: dict[str, str]) -> None:
         try:
-            self._call("POST", "/users.setStatus", "set your status", json=self._checked(body))
+            self._call("POST", "/users.setStatus", _("set your status"), json=self._checked(body))
         except ValidationError as exc:
             if body.get("status") == "offline" and "Invisible" in str(exc):
                 self._no_invisible = str(exc)
@@ -455,14 +473,14 @@ class RocketChatBackend(HttpBackend):
             return {"status": "online", "message": ""}
         if change.kind is ChangeKind.AVAILABILITY:
             if change.availability is None:
-                raise InputError("No availability was given to set on Rocket.Chat.")
+                raise InputError(_("No availability was given to set on Rocket.Chat."))
             body = {"status": _TO_STATUS[change.availability]}
             if change.message is not None:  # otherwise the message stays as it is
                 body["message"] = change.message
             return body
         status = change.status
         if status is None:
-            raise InputError("No custom status was given to apply on Rocket.Chat.")
+            raise InputError(_("No custom status was given to apply on Rocket.Chat."))
         body = {"message": change.message or status.name}
         if change.availability is not None:  # a preset's "Lunch, shown as Busy"
             body["status"] = _TO_STATUS[change.availability]
@@ -508,10 +526,10 @@ def _match(known: Sequence[CustomStatus], message: str | None, status_type: str)
 
 # Where the code comes from, by the method the server names (details.method).
 _CODE_SOURCES = {
-    "totp": "the code from your authenticator app",
-    "email": "the code Rocket.Chat sent you by e-mail",
+    "totp": N_("the code from your authenticator app"),
+    "email": N_("the code Rocket.Chat sent you by e-mail"),
 }
-_CODE_PROMPTS = {"totp": "Code from your authenticator app", "email": "Code from the e-mail"}
+_CODE_PROMPTS = {"totp": N_("Code from your authenticator app"), "email": N_("Code from the e-mail")}
 _TRAILING_CODE = re.compile(r"\[([^\[\]]+)\]\s*$")
 
 
@@ -543,7 +561,7 @@ def login(url: str, username: str, password: str, code: str | None = None) -> tu
     """Password login; returns (user id, auth token). Raises TwoFactorRequired(method) when the
     server asks for a code, AuthError for a wrong name, password or code."""
     if not username.strip() or not password:
-        raise InputError("Rocket.Chat sign-in needs a user name and a password.")
+        raise InputError(_("Rocket.Chat sign-in needs a user name and a password."))
     body: dict[str, str] = {"user": username.strip(), "password": password}
     if code is not None and code.strip():
         body["code"] = code.strip()
@@ -553,11 +571,11 @@ def login(url: str, username: str, password: str, code: str | None = None) -> tu
         reply = _object(response)
         data = reply.get("data")
         if reply.get("status") != "success" or not isinstance(data, dict):
-            raise BadReply("Rocket.Chat answered the sign-in without a user id and token.")
-        user_id = expect(data.get("userId"), str, "user id", SERVICE)
-        token = expect(data.get("authToken"), str, "sign-in token", SERVICE)
+            raise BadReply(_("Rocket.Chat answered the sign-in without a user id and token."))
+        user_id = expect(data.get("userId"), str, N_("user id"), SERVICE)
+        token = expect(data.get("authToken"), str, N_("sign-in token"), SERVICE)
         if not user_id or not token:
-            raise BadReply("Rocket.Chat answered the sign-in without a user id and token.")
+            raise BadReply(_("Rocket.Chat answered the sign-in without a user id and token."))
         return user_id, token
     if response.status_code in (400, 401, 403):
         error = _error_body(response)
@@ -566,26 +584,45 @@ def login(url: str, username: str, password: str, code: str | None = None) -> tu
         two_factor = _two_factor_code(error)
         if two_factor == "totp-required":
             method = _two_factor_method(details)
-            where = _CODE_SOURCES.get(method, "your two-factor code")
+            where = _(_CODE_SOURCES.get(method, N_("your two-factor code")))
             if method == "email" and details.get("codeGenerated") is True:
-                where = "the code Rocket.Chat has just sent you by e-mail"
+                where = _("the code Rocket.Chat has just sent you by e-mail")
             raise TwoFactorRequired(
-                f"Rocket.Chat asks for a two-factor code for {username.strip()}: enter {where}.",
+                _("Rocket.Chat asks for a two-factor code for {user}: enter {where}.").format(
+                    user=username.strip(), where=where
+                ),
                 method=method,
-                prompt=_CODE_PROMPTS.get(method, "Two-factor code"),
+                prompt=_(_CODE_PROMPTS[method]) if method in _CODE_PROMPTS else "",
             )
         if two_factor == "totp-invalid":
             method = _two_factor_method(details)
-            where = {"totp": " from your authenticator app", "email": " from the e-mail"}.get(method, "")
             raise AuthError(
-                f"Rocket.Chat did not accept the two-factor code{where}: the code was wrong or has expired."
+                {
+                    "totp": _(
+                        "Rocket.Chat did not accept the two-factor code from your authenticator app: "
+                        "the code was wrong or has expired."
+                    ),
+                    "email": _(
+                        "Rocket.Chat did not accept the two-factor code from the e-mail: the code was wrong "
+                        "or has expired."
+                    ),
+                }.get(
+                    method,
+                    _("Rocket.Chat did not accept the two-factor code: the code was wrong or has expired."),
+                )
             )
         if error.get("success") is False and kind == "unauthorized" and "details" not in error:
             # Future servers no longer tell a wrong password from a missing two-factor code.
             raise AuthError(
-                "Rocket.Chat did not accept this sign-in: check the user name and password "
-                "(and the two-factor code, if the account uses one)."
+                _(
+                    "Rocket.Chat did not accept this sign-in: check the user name and password "
+                    "(and the two-factor code, if the account uses one)."
+                )
             )
-        raise AuthError("Rocket.Chat did not accept this user name and password.")
-    _raise_for_status(response, "sign you in")
-    raise BadReply(f"Rocket.Chat answered the sign-in with an unexpected HTTP {response.status_code}.")
+        raise AuthError(_("Rocket.Chat did not accept this user name and password."))
+    _raise_for_status(response, _("sign you in"))
+    raise BadReply(
+        _("Rocket.Chat answered the sign-in with an unexpected HTTP {code}.").format(
+            code=response.status_code
+        )
+    )

@@ -21,12 +21,13 @@ from trayapp.backends.base import (
     json_body,
     make_client,
     parse_time,
+    refusal,
     retry_after_from_reset,
     send,
-    sentence,
     server_error,
     server_text,
     try_again,
+    unexpected_status,
 )
 from trayapp.core.errors import (
     AuthError,
@@ -39,6 +40,7 @@ from trayapp.core.errors import (
     Unsupported,
     ValidationError,
 )
+from trayapp.core.i18n import N_, _
 from trayapp.core.models import (
     Account,
     Availability,
@@ -67,7 +69,7 @@ CODES: dict[str, str] = {
 }
 _AVAILABLE_CODES = frozenset({"ITO", "WFH"})
 # The vendor's docs index marks user statuses deprecated: an account without them answers 404 or 410.
-NO_STATUSES = (
+NO_STATUSES = N_(
     "This Smartsheet RM account no longer offers user statuses (Smartsheet has retired them), "
     "so trayapp cannot read or set your status there."
 )
@@ -92,14 +94,17 @@ def _raise_for_status(response: httpx.Response, doing: str, not_found: str = "",
         return
     if code == 401:
         raise AuthError(
-            "Smartsheet RM rejected this account's API token: check it, or copy a current token from "
-            "Settings → Developer API."
+            _(
+                "Smartsheet RM rejected this account's API token: check it, or copy a current token from "
+                "Settings → Developer API."
+            )
         )
     if code == 429:
         retry_after = retry_after_from_reset(response, milliseconds=False)
         when = try_again(retry_after)
         raise RateLimited(
-            f"Smartsheet RM is limiting requests with this token: try again {when}.", retry_after
+            _("Smartsheet RM is limiting requests with this token: try again {when}.").format(when=when),
+            retry_after,
         )
     if code >= 500:
         raise server_error(response, SERVICE)
@@ -107,23 +112,25 @@ def _raise_for_status(response: httpx.Response, doing: str, not_found: str = "",
     message = server_text(body.get("message"))
     errors = server_text(body.get("errors"))
     if code == 403:
-        detail = f" ({errors or message})" if (errors or message) else ""
-        raise PermissionDenied(
-            f"Smartsheet RM refused to {doing}: this token is not allowed to do that{detail}."
-        )
+        if errors or message:
+            denied = _("Smartsheet RM refused to {doing}: this token is not allowed to do that ({reason}).")
+        else:
+            denied = _("Smartsheet RM refused to {doing}: this token is not allowed to do that.")
+        raise PermissionDenied(denied.format(doing=doing, reason=errors or message))
     if code == 404:
-        raise NotFound(not_found or f"Smartsheet RM found nothing to {doing} at this address: check the URL.")
+        raise NotFound(
+            not_found
+            or _("Smartsheet RM found nothing to {doing} at this address: check the URL.").format(doing=doing)
+        )
     if code in (400, 422):
-        text = errors or message
-        said = f": {sentence(text)}" if text else "."
-        raise ValidationError(f"Smartsheet RM refused to {doing}{said}", field=field)
-    raise BadReply(f"Smartsheet RM answered with an unexpected HTTP {code} when asked to {doing}.")
+        raise ValidationError(refusal(SERVICE, doing, errors or message), field=field)
+    raise BadReply(unexpected_status(SERVICE, code, doing))
 
 
 def _object(response: httpx.Response) -> dict[str, Any]:
     body = json_body(response, SERVICE)
     if not isinstance(body, dict):
-        raise BadReply("Smartsheet RM sent a reply that is not a JSON object.")
+        raise BadReply(_("Smartsheet RM sent a reply that is not a JSON object."))
     return body
 
 
@@ -152,7 +159,7 @@ def _pages(
     items: list[dict[str, Any]] = []
     params: list[tuple[str, str]] | None = [("per_page", str(PAGE_SIZE))]
     seen: set[tuple[tuple[str, str], ...]] = set()
-    for _ in range(_MAX_PAGES):
+    for _page in range(_MAX_PAGES):
         if params is None:
             break
         key = tuple(sorted(params))
@@ -164,10 +171,10 @@ def _pages(
             raise _StatusesGone(response.status_code)
         _raise_for_status(response, doing, not_found)
         body = _object(response)
-        page = expect(body.get("data"), list, "list of results", SERVICE)
+        page = expect(body.get("data"), list, N_("list of results"), SERVICE)
         for item in page:
             if not isinstance(item, dict):
-                raise BadReply("Smartsheet RM sent a list entry that is not an object.")
+                raise BadReply(_("Smartsheet RM sent a list entry that is not an object."))
             items.append(item)
         params = _next_params(body) if page else None
     return items
@@ -185,7 +192,7 @@ def _user_label(user: dict[str, Any]) -> str:
 
 def _user_id(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip():
-        raise BadReply("Smartsheet RM sent a user without a valid id.")
+        raise BadReply(_("Smartsheet RM sent a user without a valid id."))
     return str(value).strip()
 
 
@@ -193,17 +200,19 @@ def find_user_id(url: str, token: str, email: str) -> tuple[str, str]:
     """(user id, display name) of the organisation's user with this e-mail (case-insensitive)."""
     wanted = email.strip().casefold()
     if "@" not in wanted:
-        raise InputError(f"'{email.strip()}' is not an e-mail address.")
+        raise InputError(_("'{email}' is not an e-mail address.").format(email=email.strip()))
     clean = clean_token(token, SERVICE)
     with make_client(_api_url(url), lambda: {"auth": clean}) as client:
-        users = _pages(client, "/users", "list the users")
+        users = _pages(client, "/users", _("list the users"))
     for user in users:
         address = user.get("email")
         if isinstance(address, str) and address.strip().casefold() == wanted:
             return _user_id(user.get("id")), _user_label(user) or address.strip()
     raise NotFound(
-        f"Smartsheet RM has no active user with the e-mail {email.strip()} in this organisation: "
-        "check the address, or enter the numeric user id instead."
+        _(
+            "Smartsheet RM has no active user with the e-mail {email} in this organisation: "
+            "check the address, or enter the numeric user id instead."
+        ).format(email=email.strip())
     )
 
 
@@ -215,7 +224,11 @@ def _code_of(status: CustomStatus) -> str:
     by_name = {name.casefold(): code for code, name in CODES.items()}
     code = by_name.get(status.name.strip().casefold(), "")
     if not code:
-        raise InputError(f"'{status.name}' is not a Smartsheet RM status (it offers {', '.join(CODES)}).")
+        raise InputError(
+            _("'{status}' is not a Smartsheet RM status (it offers {codes}).").format(
+                status=status.name, codes=", ".join(CODES)
+            )
+        )
     return code
 
 
@@ -233,7 +246,11 @@ class SmartsheetBackend(HttpBackend):
         super().__init__(account, secret)
         for code in (available_code, away_code):
             if code not in CODES:
-                raise InputError(f"'{code}' is not a Smartsheet RM status code ({', '.join(CODES)}).")
+                raise InputError(
+                    _("'{code}' is not a Smartsheet RM status code ({codes}).").format(
+                        code=code, codes=", ".join(CODES)
+                    )
+                )
         self._codes = {Availability.AVAILABLE: available_code, Availability.AWAY: away_code}
 
     def _api_url(self) -> str:
@@ -245,23 +262,22 @@ class SmartsheetBackend(HttpBackend):
     def _user_path(self) -> str:
         user = self.account.user.strip()
         if not user:
-            raise InputError("This Smartsheet RM account has no user id: add it in the account settings.")
+            raise InputError(_("This Smartsheet RM account has no user id: add it in the account settings."))
         return f"/users/{quote(user, safe='')}"
 
     def _unknown_user(self) -> str:
-        return (
-            f"Smartsheet RM has no user with the id {self.account.user.strip()}: "
-            "check the user id in the account settings."
-        )
+        return _(
+            "Smartsheet RM has no user with the id {user}: check the user id in the account settings."
+        ).format(user=self.account.user.strip())
 
     # ------------------------------------------------------------------ reading
     def whoami(self) -> str:
         response = send(self.client, SERVICE, "GET", self._user_path())
-        _raise_for_status(response, "read your user", self._unknown_user())
+        _raise_for_status(response, _("read your user"), self._unknown_user())
         user = _object(response)
         label = _user_label(user)
         if not label:
-            raise BadReply("Smartsheet RM sent a user without a name or e-mail address.")
+            raise BadReply(_("Smartsheet RM sent a user without a name or e-mail address."))
         return label
 
     def list_statuses(self) -> list[CustomStatus]:
@@ -274,13 +290,13 @@ class SmartsheetBackend(HttpBackend):
             response = send(self.client, SERVICE, "GET", self._user_path())
             if response.status_code == 404:
                 return NotFound(self._unknown_user())
-            _raise_for_status(response, "read your user", self._unknown_user())
-        return Unsupported(NO_STATUSES)
+            _raise_for_status(response, _("read your user"), self._unknown_user())
+        return Unsupported(_(NO_STATUSES))
 
     def current(self) -> CurrentStatus:
         """The newest entry of the history by created_at, then id (the order of the list is undocumented)."""
         try:
-            entries = _pages(self.client, self._user_path() + "/statuses", "read your statuses", gone=True)
+            entries = _pages(self.client, self._user_path() + "/statuses", _("read your statuses"), gone=True)
         except _StatusesGone as gone:
             raise self._statuses_gone(gone.code) from None
         if not entries:
@@ -294,7 +310,7 @@ class SmartsheetBackend(HttpBackend):
         entry = max(entries, key=newest)
         code = entry.get("status")
         if not isinstance(code, str) or not code.strip():
-            raise BadReply("Smartsheet RM sent a status entry without a status code.")
+            raise BadReply(_("Smartsheet RM sent a status entry without a status code."))
         code = code.strip().upper()
         message = entry.get("message")
         return CurrentStatus(
@@ -309,8 +325,9 @@ class SmartsheetBackend(HttpBackend):
     # ------------------------------------------------------------------ writing
     def create_status(self, name: str, type: str = "", emoji: str = "") -> CustomStatus:
         raise Unsupported(
-            "Smartsheet RM has a fixed set of statuses (" + ", ".join(CODES.values()) + "); "
-            "new ones cannot be created."
+            _("Smartsheet RM has a fixed set of statuses ({statuses}); new ones cannot be created.").format(
+                statuses=", ".join(CODES.values())
+            )
         )
 
     def _body(self, change: StatusChange) -> dict[str, str]:
@@ -319,10 +336,14 @@ class SmartsheetBackend(HttpBackend):
         if change.kind is ChangeKind.AVAILABILITY:
             code = self._codes.get(change.availability) if change.availability else None
             if code is None:
-                label = change.availability.label if change.availability else "no availability"
-                raise Unsupported(f"Smartsheet RM offers only Available and Away, not {label}.")
+                label = change.availability.label if change.availability else _("no availability")
+                raise Unsupported(
+                    _("Smartsheet RM offers only Available and Away, not {availability}.").format(
+                        availability=label
+                    )
+                )
         elif change.status is None:
-            raise InputError("No Smartsheet RM status was given to apply.")
+            raise InputError(_("No Smartsheet RM status was given to apply."))
         else:
             code = _code_of(change.status)
         body = {"status": code}
@@ -335,10 +356,10 @@ class SmartsheetBackend(HttpBackend):
         return body
 
     def update_status(self, status: CustomStatus, name: str, type: str = "") -> CustomStatus:
-        raise Unsupported("Smartsheet RM has a fixed set of statuses; they cannot be changed or deleted.")
+        raise Unsupported(_("Smartsheet RM has a fixed set of statuses; they cannot be changed or deleted."))
 
     def delete_status(self, status: CustomStatus) -> None:
-        raise Unsupported("Smartsheet RM has a fixed set of statuses; they cannot be changed or deleted.")
+        raise Unsupported(_("Smartsheet RM has a fixed set of statuses; they cannot be changed or deleted."))
 
     def apply(self, change: StatusChange) -> None:
         # Form fields, as the reference documents for this POST ("-d 'status=OOO'"), not JSON.
@@ -347,10 +368,10 @@ class SmartsheetBackend(HttpBackend):
         )
         if response.status_code in (404, 410):
             raise self._statuses_gone(response.status_code)
-        _raise_for_status(response, "set your status", self._unknown_user(), field="status")
+        _raise_for_status(response, _("set your status"), self._unknown_user(), field="status")
         created = _object(response)
         if not isinstance(created.get("status"), str):
-            raise BadReply("Smartsheet RM confirmed the change without the new status entry.")
+            raise BadReply(_("Smartsheet RM confirmed the change without the new status entry."))
 
     def clear(self) -> None:
         self.apply(StatusChange(ChangeKind.CLEAR))

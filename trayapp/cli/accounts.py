@@ -84,7 +84,7 @@ def add_account(service: StatusService, a: argparse.Namespace) -> int:
 
         url = check_url(a.url or DEFAULT_URL)
         user = normalise_uuid(a.user_uuid)  # before the key is read: a typo costs nothing
-        secret = _read_secret("API key")
+        secret = _read_secret(_("API key"))
         account = Account(a.name, kind, url, user)
     else:
         from trayapp.backends.smartsheet_rm import DEFAULT_URL as SS_URL

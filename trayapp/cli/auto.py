@@ -76,14 +76,16 @@ def _accounts(service: StatusService, names: Sequence[str] | None) -> tuple[str,
 
 def _who(service: StatusService, setting: PresenceSetting) -> str:
     names = setting.targets(service.accounts())
-    default = "" if setting.accounts is not None else " (the chat accounts, by default)"
-    return (", ".join(names) or "no account") + default
+    who = ", ".join(names) or _("no account")
+    if setting.accounts is not None:
+        return who
+    return _("{accounts} (the chat accounts, by default)").format(accounts=who)
 
 
 def lock_command(service: StatusService, args: argparse.Namespace) -> int:
     if args.setting == "status":
         if args.accounts:
-            raise UsageError("'status' takes no --account.")
+            raise UsageError(_("'status' takes no --account."))
         setting = service.auto_config().lock
         if setting.on:
             print(_("Away while locked or asleep: on for {who}.").format(who=_who(service, setting)))
@@ -110,7 +112,7 @@ def idle_command(service: StatusService, args: argparse.Namespace) -> int:
     word = args.setting.strip().lower()
     if word == "status":
         if args.accounts:
-            raise UsageError("'status' takes no --account.")
+            raise UsageError(_("'status' takes no --account."))
         setting = service.auto_config().idle
         if setting.minutes:
             print(

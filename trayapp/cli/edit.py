@@ -40,12 +40,15 @@ def edit_status(service: StatusService, a: argparse.Namespace) -> int:
     with usage():
         status_type = check_status_type(a.type) if a.type.strip() else ""
     updated = service.update_status(a.account, a.status_name, a.new_name, type=status_type)
-    kind = f" ({updated.type})" if updated.type else ""
-    print(f"{a.account}: '{a.status_name.strip()}' is now '{updated.label}'{kind}.")
+    if updated.type:
+        done = _("{account}: '{old}' is now '{new}' ({type}).")
+    else:
+        done = _("{account}: '{old}' is now '{new}'.")
+    print(done.format(account=a.account, old=a.status_name.strip(), new=updated.label, type=updated.type))
     return EXIT_OK
 
 
 def delete_status(service: StatusService, a: argparse.Namespace) -> int:
     deleted = service.delete_status(a.account, a.status_name)
-    print(f"{a.account}: deleted '{deleted.label}'.")
+    print(_("{account}: deleted '{status}'.").format(account=a.account, status=deleted.label))
     return EXIT_OK

@@ -19,7 +19,7 @@ from trayapp.cli.output import (
 from trayapp.cli.parser import build_parser
 from trayapp.cli.usage import UsageError
 from trayapp.core.errors import RateLimited, ServiceUnavailable, TrayAppError
-from trayapp.core.i18n import _, use_system_locale
+from trayapp.core.i18n import _, set_languages, use_system_locale
 from trayapp.qt_options import split_qt_args
 
 if TYPE_CHECKING:
@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     args.qt_args = qt_args  # for the tray (trayapp.cli.tray)
     command: Command = args.func
+    if getattr(args, "json", False):
+        # --json is for scripts: the same text in every locale (keys and machine values never change;
+        # the sentences in it, e.g. doctor's lines or a change's description, are the English source)
+        set_languages(["C"])
     try:
         return command(args)
     except UsageError as exc:
@@ -56,3 +60,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error")
         err(_("an unexpected error happened; please report it (details were logged)."))
         return EXIT_BUG
+    finally:
+        if getattr(args, "json", False):
+            set_languages(None)

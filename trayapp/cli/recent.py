@@ -33,8 +33,10 @@ def describe(recent: Recent) -> str:
     """'Lunch on rocket, callbell for 1 hour'."""
     from trayapp.core.timetext import duration_text
 
-    text = f"{recent.label} on {', '.join(recent.accounts)}"
-    return text + (f" for {duration_text(recent.duration)}" if recent.duration is not None else "")
+    text = _("{change} on {accounts}").format(change=recent.label, accounts=", ".join(recent.accounts))
+    if recent.duration is None:
+        return text
+    return _("{change} for {duration}").format(change=text, duration=duration_text(recent.duration))
 
 
 def list_recent(service: StatusService, a: argparse.Namespace) -> int:
@@ -49,10 +51,7 @@ def list_recent(service: StatusService, a: argparse.Namespace) -> int:
         return EXIT_OK
     now = datetime.now(timezone.utc)
     table(
-        [
-            [str(n), describe(r), local_time(r.at, now) if r.at else ""]
-            for n, r in enumerate(recents, start=1)
-        ]
+        [[str(n), describe(r), local_time(r.at, now) if r.at else ""] for n, r in enumerate(recents, start=1)]
     )
     return EXIT_OK
 
@@ -63,7 +62,9 @@ def repeat_recent(service: StatusService, a: argparse.Namespace) -> int:
         raise TrayAppError(_("There is no recent change to repeat yet."))
     if not a.number.isdigit() or not 1 <= int(a.number) <= len(recents):
         raise UsageError(
-            f"'{a.number}' is not a number from 1 to {len(recents)} ('trayapp recent' lists them)."
+            _("'{number}' is not a number from 1 to {last} ('trayapp recent' lists them).").format(
+                number=a.number, last=len(recents)
+            )
         )
     chosen = recents[int(a.number) - 1]
     print(_("Repeating {change}.").format(change=describe(chosen)))

@@ -55,7 +55,7 @@ def list_schedule(service: StatusService, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif not rows:
-        print("Nothing is scheduled.")
+        print(_("Nothing is scheduled."))
     else:
         table(lines)
     return EXIT_OK
@@ -96,7 +96,7 @@ def _automatic(service: StatusService) -> tuple[list[dict[str, object]], list[li
         window = service.calendar_next(source.name, now)
         running = window is not None and window.start <= now
         phase = "paused" if config.paused else ("active" if running else "calendar")
-        accounts = list(source.accounts) or ["all accounts"]
+        accounts = list(source.accounts) or [_("all accounts")]
         rows.append(
             {
                 "kind": "calendar",
@@ -106,16 +106,20 @@ def _automatic(service: StatusService) -> tuple[list[dict[str, object]], list[li
                 "start": window.start.isoformat() if window else None,
                 "end": window.end.isoformat() if window else None,
                 "phase": phase,
-                "note": "" if window else "no busy time ahead (as last read)",
+                "note": "" if window else _("no busy time ahead (as last read)"),
             }
         )
         if window is None:
-            when = "no busy time ahead (as last read)"
+            when = _("no busy time ahead (as last read)")
         elif running:
-            when = f"now until {local_time(window.end, now)}"
+            when = _("now until {end}").format(end=local_time(window.end, now))
         else:
-            when = f"next {local_time(window.start, now)}–{local_time(window.end, now)}"
-        what = f"{source.change.describe()} during busy events of '{source.name}'; {when}"
+            when = _("next {start}–{end}").format(
+                start=local_time(window.start, now), end=local_time(window.end, now)
+            )
+        what = _("{change} during busy events of '{calendar}'; {when}").format(
+            change=source.change.describe(), calendar=source.name, when=when
+        )
         lines.append([source.name, phase, ",".join(accounts), what, ""])
     return rows, lines
 
@@ -125,13 +129,13 @@ def cancel_entry(service: StatusService, args: argparse.Namespace) -> int:
 
     rule = service.remove_repeat(args.entry_id)
     if rule is not None:
-        print(f"{rule.id}: '{rule.describe()}' will not repeat any more.")
+        print(_("{id}: '{change}' will not repeat any more.").format(id=rule.id, change=rule.describe()))
         return EXIT_OK
     entries = service.schedule_entries()
     found = next((e for e in entries if e.id == args.entry_id), None)
     if found is not None and found.phase.finished:
         if found.phase is Phase.CANCELLED:  # asked twice: what was wanted already holds
-            print(f"{found.id}: '{found.what}' was already cancelled.")
+            print(_("{id}: '{change}' was already cancelled.").format(id=found.id, change=found.what))
             return EXIT_OK
         raise TrayAppError(_why_not_cancellable(found, entries))
     entry = service.cancel_scheduled(args.entry_id)
@@ -148,17 +152,20 @@ def _why_not_cancellable(entry: ScheduleEntry, entries: Sequence[ScheduleEntry])
     if entry.phase is Phase.SUPERSEDED:
         newer = _replacement(entry, entries)
         if newer is None:
-            return f"{what} has already been replaced by a newer change; there is nothing to cancel."
-        hint = "" if newer.phase.finished else f" Cancel {newer.id} instead."
-        return (
-            f"{what} has already been replaced by '{newer.what}' ({newer.id}); "
-            f"there is nothing to cancel.{hint}"
+            return _(
+                "{what} has already been replaced by a newer change; there is nothing to cancel."
+            ).format(what=what)
+        text = _("{what} has already been replaced by '{newer}' ({id}); there is nothing to cancel.").format(
+            what=what, newer=newer.what, id=newer.id
         )
+        return text if newer.phase.finished else text + " " + _("Cancel {id} instead.").format(id=newer.id)
     if entry.phase is Phase.MISSED:
-        return f"{what} was missed (its window passed while trayapp was not running); nothing to cancel."
+        return _(
+            "{what} was missed (its window passed while trayapp was not running); nothing to cancel."
+        ).format(what=what)
     if entry.phase is Phase.FAILED:
-        return f"{what} failed and is over; there is nothing to cancel."
-    return f"{what} has already been carried out; there is nothing to cancel."
+        return _("{what} failed and is over; there is nothing to cancel.").format(what=what)
+    return _("{what} has already been carried out; there is nothing to cancel.").format(what=what)
 
 
 def _replacement(entry: ScheduleEntry, entries: Sequence[ScheduleEntry]) -> ScheduleEntry | None:

@@ -92,18 +92,18 @@ def set_preset(service: StatusService, a: argparse.Namespace) -> int:
     delays it (the preset's duration then counts from the start)."""
     if a.status_name is not None or a.availability is not None or a.message is not None:
         raise UsageError(
-            "--preset sets what the preset says: give no status name, availability or --message."
+            _("--preset sets what the preset says: give no status name, availability or --message.")
         )
     if not a.preset.strip():
-        raise UsageError("The preset name is empty.")
+        raise UsageError(_("The preset name is empty."))
     if a.repeat is not None:
-        raise UsageError("--repeat is for a status or an availability, not a preset.")
+        raise UsageError(_("--repeat is for a status or an availability, not a preset."))
     preset = service.presets.get(a.preset)  # unknown: exit 1, naming the presets there are
     now = datetime.now(timezone.utc)
     with usage():
         start, end = _window(a, now)
         if end is None and preset.duration is not None and (start or now) + preset.duration <= now:
-            raise InputError("The preset's end would already have passed.")
+            raise InputError(_("The preset's end would already have passed."))
     results = service.apply_preset(preset, a.accounts, start=start, end=end)
     return report(results, what=preset.label)
 

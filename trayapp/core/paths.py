@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from trayapp.core.i18n import _
+
 APP_NAME = "trayapp"
 
 # platformdirs warns (a Python warning with its source line, on every start) when XDG_RUNTIME_DIR is unset
@@ -114,7 +116,11 @@ def runtime_dir_note() -> str:
     paths = AppPaths.default()
     value = os.environ.get("XDG_RUNTIME_DIR", "")
     if not value:
-        return f"XDG_RUNTIME_DIR is not set (as under su, ssh or cron): using {paths.runtime_dir}"
+        return _("XDG_RUNTIME_DIR is not set (as under su, ssh or cron): using {folder}").format(
+            folder=paths.runtime_dir
+        )
     if not paths.runtime_dir.is_relative_to(value):
-        return f"XDG_RUNTIME_DIR={value} is not a private folder of this user: using {paths.runtime_dir}"
+        return _("XDG_RUNTIME_DIR={value} is not a private folder of this user: using {folder}").format(
+            value=value, folder=paths.runtime_dir
+        )
     return ""

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from trayapp.core.errors import AuthError, KeyringLocked, KeyringUnavailable, TrayAppError
+from trayapp.core.i18n import N_, _
 from trayapp.core.redaction import register_secret
 
 SERVICE = "trayapp"
@@ -81,8 +82,10 @@ class _Gate:
 
 def _not_answering() -> KeyringUnavailable:
     return KeyringUnavailable(
-        f"The keyring did not answer in {KEYRING_DEADLINE:g} s; is it unlocked? Unlock it (or answer its "
-        "prompt) and try again."
+        _(
+            "The keyring did not answer in {seconds} s; is it unlocked? Unlock it (or answer its "
+            "prompt) and try again."
+        ).format(seconds=f"{KEYRING_DEADLINE:g}")
     )
 
 
@@ -90,18 +93,21 @@ _GATE = _Gate()
 
 
 _KEYRING_HINTS = {
-    "darwin": "The macOS Keychain should be available; check that you are logged in to a desktop session.",
-    "win32": "Windows Credential Manager should be available; check that you are logged in to a desktop "
-    "session.",
+    "darwin": N_(
+        "The macOS Keychain should be available; check that you are logged in to a desktop session."
+    ),
+    "win32": N_(
+        "Windows Credential Manager should be available; check that you are logged in to a desktop session."
+    ),
 }
-_LINUX_HINT = (
+_LINUX_HINT = N_(
     "Install and start a Secret Service keyring (GNOME Keyring or KWallet) in your desktop session, "
     "e.g. 'sudo apt install gnome-keyring'."
 )
 
 
 def _how_to_get_a_keyring() -> str:
-    return _KEYRING_HINTS.get(sys.platform, _LINUX_HINT)
+    return _(_KEYRING_HINTS.get(sys.platform, _LINUX_HINT))
 
 
 def _is_refused(backend: Any) -> bool:
@@ -127,8 +133,10 @@ class SecretStore:
         backend = self._backend if self._backend is not None else _default_keyring()
         if _is_refused(backend):
             raise KeyringUnavailable(
-                "No secure keyring is available to keep your tokens in, and trayapp never stores them "
-                f"in plain text. {_how_to_get_a_keyring()}"
+                _(
+                    "No secure keyring is available to keep your tokens in, and trayapp never stores them "
+                    "in plain text. {how}"
+                ).format(how=_how_to_get_a_keyring())
             )
         return backend
 
@@ -144,7 +152,9 @@ class SecretStore:
         value = self._call("get_password", SERVICE, key)
         if not value:
             raise AuthError(
-                f"No token is stored in the keyring for '{account_name}': enter it again in Accounts… → Edit."
+                _(
+                    "No token is stored in the keyring for '{name}': enter it again in Accounts… → Edit."
+                ).format(name=account_name)
             )
         register_secret(str(value))
         with self._kept_lock:
@@ -155,9 +165,11 @@ class SecretStore:
         register_secret(value)
         if platform == "win32" and len(value.encode("utf-16-le")) > CREDENTIAL_MANAGER_MAX_BYTES:
             raise KeyringUnavailable(
-                f"This token is {len(value)} characters long; Windows Credential Manager keeps at most "
-                f"{CREDENTIAL_MANAGER_MAX_BYTES // 2} per entry. Check that you pasted only the token "
-                "(no spaces or lines around it), or create a shorter one (a personal access token)."
+                _(
+                    "This token is {length} characters long; Windows Credential Manager keeps at most "
+                    "{limit} per entry. Check that you pasted only the token (no spaces or lines around "
+                    "it), or create a shorter one (a personal access token)."
+                ).format(length=len(value), limit=CREDENTIAL_MANAGER_MAX_BYTES // 2)
             )
         with self._kept_lock:
             self._kept.pop(key, None)  # a failed write must not leave the new value looking stored
@@ -191,20 +203,27 @@ class SecretStore:
         except _Locked as exc:
             if "dismiss" in str(exc).lower():
                 raise KeyringLocked(
-                    "The keyring unlock prompt was dismissed: unlock it and try again."
+                    _("The keyring unlock prompt was dismissed: unlock it and try again.")
                 ) from None
             raise KeyringLocked(
-                "The keyring is locked: unlock it (log in again, or open your passwords app) and try again."
+                _(
+                    "The keyring is locked: unlock it (log in again, or open your passwords app) "
+                    "and try again."
+                )
             ) from None
         except (NoKeyringError, InitError):
-            raise KeyringUnavailable(f"The keyring could not be opened. {_how_to_get_a_keyring()}") from None
+            raise KeyringUnavailable(
+                _("The keyring could not be opened. {how}").format(how=_how_to_get_a_keyring())
+            ) from None
         except PasswordDeleteError:
             raise
         except KeyringError as exc:
             raise KeyringUnavailable(refusal_text(str(exc))) from None
         except Exception as exc:  # D-Bus and OS errors from backends: keep the message, never the secret
             raise KeyringUnavailable(
-                f"The keyring failed ({type(exc).__name__}). {_how_to_get_a_keyring()}"
+                _("The keyring failed ({error}). {how}").format(
+                    error=type(exc).__name__, how=_how_to_get_a_keyring()
+                )
             ) from None
 
 
@@ -212,12 +231,12 @@ def refusal_text(error: str, platform: str | None = None) -> str:
     """The sentence for a keyring that refused (never the backend's text: it may echo what was asked)."""
     platform = sys.platform if platform is None else platform
     if platform == "darwin" and any(code in error for code in _KEYCHAIN_REFUSALS):
-        return (
+        return _(
             "The macOS Keychain refused to give trayapp its token. Open trayapp again and choose "
             "“Always Allow” when the Keychain asks; it asks again after each update of a build that is "
             "not signed with a Developer ID."
         )
-    return f"The keyring refused the request. {_how_to_get_a_keyring()}"
+    return _("The keyring refused the request. {how}").format(how=_how_to_get_a_keyring())
 
 
 class KeptToken:
@@ -259,6 +278,8 @@ def _default_keyring() -> Any:
         if not chosen:
             raise
         raise KeyringUnavailable(
-            f"PYTHON_KEYRING_BACKEND is set to '{chosen[:80]}', which is not a keyring this computer can "
-            f"load ({type(exc).__name__}): correct it or unset it."
+            _(
+                "PYTHON_KEYRING_BACKEND is set to '{value}', which is not a keyring this computer can "
+                "load ({error}): correct it or unset it."
+            ).format(value=chosen[:80], error=type(exc).__name__)
         ) from None

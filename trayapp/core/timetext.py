@@ -5,6 +5,8 @@ from __future__ import annotations
 import locale
 from datetime import datetime, timedelta
 
+from trayapp.core.i18n import _, ngettext
+
 _THIS_WEEK = timedelta(days=6)
 
 
@@ -52,9 +54,9 @@ def friendly_time(moment: datetime, now: datetime) -> str:
     days, whole_day = days_ahead(moment, now)
     clock = local.strftime("%H:%M")
     if days == 0:
-        return "the end of today" if whole_day else clock
+        return _("the end of today") if whole_day else clock
     if days == 1:
-        return "tomorrow" if whole_day else f"tomorrow {clock}"
+        return _("tomorrow") if whole_day else _("tomorrow {time}").format(time=clock)
     if 1 < days <= 6:
         day = local.strftime("%A")
         return day if whole_day else f"{day} {clock}"
@@ -66,7 +68,7 @@ def friendly_time(moment: datetime, now: datetime) -> str:
 
 def until_text(moment: datetime, now: datetime) -> str:
     """'until 14:30', 'until tomorrow 09:00', 'until Friday' (see friendly_time)."""
-    return f"until {friendly_time(moment, now)}"
+    return _("until {moment}").format(moment=friendly_time(moment, now))
 
 
 def duration_text(span: timedelta) -> str:
@@ -74,9 +76,11 @@ def duration_text(span: timedelta) -> str:
     minutes = max(0, round(span.total_seconds() / 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
-    parts = [
-        f"{count} {unit}{'' if count == 1 else 's'}"
-        for count, unit in ((days, "day"), (hours, "hour"), (minutes, "minute"))
-        if count
-    ]
-    return " ".join(parts) or "0 minutes"
+    parts = []
+    if days:
+        parts.append(ngettext("{n} day", "{n} days", days).format(n=days))
+    if hours:
+        parts.append(ngettext("{n} hour", "{n} hours", hours).format(n=hours))
+    if minutes or not parts:
+        parts.append(ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes))
+    return " ".join(parts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from trayapp.core.i18n import N_, _
 from trayapp.doctor.check import Check, with_deadline
 
 if TYPE_CHECKING:
@@ -17,9 +18,10 @@ ACCOUNTS_DEADLINE_S = 20.0
 SECRETS = "org.freedesktop.secrets"
 
 
+NO_KEYRING = N_("no keyring")
 _BACKEND_NAMES = {
-    "keyring.backends.fail": "no keyring",
-    "keyring.backends.null": "no keyring",
+    "keyring.backends.fail": NO_KEYRING,
+    "keyring.backends.null": NO_KEYRING,
     "keyring.backends.SecretService": "Secret Service",
     "keyring.backends.kwallet": "KWallet",
     "keyring.backends.macOS": "macOS Keychain",
@@ -32,6 +34,7 @@ def _backend_label(backend: Any) -> str:
     names = [
         _BACKEND_NAMES.get(type(b).__module__, f"{type(b).__module__}.{type(b).__name__}") for b in members
     ]
+    names = [_(NO_KEYRING) if name == NO_KEYRING else name for name in names]
     return ", ".join(dict.fromkeys(names))
 
 
@@ -61,6 +64,7 @@ def check_keyring() -> Check:
 
     backend = keyring.get_keyring()
     label = _backend_label(backend)
+    title = _("Keyring")
     details: dict[str, Any] = {
         "backend": f"{type(backend).__module__}.{type(backend).__name__}",
         "locked": None,
@@ -68,25 +72,34 @@ def check_keyring() -> Check:
     try:
         SecretStore(backend).check()
     except KeyringUnavailable as exc:
-        summary = "no secure keyring" + ("" if label == "no keyring" else f" (found {label})")
-        return Check("keyring", "Keyring", False, summary, str(exc), details)
+        summary = (
+            _("no secure keyring")
+            if label == _(NO_KEYRING)
+            else _("no secure keyring (found {backend})").format(backend=label)
+        )
+        return Check("keyring", title, False, summary, str(exc), details)
     if "Secret Service" not in label:
-        return Check("keyring", "Keyring", True, label, details=details)
+        return Check("keyring", title, True, label, details=details)
     try:
         with SessionBus() as bus:  # its own connection: this runs on a thread that may outlive the others
             provider = bus.owner_program(SECRETS)
             locked = _default_collection_locked(bus)
     except BusError:
-        return Check("keyring", "Keyring", True, label, details=details)
+        return Check("keyring", title, True, label, details=details)
     label += f" ({provider})" if provider else ""
     details["locked"] = locked
     if locked:
-        action = (
+        action = _(
             "unlock it (log in again, or open your passwords app); until then trayapp cannot read its tokens"
         )
-        return Check("keyring", "Keyring", False, f"{label}, locked", action, details)
-    state = "unlocked" if locked is False else "no default keyring yet (it is made at the first sign-in)"
-    return Check("keyring", "Keyring", True, f"{label}, {state}", details=details)
+        return Check("keyring", title, False, _("{keyring}, locked").format(keyring=label), action, details)
+    if locked is False:
+        summary = _("{keyring}, unlocked").format(keyring=label)
+    else:
+        summary = _("{keyring}, no default keyring yet (it is made at the first sign-in)").format(
+            keyring=label
+        )
+    return Check("keyring", title, True, summary, details=details)
 
 
 def keyring_line() -> Check:
@@ -94,13 +107,12 @@ def keyring_line() -> Check:
     if isinstance(outcome, Check):
         return outcome
     if outcome is None:
-        summary, action = (
-            f"no answer within {KEYRING_DEADLINE_S:g} s",
-            "restart your desktop's keyring service",
-        )
+        summary = _("no answer within {seconds} s").format(seconds=f"{KEYRING_DEADLINE_S:g}")
+        action = _("restart your desktop's keyring service")
     else:
-        summary, action = f"failed ({type(outcome).__name__})", "see the log, or report it"
-    return Check("keyring", "Keyring", False, summary, action)
+        summary = _("failed ({error})").format(error=type(outcome).__name__)
+        action = _("see the log, or report it")
+    return Check("keyring", _("Keyring"), False, summary, action)
 
 
 def check_autostart() -> Check:
@@ -108,20 +120,21 @@ def check_autostart() -> Check:
 
     entry = autostart.for_platform()
     details: dict[str, Any] = {"supported": entry.supported, "enabled": False, "location": entry.location}
+    title = _("Launch at login")
     if not entry.supported:
-        return Check(
-            "autostart", "Launch at login", True, f"not available here: {entry.reason}", details=details
-        )
+        summary = _("not available here: {reason}").format(reason=entry.reason)
+        return Check("autostart", title, True, summary, details=details)
     enabled = entry.is_enabled()
     details["enabled"] = enabled
     if not enabled:
-        summary = "off ('trayapp autostart on' starts trayapp at login)"
-        return Check("autostart", "Launch at login", True, summary, details=details)
+        summary = _("off ('trayapp autostart on' starts trayapp at login)")
+        return Check("autostart", title, True, summary, details=details)
     problem = entry.problem()
     if problem:
         details["problem"] = problem
-        return Check("autostart", "Launch at login", False, "on, but it would not start", problem, details)
-    return Check("autostart", "Launch at login", True, f"on ({entry.location})", details=details)
+        return Check("autostart", title, False, _("on, but it would not start"), problem, details)
+    summary = _("on ({location})").format(location=entry.location)
+    return Check("autostart", title, True, summary, details=details)
 
 
 def check_accounts() -> list[Check]:
@@ -136,32 +149,42 @@ def check_accounts() -> list[Check]:
     service = StatusService(paths, backends=BACKENDS)
     accounts = service.accounts()
     if not accounts:
-        summary = "none yet ('trayapp accounts add ...', or try 'trayapp --demo')"
-        return [Check("account", "Accounts", True, summary, details={"count": 0})]
+        summary = _("none yet ('trayapp accounts add ...', or try 'trayapp --demo')")
+        return [Check("account", _("Accounts"), True, summary, details={"count": 0})]
     # One thread each: a server that does not answer holds up only its own line.
     works = {a.name: functools.partial(service.current, [a.name]) for a in accounts}
     answers = with_deadline(works, ACCOUNTS_DEADLINE_S, then=service.close)
     by_name = {name: got[0] for name, got in answers.items() if isinstance(got, list) and got}
     checks = []
     for account in accounts:
-        title = f"Account {account.name}"
+        title = _("Account {name}").format(name=account.name)
         details: dict[str, Any] = {"account": account.name, "service": account.kind.value, "url": account.url}
         result = by_name.get(account.name)
-        where = f"{account.kind.label} at {account.url}"
+        where = _("{service} at {url}").format(service=account.kind.label, url=account.url)
         if result is None:
-            action = "check your network and the server address; changes wait and are sent later"
-            summary = f"{where}, no answer within {ACCOUNTS_DEADLINE_S:g} s"
+            action = _("check your network and the server address; changes wait and are sent later")
+            summary = _("{where}, no answer within {seconds} s").format(
+                where=where, seconds=f"{ACCOUNTS_DEADLINE_S:g}"
+            )
             checks.append(Check("account", title, False, summary, action, {**details, "reachable": False}))
         elif result.outcome is Outcome.OK:
             current = result.current
             state = current.availability.label if current and current.availability else ""
-            summary = f"{where}, reachable, signed in" + (f" ({state})" if state else "")
+            if state:
+                summary = _("{where}, reachable, signed in ({availability})").format(
+                    where=where, availability=state
+                )
+            else:
+                summary = _("{where}, reachable, signed in").format(where=where)
             checks.append(Check("account", title, True, summary, details={**details, "reachable": True}))
         else:
             details.update(reachable=False, error=result.error_kind)
-            summary = f"{where}, {'signed out' if result.error_kind == 'AuthError' else 'not usable'}"
             if result.error_kind in ("ServiceUnavailable", "RateLimited"):
-                summary = f"{where}, not reachable"
+                summary = _("{where}, not reachable").format(where=where)
+            elif result.error_kind == "AuthError":
+                summary = _("{where}, signed out").format(where=where)
+            else:
+                summary = _("{where}, not usable").format(where=where)
             checks.append(Check("account", title, False, summary, _account_action(result), details))
     return checks
 
@@ -169,7 +192,9 @@ def check_accounts() -> list[Check]:
 def _account_action(result: AccountResult) -> str:
     detail = str(result.detail).rstrip(".")
     if result.error_kind in ("ServiceUnavailable", "RateLimited"):
-        return f"{detail}; check your network and the server address (changes wait and are sent later)"
+        return _(
+            "{problem}; check your network and the server address (changes wait and are sent later)"
+        ).format(problem=detail)
     if result.error_kind in ("AuthError", "TwoFactorRequired"):
-        return f"{detail}; sign in again with 'trayapp accounts add' (same name)"
+        return _("{problem}; sign in again with 'trayapp accounts add' (same name)").format(problem=detail)
     return detail

@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from trayapp.core.i18n import _
+
 THREAD_NAME = "trayapp-doctor"
 
 
@@ -21,10 +23,13 @@ class Check:
     details: dict[str, Any] = field(default_factory=dict)
 
     def line(self) -> str:
-        text = f"{self.title}: {self.summary}"
+        text = _("{title}: {summary}").format(title=self.title, summary=self.summary)
         if self.action:
-            text += f" — {self.action}"
-        return f"{'OK ' if self.ok else 'FIX'}  {text}"
+            text += " — " + self.action
+        # the mark a user scans for, as wide in every language so the lines stay aligned
+        marks = (_("OK"), _("FIX"))
+        width = max(len(mark) for mark in marks)
+        return f"{marks[0 if self.ok else 1]:<{width}}  {text}"
 
 
 def with_deadline(

@@ -11,6 +11,7 @@ from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from trayapp import preflight
+from trayapp.core.i18n import N_, _
 from trayapp.core.paths import runtime_dir_note
 from trayapp.doctor.check import Check
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # jeepney (under sessionbus) is installed on Linux only
 
 SNI_WATCHER = "org.kde.StatusNotifierWatcher"
 NOTIFICATIONS = "org.freedesktop.Notifications"
-GNOME_EXTENSION = (
+GNOME_EXTENSION = N_(
     "install the “AppIndicator and KStatusNotifierItem Support” extension "
     "('sudo apt install gnome-shell-extension-appindicator' on Debian/Ubuntu, "
     "'sudo dnf install gnome-shell-extension-appindicator' on Fedora), enable it with "
@@ -40,11 +41,13 @@ def is_gnome(env: Mapping[str, str]) -> bool:
 
 
 def check_desktop(env: Mapping[str, str]) -> Check:
-    desktop = desktop_name(env) or "unknown desktop"
+    desktop = desktop_name(env) or _("unknown desktop")
     session = env.get("XDG_SESSION_TYPE") or ("wayland" if env.get("WAYLAND_DISPLAY") else "")
     shown = [f"{var}={env[var]}" for var in ("WAYLAND_DISPLAY", "DISPLAY") if env.get(var)]
-    summary = desktop + (f", {session} session" if session else "")
-    summary += f" ({', '.join(shown)})" if shown else " (no display)"
+    summary = (
+        _("{desktop}, {session} session").format(desktop=desktop, session=session) if session else desktop
+    )
+    summary += f" ({', '.join(shown)})" if shown else " " + _("(no display)")
     note = runtime_dir_note()
     if note:
         summary += f"; {note}"
@@ -55,7 +58,7 @@ def check_desktop(env: Mapping[str, str]) -> Check:
         "wayland_display": env.get("WAYLAND_DISPLAY", ""),
         "runtime_dir_note": note,
     }
-    return Check("desktop", "Desktop", True, summary, details=details)
+    return Check("desktop", _("Desktop"), True, summary, details=details)
 
 
 def check_qt(env: Mapping[str, str]) -> tuple[Check, preflight.PlatformCheck]:
@@ -70,14 +73,20 @@ def check_qt(env: Mapping[str, str]) -> tuple[Check, preflight.PlatformCheck]:
         for c in result.candidates
     ]
     details = {"platform": result.platform, "candidates": candidates, "pyside6": _pyside_version()}
+    title = _("Qt platform")
     if not sys.platform.startswith("linux"):
-        return Check("qt", "Qt platform", True, f"native ({sys.platform})", details=details), result
+        summary = _("native ({system})").format(system=sys.platform)
+        return Check("qt", title, True, summary, details=details), result
     if result.ok:
         chosen = next(c for c in result.candidates if c.ready)
-        where = f" on the {chosen.display}" if chosen.display else ""
-        summary = f"{chosen.platform}{where}; the libraries it needs are installed"
-        return Check("qt", "Qt platform", True, summary, details=details), result
-    return Check("qt", "Qt platform", False, "the tray cannot start", result.problem, details), result
+        if chosen.display:
+            summary = _("{platform} on the {display}; the libraries it needs are installed").format(
+                platform=chosen.platform, display=chosen.display
+            )
+        else:
+            summary = _("{platform}; the libraries it needs are installed").format(platform=chosen.platform)
+        return Check("qt", title, True, summary, details=details), result
+    return Check("qt", title, False, _("the tray cannot start"), result.problem, details), result
 
 
 def _pyside_version() -> str:
@@ -131,40 +140,58 @@ def check_tray(env: Mapping[str, str], qt_platform: str, bus: Bus) -> Check:
                     SNI_WATCHER, "/StatusNotifierWatcher", SNI_WATCHER, "IsStatusNotifierHostRegistered"
                 )
                 details["sni_host"] = bool(host)
-                by = f" by {program}" if program else ""
-                if host:
-                    found.append(f"StatusNotifierItem host ({SNI_WATCHER}{by})")
+                if host and program:
+                    found.append(
+                        _("StatusNotifierItem host ({watcher} by {program})").format(
+                            watcher=SNI_WATCHER, program=program
+                        )
+                    )
+                elif host:
+                    found.append(_("StatusNotifierItem host ({watcher})").format(watcher=SNI_WATCHER))
+                elif program:
+                    problem = _(
+                        "{watcher} runs by {program} but no panel has registered to show the icons"
+                    ).format(watcher=SNI_WATCHER, program=program)
                 else:
-                    problem = f"{SNI_WATCHER} runs{by} but no panel has registered to show the icons"
+                    problem = _("{watcher} runs but no panel has registered to show the icons").format(
+                        watcher=SNI_WATCHER
+                    )
         except BusError as exc:
-            problem = f"the StatusNotifierItem watcher did not answer ({exc})"
+            problem = _("the StatusNotifierItem watcher did not answer ({error})").format(error=exc)
     if qt_platform == "xcb":  # XEmbed is X11 only: a Wayland client cannot dock there
         details["xembed"] = xembed_tray(env.get("DISPLAY", ""))
         if details["xembed"]:
-            found.append("XEmbed tray (_NET_SYSTEM_TRAY_S0)")
+            found.append(_("XEmbed tray ({selection})").format(selection="_NET_SYSTEM_TRAY_S0"))
+    title = _("Tray")
     if found:
-        return Check("tray", "Tray", True, ", ".join(found), details=details)
-    summary = "no system tray found" + (f" ({problem})" if problem else "")
+        return Check("tray", title, True, ", ".join(found), details=details)
+    summary = (
+        _("no system tray found ({problem})").format(problem=problem)
+        if problem
+        else _("no system tray found")
+    )
     if isinstance(bus, BusError):
-        action = "start trayapp inside your desktop session, whose D-Bus the tray is found on"
+        action = _("start trayapp inside your desktop session, whose D-Bus the tray is found on")
     elif is_gnome(env):
-        action = f"stock GNOME has no tray: {GNOME_EXTENSION}; until then trayapp shows a window instead"
+        action = _("stock GNOME has no tray: {how}; until then trayapp shows a window instead").format(
+            how=_(GNOME_EXTENSION)
+        )
     else:
-        action = (
+        action = _(
             "add a system tray / status notifier area to your panel (XFCE: “Status Tray Plugin”, "
             "MATE: “Notification Area”, waybar: the “tray” module); until then trayapp shows a window instead"
         )
-    return Check("tray", "Tray", False, summary, action, details)
+    return Check("tray", title, False, summary, action, details)
 
 
 def check_notifications(bus: Bus) -> Check:
     from trayapp.sessionbus import BusError
 
-    title = "Notifications"
+    title = _("Notifications")
     details: dict[str, Any] = {"running": False, "activatable": False, "server": "", "version": ""}
     if isinstance(bus, BusError):
         return Check(
-            "notifications", title, False, str(bus), "start trayapp inside your desktop session", details
+            "notifications", title, False, str(bus), _("start trayapp inside your desktop session"), details
         )
     try:
         if bus.has_owner(NOTIFICATIONS):
@@ -177,18 +204,20 @@ def check_notifications(bus: Bus) -> Check:
             )
         if bus.activatable(NOTIFICATIONS):
             details["activatable"] = True
-            summary = "no server running yet; D-Bus starts one for the first notice"
+            summary = _("no server running yet; D-Bus starts one for the first notice")
             return Check("notifications", title, True, summary, details=details)
     except BusError as exc:
         return Check(
-            "notifications", title, False, f"the notification server did not answer ({exc})",
-            "restart your desktop's notification service", details,
+            "notifications", title, False,
+            _("the notification server did not answer ({error})").format(error=exc),
+            _("restart your desktop's notification service"), details,
         )  # fmt: skip
-    action = (
+    action = _(
         "install one (e.g. 'dunst', 'mako' or your desktop's own); until then changes and errors show "
         "only in the tray menu"
     )
-    return Check("notifications", title, False, f"no notification server ({NOTIFICATIONS})", action, details)
+    summary = _("no notification server ({service})").format(service=NOTIFICATIONS)
+    return Check("notifications", title, False, summary, action, details)
 
 
 def desktop_services(env: Mapping[str, str], qt_platform: str) -> list[Check]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from trayapp.core.i18n import _
 from trayapp.doctor.check import Check, with_deadline
 
 DEADLINE_S = 3.0
@@ -34,9 +35,9 @@ def check_presence(platform: str = sys.platform) -> Check:
 
 
 def _wanted(config: Any) -> tuple[str, dict[str, Any]]:
-    wanted = "on" if config.lock.on else "off"
-    idle = f"after {config.idle.minutes} min" if config.idle.minutes else "off"
-    return f"away while locked: {wanted}, idle: {idle}", {
+    wanted = _("on") if config.lock.on else _("off")
+    idle = _("after {minutes} min").format(minutes=config.idle.minutes) if config.idle.minutes else _("off")
+    return _("away while locked: {lock}, idle: {idle}").format(lock=wanted, idle=idle), {
         "lock": config.lock.on,
         "idle_minutes": config.idle.minutes,
     }
@@ -62,19 +63,25 @@ def linux_line(config: Any, sources: dict[str, bool]) -> Check:
         if sources.get(screenwatch.MUTTER_IDLE)
         else ("org.freedesktop.ScreenSaver" if sources.get("org.freedesktop.ScreenSaver") else "")
     )
-    heard = lock + ([f"{screenwatch.LOGIN1} (lock and sleep)"] if login1 else [])
-    summary = f"lock heard from {', '.join(heard)}" if heard else "no screen-lock source answers"
-    summary += f"; idle from {idle_source}" if idle_source else "; no idle source"
-    summary += f"; {wanted}"
+    heard = lock + ([_("{source} (lock and sleep)").format(source=screenwatch.LOGIN1)] if login1 else [])
+    parts = [
+        _("lock heard from {sources}").format(sources=", ".join(heard))
+        if heard
+        else _("no screen-lock source answers"),
+        _("idle from {source}").format(source=idle_source) if idle_source else _("no idle source"),
+        wanted,
+    ]
     ok, action = _verdict(
         config,
         heard,
         idle_source,
-        "this desktop offers neither org.freedesktop.ScreenSaver, org.gnome.ScreenSaver nor logind "
-        "on D-Bus, so a lock is not noticed; 'trayapp auto lock off' stops asking",
-        "this desktop offers no idle time on D-Bus; 'trayapp auto idle off' stops asking",
+        _(
+            "this desktop offers neither org.freedesktop.ScreenSaver, org.gnome.ScreenSaver nor logind "
+            "on D-Bus, so a lock is not noticed; 'trayapp auto lock off' stops asking"
+        ),
+        _("this desktop offers no idle time on D-Bus; 'trayapp auto idle off' stops asking"),
     )
-    return Check("presence", "Screen lock", ok, summary, action, details)
+    return Check("presence", _("Screen lock"), ok, "; ".join(parts), action, details)
 
 
 def platform_line(config: Any, platform: str, sources: Any) -> Check:
@@ -82,16 +89,21 @@ def platform_line(config: Any, platform: str, sources: Any) -> Check:
     wanted, details = _wanted(config)
     details["sources"] = {"lock": list(sources.lock), "idle": sources.idle}
     if sources.lock or sources.idle:
-        summary = f"lock and sleep heard from {', '.join(sources.lock)}" if sources.lock else "no lock source"
-        summary += f"; idle from {sources.idle}" if sources.idle else "; no idle source"
+        parts = [
+            _("lock and sleep heard from {sources}").format(sources=", ".join(sources.lock))
+            if sources.lock
+            else _("no lock source"),
+            _("idle from {source}").format(source=sources.idle) if sources.idle else _("no idle source"),
+        ]
     else:
-        summary = f"screen lock, sleep and idle: not available on this system ({platform})"
-    summary += f"; {wanted}"
+        parts = [
+            _("screen lock, sleep and idle: not available on this system ({system})").format(system=platform)
+        ]
     ok, action = _verdict(
         config,
         list(sources.lock),
         sources.idle,
-        "a lock is not noticed on this system; 'trayapp auto lock off' stops asking",
-        "idle time is not known on this system; 'trayapp auto idle off' stops asking",
+        _("a lock is not noticed on this system; 'trayapp auto lock off' stops asking"),
+        _("idle time is not known on this system; 'trayapp auto idle off' stops asking"),
     )
-    return Check("presence", "Screen lock", ok, summary, action, details)
+    return Check("presence", _("Screen lock"), ok, "; ".join([*parts, wanted]), action, details)

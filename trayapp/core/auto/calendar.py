@@ -27,6 +27,7 @@ from trayapp.core.auto.config import CalendarSource
 from trayapp.core.auto.engine import Window
 from trayapp.core.auto.repeat import local_zone_name, zone_info
 from trayapp.core.errors import ConfigError, InputError, ServiceUnavailable, TrayAppError
+from trayapp.core.i18n import _
 
 log = logging.getLogger("trayapp.auto")
 
@@ -55,7 +56,9 @@ def check_name(name: str) -> str:
     name = name.strip()
     if not _NAME_RE.match(name):
         raise InputError(
-            f"'{name}' is not a valid calendar name: use 1 to 32 letters, digits, '.', '-' or '_'."
+            _("'{name}' is not a valid calendar name: use 1 to 32 letters, digits, '.', '-' or '_'.").format(
+                name=name
+            )
         )
     return name
 
@@ -69,9 +72,11 @@ def busy_windows(data: bytes, now: datetime, zone: tzinfo | None = None) -> list
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError, TypeError) as exc:
-        raise InputError(f"This is not an iCalendar (ICS) file: {_short(exc)}") from None
+        raise InputError(
+            _("This is not an iCalendar (ICS) file: {problem}").format(problem=_short(exc))
+        ) from None
     if calendar.name != "VCALENDAR":
-        raise InputError("This is not an iCalendar (ICS) file: no VCALENDAR.")
+        raise InputError(_("This is not an iCalendar (ICS) file: no VCALENDAR."))
     owner = str(calendar.get("X-WR-CALNAME", "")).strip().casefold()
     local = zone or zone_info(local_zone_name())
     try:
@@ -79,7 +84,7 @@ def busy_windows(data: bytes, now: datetime, zone: tzinfo | None = None) -> list
             now - LOOK_BACK, now + LOOK_AHEAD
         )
     except Exception as exc:  # the library raises its own types for broken rules
-        raise InputError(f"The calendar could not be read: {_short(exc)}") from None
+        raise InputError(_("The calendar could not be read: {problem}").format(problem=_short(exc))) from None
     spans: list[tuple[datetime, datetime]] = []
     for event in events:
         if not _busy(event, owner):
@@ -153,20 +158,24 @@ def read_source(source: CalendarSource, fetch: Fetcher | None, etag: str = "", m
     """The calendar's bytes: a local file (bounded in size), or a feed through `fetch`."""
     if source.remote:
         if fetch is None:
-            raise ConfigError("Calendar feeds are read by the tray app; this process cannot fetch them.")
+            raise ConfigError(_("Calendar feeds are read by the tray app; this process cannot fetch them."))
         return fetch(source.ics, etag, modified)
     path = Path(source.ics).expanduser()
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(
-                f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB: not a calendar to follow."
+                _("{path} is larger than {size} MB: not a calendar to follow.").format(
+                    path=path, size=MAX_BYTES // (1024 * 1024)
+                )
             )
         return Fetched(path.read_bytes())
     except FileNotFoundError:
-        raise InputError(f"There is no calendar file at {path}.") from None
+        raise InputError(_("There is no calendar file at {path}.").format(path=path)) from None
     except OSError as exc:
-        raise ConfigError(f"Could not read {path}: {exc.strerror or exc}.") from None
+        raise ConfigError(
+            _("Could not read {path}: {problem}.").format(path=path, problem=exc.strerror or exc)
+        ) from None
 
 
 class CalendarCache:
@@ -261,7 +270,7 @@ class CalendarCache:
         if fetched.body is None:
             raw = self._raw.get(source.name)
             if raw is None:
-                raise ServiceUnavailable("The calendar feed answered 'not modified' to a first request.")
+                raise ServiceUnavailable(_("The calendar feed answered 'not modified' to a first request."))
         else:
             raw = fetched.body
             self._raw[source.name] = raw

@@ -33,6 +33,7 @@ from typing import Any
 from trayapp.core import atomic, codec
 from trayapp.core.auto.config import AWAY, AutoConfig
 from trayapp.core.errors import TrayAppError
+from trayapp.core.i18n import N_, _
 from trayapp.core.models import Account, ChangeKind, CurrentStatus, StatusChange
 from trayapp.core.schedule import rules
 from trayapp.core.schedule.entry import (
@@ -55,6 +56,16 @@ class Trigger(str, enum.Enum):
     LOCK = "lock"
     IDLE = "idle"
     REPEAT = "repeat"
+
+
+# the trigger's name for people, in "Busy until 15:00 (calendar)"
+_TRIGGER_WORDS = {
+    Trigger.CALENDAR: N_("calendar"),
+    Trigger.LOCK: N_("lock"),
+    Trigger.IDLE: N_("idle"),
+    Trigger.REPEAT: N_("repeat"),
+}
+_AUTOMATIC = N_("the automatic status")
 
 
 PRIORITY = {Trigger.CALENDAR: 30, Trigger.LOCK: 20, Trigger.IDLE: 20, Trigger.REPEAT: 10}
@@ -84,12 +95,17 @@ class Layer:
 
     def label(self, now: datetime) -> str:
         """What the menu says: 'Away while locked', 'In a meeting until 15:00 (calendar)'."""
+        change = self.change.describe()
         if self.trigger is Trigger.LOCK:
-            return f"{self.change.describe()} while locked"
+            return _("{change} while locked").format(change=change)
         if self.trigger is Trigger.IDLE:
-            return f"{self.change.describe()} while idle"
-        until = f" until {local_time(self.until, now)}" if self.until is not None else ""
-        return f"{self.change.describe()}{until} ({self.trigger.value})"
+            return _("{change} while idle").format(change=change)
+        trigger = _(_TRIGGER_WORDS[self.trigger])
+        if self.until is not None:
+            return _("{change} until {end} ({trigger})").format(
+                change=change, end=local_time(self.until, now), trigger=trigger
+            )
+        return _("{change} ({trigger})").format(change=change, trigger=trigger)
 
 
 class Presence:
@@ -417,7 +433,7 @@ class AutoEngine:
             try:
                 current = self._port.read(state.account)
             except Exception as exc:
-                return self._failure(state, exc, now, doing="read the status")
+                return self._failure(state, exc, now, doing=_("read the status"))
             by_hand = current.source != "internal"
             if by_hand and not rules.same(current, state.applied, _compared(state.change)):
                 return self._kept(state, layers, now)
@@ -435,7 +451,7 @@ class AutoEngine:
             try:
                 baseline = self._port.read(name)
             except Exception as exc:
-                return self._failure(state, exc, now, doing=f"set '{what}'")
+                return self._failure(state, exc, now, doing=_("set '{change}'").format(change=what))
         intent = replace(
             state,
             step=Step.APPLYING,
@@ -451,10 +467,10 @@ class AutoEngine:
             applied = self._port.apply(name, layer.change)
         except Exception as exc:
             if rules.retry_delay(exc, intent.attempts) is not None:
-                return self._failure(intent, exc, now, doing=f"set '{what}'")
+                return self._failure(intent, exc, now, doing=_("set '{change}'").format(change=what))
             # Refused for good: this layer is not tried again while it lasts; what showed stays.
             kept = (*state.kept, layer.occurrence)
-            event = self._failed_event(intent, exc, doing=f"set '{what}'")
+            event = self._failed_event(intent, exc, doing=_("set '{change}'").format(change=what))
             if state.step is Step.APPLIED:
                 return replace(state, kept=kept, attempts=0, retry_at=None, since=None, error=""), [event]
             if state.step in (Step.APPLYING, Step.RESTORING) and state.baseline is not None:
@@ -470,8 +486,8 @@ class AutoEngine:
         self, state: AccountAuto, now: datetime, *, resend: bool
     ) -> tuple[AccountAuto, list[ScheduleEvent]]:
         name = state.account
-        what = state.label or "the automatic status"
-        doing = f"put back the status from before '{what}'"
+        what = state.label or _(_AUTOMATIC)
+        doing = _("put back the status from before '{change}'").format(change=what)
         if state.baseline is None:  # never invent a state to put back
             return AccountAuto(name, kept=state.kept), []
         target = rules.restorable(state.baseline)
@@ -492,7 +508,9 @@ class AutoEngine:
 
     def _ended(self, state: AccountAuto, what: str) -> tuple[AccountAuto, list[ScheduleEvent]]:
         name = state.account
-        note = f"{name}: '{what}' is over; the previous status is back."
+        note = _("{account}: '{change}' is over; the previous status is back.").format(
+            account=name, change=what
+        )
         return AccountAuto(name, kept=state.kept), [
             ScheduleEvent(_event_id(state.trigger), name, RESTORED, note)
         ]
@@ -503,9 +521,11 @@ class AutoEngine:
         """The user changed the status by hand while ours showed: ours is over, nothing is put back, and
         every layer that holds now stays off until it ends (one that starts later applies again)."""
         name = state.account
-        what = state.label or "the automatic status"
+        what = state.label or _(_AUTOMATIC)
         kept = tuple(dict.fromkeys((*state.kept, *(layer.occurrence for layer in layers))))
-        note = f"{name}: the status was changed by hand while '{what}' was on, so it was kept."
+        note = _("{account}: the status was changed by hand while '{change}' was on, so it was kept.").format(
+            account=name, change=what
+        )
         return AccountAuto(name, kept=kept), [ScheduleEvent(_event_id(state.trigger), name, KEPT, note)]
 
     def _failure(
@@ -518,8 +538,8 @@ class AutoEngine:
         since = state.since or now
         if delay is not None and now - since < rules.RESTORE_RETRY_FOR:
             retry_at = now + delay
-            note = (
-                f"{name}: could not {doing}: {exc} Trying again at {local_time(retry_at, now, seconds=True)}."
+            note = _("{account}: could not {doing}: {problem} Trying again at {time}.").format(
+                account=name, doing=doing, problem=exc, time=local_time(retry_at, now, seconds=True)
             )
             failed = replace(
                 state, attempts=state.attempts + 1, retry_at=retry_at, since=since, error=str(exc)
@@ -531,7 +551,9 @@ class AutoEngine:
     def _failed_event(state: AccountAuto, exc: Exception, *, doing: str) -> ScheduleEvent:
         if not isinstance(exc, TrayAppError):
             log.error("unexpected error while trying to %s on %s", doing, state.account, exc_info=exc)
-        note = f"{state.account}: could not {doing}: {exc or type(exc).__name__}"
+        note = _("{account}: could not {doing}: {problem}").format(
+            account=state.account, doing=doing, problem=exc or type(exc).__name__
+        )
         return ScheduleEvent(_event_id(state.trigger), state.account, FAILED, note)
 
     # ---- the file -------------------------------------------------------------------------------

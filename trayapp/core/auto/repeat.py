@@ -17,12 +17,16 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from trayapp.core import codec
+from trayapp.core.i18n import N_, _
 from trayapp.core.models import StatusChange
 
 if TYPE_CHECKING:  # dateutil loads where a rule is first laid out, after the tray icon (issue 19)
     from dateutil import rrule
 
 LOOKAHEAD = timedelta(days=400)  # the next occurrence is searched this far ahead (weekly fits easily)
+
+
+_REPEAT_WORDS = {"daily": N_("every day"), "weekdays": N_("every weekday"), "weekly": N_("every week")}
 
 
 class Repeat(str, enum.Enum):
@@ -32,7 +36,7 @@ class Repeat(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"daily": "every day", "weekdays": "every weekday", "weekly": "every week"}[self.value]
+        return _(_REPEAT_WORDS[self.value])
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,11 @@ class RepeatRule:
 
     def describe(self) -> str:
         span = f"{self.first_start:%H:%M}–{self.first_end:%H:%M}"
-        day = f" on {self.first_start:%A}s" if self.repeat is Repeat.WEEKLY else ""
-        return f"{self.change.describe()} {self.repeat.label}{day} {span}"
+        if self.repeat is Repeat.WEEKLY:
+            return _("{change} every week on {weekday}s {time}").format(
+                change=self.change.describe(), weekday=f"{self.first_start:%A}", time=span
+            )
+        return f"{self.change.describe()} {self.repeat.label} {span}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
