@@ -3,13 +3,17 @@ English. Run as a user runs it: `python -m trayapp` in a subprocess."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 
+from tests.cli.conftest import Trayapp
 from trayapp.core.paths import AppPaths
+from trayapp.demo.server import DemoServer
+from trayapp.preflight import EXIT_CANNOT_START
 
 
 def trayapp(lang: str, *argv: str) -> subprocess.CompletedProcess[str]:
@@ -55,3 +59,98 @@ def test_dates_in_a_sentence_follow_the_locale(profile: AppPaths) -> None:
     assert "Die Endzeit (03 Jan 2020 09:00) ist schon vorbei." in german.stderr, german.stderr
     english = trayapp("C.UTF-8", "set", "Lunch", "--end", "2020-01-03T09:00")
     assert "The end time (03 Jan 2020 09:00) has already passed." in english.stderr, english.stderr
+
+
+# ---- the doctor, the services' refusals, the start-up check: what used to stay English -------------
+
+
+@pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Trayapp:
+    """`trayapp ARGS` in a new process under LANG=de_DE.UTF-8, the three demo accounts added."""
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    run: Trayapp = request.getfixturevalue("trayapp")
+    return run
+
+
+@pytest.fixture
+def french(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Trayapp:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    run: Trayapp = request.getfixturevalue("trayapp")
+    return run
+
+
+def test_a_service_refusal_is_said_in_the_users_language_with_the_servers_own_words_as_sent(
+    german: Trayapp, demo: DemoServer
+) -> None:
+    demo.set_fault("401", service="rocketchat", count=1)
+    refused = german("set", "--away")
+    assert refused.code == 1
+    assert (
+        "trayapp: rocket: Rocket.Chat hat das Token dieses Kontos abgelehnt (falsch, abgelaufen oder "
+        "widerrufen): Prüfen Sie es, oder erstellen Sie ein neues persönliches Zugriffstoken" in refused.err
+    ), refused.err
+    assert "callbell: Abwesend" in refused.out  # the other accounts' results, in German too
+    demo.set_fault("403", service="callbell", count=1)
+    denied = german("set", "--available")
+    # trayapp's sentence in German; "Forbidden" is what the (demo) server said, shown as sent
+    assert (
+        "trayapp: callbell: Callbell hat abgelehnt, Ihre Verfügbarkeit zu setzen: Dieser API-Schlüssel "
+        "darf das nicht (Forbidden)." in denied.err
+    ), denied.err
+
+
+def test_a_rate_limit_says_when_to_try_again_in_french(french: Trayapp, demo: DemoServer) -> None:
+    demo.set_fault("429", service="smartsheet", count=10, delay=3)
+    limited = french("set", "--away", "--account", "smartsheet")
+    assert limited.code == 75
+    assert "Smartsheet RM limite les requêtes avec ce jeton : réessayez dans " in limited.err, limited.err
+
+
+def test_doctor_speaks_german(german: Trayapp, demo: DemoServer) -> None:
+    lines = german("doctor").out.splitlines()
+    assert (
+        "OK       Start bei der Anmeldung: aus („trayapp autostart on“ startet trayapp bei der Anmeldung)"
+        in (lines)
+    ), lines
+    rocket = next(line for line in lines if "rocket:" in line)
+    assert rocket.startswith(
+        f"OK       Konto rocket: Rocket.Chat unter {demo.rocketchat_url}, erreichbar, angemeldet"
+    )
+
+
+def test_doctor_speaks_french(french: Trayapp, demo: DemoServer) -> None:
+    lines = french("doctor").out.splitlines()
+    rocket = next(line for line in lines if "rocket :" in line)
+    assert rocket.startswith(
+        f"OK        Compte rocket : Rocket.Chat à {demo.rocketchat_url}, joignable, connecté"
+    )
+
+
+def test_json_is_the_same_in_every_language(german: Trayapp, demo: DemoServer) -> None:
+    """Scripts read --json: keys, machine values and the sentences in it do not follow LANG."""
+    doctor_de = json.loads(german("doctor", "--json").out)
+    assert [c["title"] for c in doctor_de["checks"]][-3:] == [
+        "Account rocket",
+        "Account callbell",
+        "Account smartsheet",
+    ]
+    autostart = next(c for c in doctor_de["checks"] if c["check"] == "autostart")
+    assert autostart["summary"] == "off ('trayapp autostart on' starts trayapp at login)"
+    demo.set_fault("503", service="rocketchat")  # the change waits: the status line shows it pending
+    assert german("set", "--busy", "--account", "rocket").code == 75
+    human = german("status")
+    assert "Beschäftigt" in human.out and "ausstehend" in human.err, human
+    rows = {row["account"]: row for row in json.loads(german("status", "--json").out)}
+    assert rows["rocket"]["pending"] == "Busy", rows
+
+
+def test_the_start_up_check_speaks_french(profile: AppPaths) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(LANG="fr_FR.UTF-8", XDG_SESSION_TYPE="tty")
+    proc = subprocess.run(
+        [sys.executable, "-m", "trayapp"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == EXIT_CANNOT_START
+    assert proc.stderr.startswith(
+        "trayapp: il n’y a aucun affichage où montrer la zone de notification (ni DISPLAY ni WAYLAND_DISPLAY"
+    ), proc.stderr

@@ -23,4 +23,5 @@ def register(sub: argparse._SubParsersAction[Parser]) -> None:
 
 def clear_status(service: StatusService, args: argparse.Namespace) -> int:
     results = service.clear(args.accounts)
-    return report([replace(r, detail="status cleared") if r.ok else r for r in results], what="clear")
+    cleared = [replace(r, detail=_("status cleared")) if r.ok else r for r in results]
+    return report(cleared, what=_("clear status"))
