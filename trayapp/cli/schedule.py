@@ -139,7 +139,10 @@ def cancel_entry(service: StatusService, args: argparse.Namespace) -> int:
             return EXIT_OK
         raise TrayAppError(_why_not_cancellable(found, entries))
     entry = service.cancel_scheduled(args.entry_id)
-    print(f"{entry.id}: {entry.what} is {entry.phase.value}.")
+    if entry.phase is Phase.CANCELLED:
+        print(_("{id}: {change} is cancelled.").format(id=entry.id, change=entry.what))
+    else:  # the phase's own (machine) word, as `trayapp schedule` lists it
+        print(_("{id}: {change} is {phase}.").format(id=entry.id, change=entry.what, phase=entry.phase.value))
     for event in service.run_schedule():
         print(f"{event.account}: {event.text}")
     return EXIT_OK
