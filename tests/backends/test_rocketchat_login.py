@@ -61,6 +61,7 @@ def test_method_is_not_guessed_when_the_server_names_none() -> None:
     assert rocketchat._two_factor_code({"error": 403, "message": "Incorrect password"}) == ""
     assert rocketchat._two_factor_method({}) == ""
     assert rocketchat._two_factor_method({"availableMethods": ["email"]}) == "email"
+    assert rocketchat._two_factor_method({"method": 7, "availableMethods": ["email"]}) == "email"
 
 
 # --- create: statusType is always sent (issue 13) ----------------------------------------------------

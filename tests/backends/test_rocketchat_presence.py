@@ -13,7 +13,7 @@ import pytest
 
 from tests.backends.conftest import RC, Backend
 from trayapp.backends.rocketchat import RocketChatBackend
-from trayapp.core.errors import InputError, RateLimited, ValidationError
+from trayapp.core.errors import InputError, PermissionDenied, RateLimited, ValidationError
 from trayapp.core.models import Account, Availability, ChangeKind, CurrentStatus, ServiceKind, StatusChange
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
@@ -202,3 +202,11 @@ def test_restore_of_a_state_read_earlier_keeps_working(rc: RocketChatBackend, de
     assert rc.current() == before
     rc.restore(CurrentStatus())  # nothing known: online with no message
     assert (demo.rc_user(seed.RC_ALICE_ID)["statusDefault"], rc.current().source) == ("online", "")
+
+
+def test_a_refused_restore_says_what_was_refused(rc: RocketChatBackend, demo: DemoServer) -> None:
+    before = rc.current()
+    demo.set_fault("403", "rocketchat", count=1)
+    with pytest.raises(PermissionDenied) as refused:
+        rc.restore(before)
+    assert str(refused.value).startswith("Rocket.Chat refused to restore your previous status: ")

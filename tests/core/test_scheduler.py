@@ -567,7 +567,11 @@ def test_crash_after_restore_does_not_restore_twice(path: Path, port: FakePort, 
     assert json.loads(path.read_text())["entries"][0]["progress"][0]["step"] == "restoring"
 
     restarted = Scheduler(path, port, clock)
-    assert kinds(restarted.tick()) == ["restored"]
+    [event] = restarted.tick()
+    assert (
+        event.kind == "restored"
+        and event.message == "rc: '🍽 Lunch (back soon)' ended; the previous status is back."
+    )
     assert len(port.ops("restore")) == 1 and port.state["rc"] == BEFORE
     assert entry(restarted, new.id).phase is Phase.DONE
 
@@ -1033,3 +1037,31 @@ def test_extend_hands_a_native_account_the_new_end(sched: Scheduler, port: FakeP
 def test_event_text_leaves_out_the_account_name(sched: Scheduler) -> None:
     [event] = [e for e in (sched.add(["rc"], lunch()), sched.tick())[1]]
     assert event.message.startswith("rc: ") and event.text == "'🍽 Lunch (back soon)' is set."
+
+
+def test_removing_an_account_drops_its_part_of_what_is_still_to_run(
+    sched: Scheduler, port: FakePort, clock: Clock
+) -> None:
+    port.state["cb"] = BEFORE
+    alone, _ = sched.add(["rc"], lunch(at(hours=1), at(hours=2)))
+    shared, _ = sched.add(["rc", "cb"], lunch(at(hours=3), at(hours=4)))
+    other, _ = sched.add(["cb"], lunch(at(hours=5), at(hours=6)))
+    cancelled = sched.forget_account("rc")
+    assert [e.id for e in cancelled] == [alone.id, shared.id]
+    left = {e.id: e for e in sched.entries()}
+    assert set(left) == {shared.id, other.id}  # the one of rc alone is gone
+    assert left[shared.id].accounts == ("cb",) and [p.account for p in left[shared.id].progress] == ["cb"]
+    clock.set(hours=3)
+    assert [(e.account, e.kind) for e in sched.tick()] == [("cb", "applied")]
+    assert port.ops("apply", "rc") == []
+
+
+def test_a_schedule_from_another_version_is_set_aside_and_said(
+    path: Path, port: FakePort, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"schema_version": 99, "entries": []}))
+    sched = Scheduler(path, port, clock)
+    assert sched.entries() == []
+    assert sched.warning.startswith("schedule.json was damaged (written by another version); it was kept as ")
+    assert "schedule.json was damaged (written by another version)" in caplog.text  # and in the log
