@@ -186,3 +186,38 @@ def test_a_refusal_of_a_token_read_straight_from_the_keyring_is_not_retried() ->
     assert getter() == "the-token" and keyring.reads == 1
     assert getter.refused() is False  # read again: the same token, so the refusal stands
     assert keyring.reads == 2
+
+
+def test_keyring_refusals_are_whole_sentences() -> None:
+    with pytest.raises(KeyringLocked) as locked:
+        SecretStore(LockedKeyring("Failed to unlock the collection!")).get("k", "work")
+    assert str(locked.value) == (
+        "The keyring is locked: unlock it (log in again, or open your passwords app) and try again."
+    )
+    with pytest.raises(KeyringLocked) as dismissed:
+        SecretStore(LockedKeyring("Prompt dismissed.")).get("k", "work")
+    assert str(dismissed.value) == "The keyring unlock prompt was dismissed: unlock it and try again."
+
+    class BrokenKeyring(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> Any:
+            raise OSError("D-Bus connection lost")
+
+    with pytest.raises(KeyringUnavailable) as failed:
+        SecretStore(BrokenKeyring()).get("k", "work")
+    assert str(failed.value).startswith("The keyring failed (OSError). Install and start a Secret Service")
+
+
+def test_a_token_the_keyring_did_not_take_is_not_used() -> None:
+    class RefusingKeyring(MemoryKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise OSError("the keyring is read-only")
+
+    keyring = RefusingKeyring()
+    MemoryKeyring.set_password(keyring, "trayapp", "callbell:work", "old-token")
+    store = SecretStore(keyring)
+    assert store.get("callbell:work", "work") == "old-token"
+    MemoryKeyring.set_password(keyring, "trayapp", "callbell:work", "replaced-elsewhere")
+    with pytest.raises(KeyringUnavailable):
+        store.set("callbell:work", "new-token")
+    # Neither the new token (the keyring did not take it) nor the copy kept before: the keyring's own.
+    assert store.get("callbell:work", "work") == "replaced-elsewhere"

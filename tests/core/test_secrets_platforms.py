@@ -26,7 +26,7 @@ def test_a_token_too_long_for_credential_manager_is_refused_before_it_is_sent() 
         store.set("rocketchat:work", longest + "t", platform="win32")
     text = str(refused.value)
     assert text.startswith(
-        "This token is 1281 characters long; Windows Credential Manager keeps at most 1280"
+        "This token is 1281 characters long; Windows Credential Manager keeps at most 1280 per entry. "
     )
     assert "Check that you pasted only the token" in text and longest not in text
     assert store.get("rocketchat:work", "work") == longest  # the stored one is kept
