@@ -1065,3 +1065,15 @@ def test_a_schedule_from_another_version_is_set_aside_and_said(
     assert sched.entries() == []
     assert sched.warning.startswith("schedule.json was damaged (written by another version); it was kept as ")
     assert "schedule.json was damaged (written by another version)" in caplog.text  # and in the log
+
+
+def test_a_damaged_scheduled_change_is_left_out_named_and_the_rest_kept(
+    sched: Scheduler, path: Path, port: FakePort, clock: Clock
+) -> None:
+    kept, _ = sched.add(["rc"], lunch(at(hours=1), at(hours=2)))
+    raw = json.loads(path.read_text())
+    raw["entries"].append({"accounts": ["rc"]})  # a hand edit without an id or anything else
+    path.write_text(json.dumps(raw))
+    restarted = Scheduler(path, port, clock)
+    assert [e.id for e in restarted.entries()] == [kept.id]
+    assert "left out scheduled change number 2;" in restarted.warning
