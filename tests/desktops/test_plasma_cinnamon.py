@@ -52,18 +52,26 @@ def find_icon(desk: SniXDesktop, where: Path, timeout: float = 20) -> Rect:
     return found
 
 
-def open_host_menu(desk: SniXDesktop, locate: Callable[[], Rect]) -> Rect:
-    """Right click on the icon: the host's own menu (its largest popup), once it stopped moving."""
-    # Three times at most, looking for the icon again each time, as a user would click again: right after
-    # a start, Cinnamon's xapp-sn-watcher sometimes drops a right click (seen 2 of ~40 starts in CI, twice
-    # in a row once, with the menu already exported).
+def open_host_menu(desk: SniXDesktop, locate: Callable[[], Rect], shot: Path) -> tuple[Rect, list[int]]:
+    """Right click on the icon: the host's own menu (its largest popup) once it stopped moving, and the
+    rows of its submenu arrows once they are painted and stay put (read from screenshots into `shot`)."""
+    # Three times at most, looking for the icon again each time, as a user would click again when no
+    # menu shows: right after a start, Cinnamon's xapp-sn-watcher sometimes drops a right click (seen 2
+    # of ~40 starts in CI, twice in a row once), and under load it once mapped a menu window it never
+    # painted (the screenshot shows the bare desktop).
     for _ in range(3):
         desk.click(*locate().centre, button=3)
         menu = wait_stable(lambda: max(desk.popups(), key=lambda r: r.w * r.h, default=None), timeout=8)
         if isinstance(menu, Rect) and menu.h > 100:
-            return menu
+
+            def arrows(menu: Rect = menu) -> list[int]:
+                return submenu_arrow_rows(QImage(str(desk.screenshot(shot))), menu)
+
+            rows = wait_stable(arrows, timeout=6, settle=0.5)
+            if isinstance(rows, list) and rows:
+                return menu, rows
         close_menus(desk)
-    raise AssertionError(f"the host's menu did not open on three right clicks (popups: {desk.popups()})")
+    raise AssertionError(f"no host menu showed on three right clicks (popups: {desk.popups()}, {shot})")
 
 
 def close_menus(desk: SniXDesktop) -> None:
@@ -104,8 +112,7 @@ def hover_each_submenu(
 ) -> tuple[list[int], list[str]]:
     """Open the host's menu and hover every submenu row once, top to bottom; returns the rows (found in a
     screenshot of the menu) and what went wrong (a submenu that did not open, or opened off screen)."""
-    menu = open_host_menu(desk, locate)
-    rows = submenu_arrow_rows(QImage(str(desk.screenshot(shots / f"menu-{opening}.png"))), menu)
+    menu, rows = open_host_menu(desk, locate, shots / f"menu-{opening}.png")
     if opening == 1:
         desk.shot(f"menu-{desk.size[0]}x{desk.size[1]}")
     problems = []
