@@ -43,9 +43,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # The language tests run the CLI under LANG=de_DE.UTF-8 and fr_FR.UTF-8: strftime's weekday and month
-# names need those locales compiled (Qt carries its own locale data and needs none).
+# names need those locales compiled (Qt carries its own locale data and needs none); en_US is the 12-hour
+# clock of tests/core/test_timetext.py.
 if [ -z "$APP_ONLY" ] && command -v localedef >/dev/null 2>&1; then
-  for loc in de_DE fr_FR; do
+  for loc in de_DE fr_FR en_US; do
     locale -a 2>/dev/null | grep -qi "^$loc\.utf-\?8$" || $SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
   done
 fi

@@ -76,3 +76,47 @@ def test_the_cache_keeps_only_times_and_logs_no_title(
         assert private not in caplog.text
     again = CalendarCache(tmp_path / "cal", None, lambda: now)
     assert list(again.known(source)) == list(cache.windows()["work"])  # a restart knows them offline
+
+
+class Moving:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_a_calendar_is_read_again_a_minute_after_it_was_read(tmp_path: Path) -> None:
+    clock = Moving(datetime(2026, 10, 19, 8, tzinfo=BERLIN))
+    cache = CalendarCache(tmp_path / "cal", None, clock)
+    source = CalendarSource("work", str(FIXTURE), BUSY)
+    read_at = clock.now
+    assert cache.refresh([source]) is True
+    clock.now += timedelta(seconds=30)
+    assert cache.next_refresh([source]) == read_at + timedelta(seconds=60)  # not a minute from now
+    assert cache.next_refresh([]) is None
+
+
+def test_a_calendar_taken_out_of_the_settings_is_a_change(tmp_path: Path) -> None:
+    now = datetime(2026, 10, 19, 8, tzinfo=BERLIN)
+    cache = CalendarCache(tmp_path / "cal", None, lambda: now)
+    source = CalendarSource("work", str(FIXTURE), BUSY)
+    assert cache.refresh([source]) is True
+    assert cache.refresh([], force=True) is True  # its busy times no longer count
+    assert cache.windows() == {}
+    assert cache.refresh([], force=True) is False
+
+
+def test_a_cache_folder_that_cannot_be_written_is_logged_and_the_times_still_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocked = tmp_path / "cal"
+    blocked.write_text("not a folder", encoding="utf-8")
+    now = datetime(2026, 10, 19, 8, tzinfo=BERLIN)
+    cache = CalendarCache(blocked, None, lambda: now)
+    source = CalendarSource("work", str(FIXTURE), BUSY)
+    with caplog.at_level(logging.WARNING, logger="trayapp.auto"):
+        assert cache.refresh([source]) is True
+    assert len(cache.windows()["work"]) > 0
+    [said] = [r.getMessage() for r in caplog.records if r.name == "trayapp.auto"]
+    assert said.startswith(f"Could not write {blocked / 'work.json'}: ")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from trayapp.core.auto.repeat import Repeat, RepeatRule, make_rule
+from trayapp.core.auto.repeat import Repeat, RepeatRule, local_zone_name, make_rule
 from trayapp.core.models import ChangeKind, CustomStatus, StatusChange
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -71,8 +73,13 @@ def test_weekly_repeats_on_the_same_weekday_and_survives_a_round_trip() -> None:
         datetime(2026, 12, 4, 14, 0, tzinfo=BERLIN),  # a Friday afternoon
         datetime(2026, 12, 4, 18, 0, tzinfo=BERLIN),
     )
+    r = make_rule(
+        "r1", ("rocket",), LUNCH, r.repeat, datetime(2026, 12, 4, 14, 0, tzinfo=BERLIN),
+        datetime(2026, 12, 4, 18, 0, tzinfo=BERLIN), zone="Europe/Berlin",
+        created=datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc),
+    )  # fmt: skip
     again = RepeatRule.from_dict(r.to_dict())
-    assert again == r
+    assert again == r and again.created == datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
     occ = again.current_or_next(datetime(2026, 12, 5, 9, 0, tzinfo=BERLIN))
     assert occ is not None and local(occ.start) == "Fri 2026-12-11 14:00 CET"
     assert "every week on Fridays 14:00–18:00" in again.describe()
@@ -95,3 +102,26 @@ def test_a_damaged_rule_is_refused() -> None:
         RepeatRule.from_dict({**data, "zone": "Mars/Olympus"})
     with pytest.raises(ValueError):
         RepeatRule.from_dict({**data, "first_end": data["first_start"]})
+
+
+def test_a_window_across_the_autumn_change_ends_at_its_wall_time() -> None:
+    # 01:00-04:00 every day; on Sunday 25 Oct 2026 the clocks go back at 03:00, so that window lasts 4 hours.
+    r = rule(
+        Repeat.DAILY,
+        datetime(2026, 10, 20, 1, 0, tzinfo=BERLIN),
+        datetime(2026, 10, 20, 4, 0, tzinfo=BERLIN),
+    )
+    occ = r.current_or_next(datetime(2026, 10, 24, 12, 0, tzinfo=BERLIN))
+    assert occ is not None
+    assert (local(occ.start), local(occ.end)) == ("Sun 2026-10-25 01:00 CEST", "Sun 2026-10-25 04:00 CET")
+    assert occ.end - occ.start == timedelta(hours=4)
+
+
+def test_without_tz_the_rule_takes_the_zone_etc_localtime_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TZ", raising=False)
+    link = Path("/etc/localtime")
+    target = os.readlink(link) if link.is_symlink() else ""
+    named = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+    assert local_zone_name() == named
+    monkeypatch.setenv("TZ", ":Pacific/Auckland")
+    assert local_zone_name() == "Pacific/Auckland"

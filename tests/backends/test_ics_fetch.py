@@ -80,6 +80,7 @@ def test_a_second_read_is_a_conditional_request(feed: str, tmp_path: Path) -> No
     assert not cache.refresh([source], force=True)  # 304: the same busy times
     assert Feed.seen == ["", '"v1"']
     assert len(cache.windows()["work"]) == 1
+    assert cache.errors == {}  # "not modified" is no error: the calendar as read before is kept
 
 
 def test_a_feed_too_large_is_cut_off(feed: str, monkeypatch: pytest.MonkeyPatch) -> None:

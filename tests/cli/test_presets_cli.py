@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from tests.cli.conftest import Trayapp
+from tests.cli.conftest import CLI, Trayapp
 from trayapp.core.paths import AppPaths
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
@@ -202,3 +202,13 @@ def test_edit_and_delete_on_rocketchat_and_the_others_say_they_cannot(
     )
     bad_type = trayapp("edit", "Lunch", "--account", "rocket", "--type", "sleepy")
     assert bad_type.code == 2
+
+
+def test_a_preset_for_two_accounts_is_listed_as_each_with_its_part(accounts: CLI) -> None:
+    """In-process (`main(argv)`), so the mutation run sees which functions this test reaches."""
+    added = accounts(*LUNCH)
+    assert added.code == 0, added.err
+    assert added.out == "Saved preset '🍔 Lunch': rocket: Lunch, Away; callbell: Lunch, Away; for 1 hour.\n"
+    listed = accounts("preset", "list")
+    words = ["🍔", "Lunch", "rocket:", "Lunch,", "Away;", "callbell:", "Lunch,", "Away", "1", "hour"]
+    assert listed.out.split() == words

@@ -259,3 +259,69 @@ def test_a_timed_preset_gives_each_account_its_own_part_and_ends_as_one(
     assert ended.phase.finished
     assert demo.rc_user(seed.RC_ALICE_ID)["statusText"] == ""
     assert demo.cb_user_status(seed.CB_USER_UUID)["available"] is True
+
+
+# ---- what a hand-edited file says -----------------------------------------------------------------
+
+
+def write_user_file(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_second_preset_of_a_name_is_left_out_and_the_ones_after_it_kept(tmp_path: Path) -> None:
+    path = tmp_path / "presets.json"
+    part = {"rocket": {"status": "Lunch"}}
+    presets = [{"name": n, "accounts": part} for n in ("Lunch", "LUNCH", "Coffee", "Gym")]
+    write_user_file(path, {"schema_version": 1, "presets": presets})
+    store = PresetStore(path, [])
+    assert [p.name for p in store.all()] == ["Lunch", "Coffee", "Gym"]
+    assert "left out preset 'LUNCH' (a second preset with that name)" in store.warning
+    assert [p["name"] for p in json.loads(path.read_text(encoding="utf-8"))["presets"]] == [
+        "Lunch",
+        "Coffee",
+        "Gym",
+    ]
+
+
+def test_a_file_from_a_newer_trayapp_is_set_aside_saying_so(tmp_path: Path) -> None:
+    path = tmp_path / "presets.json"
+    write_user_file(path, {"schema_version": 2, "presets": []})
+    store = PresetStore(path, [])
+    assert store.all() == []
+    [kept] = tmp_path.glob("presets.json.broken-*")
+    assert store.warning == (
+        f"presets.json was damaged (written by a newer trayapp); it was kept as {kept.name}"
+        " and a fresh one was started."
+    )
+
+
+def test_what_an_account_gets_must_be_an_object(tmp_path: Path) -> None:
+    path = tmp_path / "presets.json"
+    broken = {"name": "Lunch", "accounts": {"rocket": "Lunch"}}
+    write_user_file(path, {"schema_version": 1, "presets": [broken]})
+    store = PresetStore(path, [])
+    assert store.all() == []
+    assert "left out preset 'Lunch' (What a preset gives for 'rocket' must be an object.)" in store.warning
+
+
+def test_an_unreadable_organisation_file_is_said_and_the_users_presets_kept(
+    service: StatusService, profile: AppPaths
+) -> None:
+    path = org_file(profile)
+    path.mkdir()  # unreadable as a file (tests run as root, so permissions would not stop a read)
+    service.presets.save(LUNCH)
+    assert [p.name for p in service.presets.all()] == ["Lunch"]
+    said = f"Could not read {path}: Is a directory. Its presets are left out."
+    assert said in service.file_warnings()
+
+
+def test_an_organisation_file_that_is_not_a_list_is_said_once(
+    service: StatusService, profile: AppPaths
+) -> None:
+    path = org_file(profile)
+    write_user_file(path, {"name": "All hands", "accounts": {"rocket": {"status": "In a call"}}})
+    service.presets.save(LUNCH)
+    assert [p.name for p in service.presets.all()] == ["Lunch"]
+    assert [p.name for p in service.presets.all()] == ["Lunch"]  # read again: not said again
+    said = f"{path} must be a JSON list of presets; its presets are left out."
+    assert service.file_warnings().count(said) == 1

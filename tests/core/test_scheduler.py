@@ -538,6 +538,35 @@ def test_schedule_survives_restart(path: Path, port: FakePort, clock: Clock) -> 
     assert third.entries()[0].phase is Phase.DONE and third.entries()[0].id == new.id
 
 
+def test_a_presets_own_part_for_each_account_survives_a_restart(
+    path: Path, port: FakePort, clock: Clock
+) -> None:
+    away = StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AWAY, message="at lunch")
+    Scheduler(path, port, clock).add(
+        ["rc", "cb"], lunch(at(hours=1), at(hours=2)), per_account={"cb": away}, label="🍔 Lunch"
+    )
+    clock.set(hours=1)
+    restarted = Scheduler(path, port, clock)  # the tray started again before the preset's start
+    assert kinds(restarted.tick()) == ["applied", "applied"]
+    assert port.state["rc"].status_name == "Lunch" and port.state["rc"].message == "back soon"
+    assert port.state["cb"].availability is Availability.AWAY and port.state["cb"].message == "at lunch"
+    assert port.state["cb"].status_name is None  # its own part, not the entry's custom status
+
+
+def test_a_waiting_change_without_an_attempt_count_is_still_run(
+    path: Path, port: FakePort, clock: Clock
+) -> None:
+    """A hand-edited (or older) file whose progress leaves out "attempts" means none yet."""
+    Scheduler(path, port, clock).add(["rc"], lunch(at(hours=1), at(hours=2)))
+    data = json.loads(path.read_text())
+    del data["entries"][0]["progress"][0]["attempts"]
+    path.write_text(json.dumps(data))
+    clock.set(hours=1)
+    restarted = Scheduler(path, port, clock)
+    assert kinds(restarted.tick()) == ["applied"] and port.state["rc"].status_name == "Lunch"
+    assert restarted.warnings == []
+
+
 def test_crash_after_apply_reapplies_once_and_restores_once(path: Path, port: FakePort, clock: Clock) -> None:
     sched = Scheduler(path, port, clock)
     sched.add(["rc"], lunch(at(hours=1), at(hours=2)))
