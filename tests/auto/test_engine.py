@@ -3,7 +3,8 @@ layers, their priorities, the exact restore, a manual change that wins, restarts
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -90,6 +91,9 @@ class World:
         self.windows: dict[str, list[Window]] = {}
         self.manual: set[str] = set()
         self.path = path
+        self.supports: Callable[[str, StatusChange], bool] = lambda name, change: (
+            not (name == "rm" and change.kind is ChangeKind.AVAILABILITY)
+        )
         self.engine = self.new_engine()
 
     def new_engine(self) -> AutoEngine:
@@ -99,7 +103,7 @@ class World:
             presence=self.presence,
             calendars=lambda: self.windows,
             manual_active=lambda name, _now: name in self.manual,
-            supports=lambda name, change: not (name == "rm" and change.kind is ChangeKind.AVAILABILITY),
+            supports=lambda name, change: self.supports(name, change),
         )
         return AutoEngine(self.path, self.port, lambda: self.now, inputs)
 
@@ -302,3 +306,95 @@ def test_after_a_kept_change_the_next_lock_applies_again_even_without_a_tick_bet
     world.presence.set_asleep(True, world.now + timedelta(seconds=1))  # straight to sleep
     world.presence.set_locked(True, world.now + timedelta(seconds=1))
     assert world.tick() == ["rocket applied", "callbell applied"]
+
+
+# ---- what the user is told when a service fails, and what a restart keeps -------------------------
+
+
+def told(world: World) -> list[str]:
+    return [e.message for e in world.engine.tick()]
+
+
+def test_a_status_that_cannot_be_read_before_the_lock_is_retried_saying_why(world: World) -> None:
+    world.port.fail[("read", "rocket")] = [ServiceUnavailable("Rocket.Chat does not answer.")]
+    world.presence.set_locked(True, world.now)
+    assert told(world) == [
+        "rocket: could not set 'Away while locked': Rocket.Chat does not answer. Trying again at 09:00:15.",
+        "callbell: Away while locked.",
+    ]
+    world.advance(seconds=15)
+    assert world.tick() == ["rocket applied"]
+
+
+def test_a_status_the_service_refuses_to_read_is_told_and_nothing_is_sent(world: World) -> None:
+    world.port.fail[("read", "rocket")] = [InputError("Rocket.Chat refused to read your status.")]
+    world.presence.set_locked(True, world.now)
+    assert told(world)[0] == (
+        "rocket: could not set 'Away while locked': Rocket.Chat refused to read your status."
+    )
+    assert world.port.ops("rocket") == [] and world.port.state["rocket"] == BEFORE
+
+
+def test_an_unexpected_error_is_logged_with_its_traceback_and_a_refusal_is_not(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    world.port.fail[("apply", "rocket")] = [RuntimeError()]
+    world.port.fail[("apply", "callbell")] = [InputError("Callbell refused it.")]
+    world.presence.set_locked(True, world.now)
+    with caplog.at_level(logging.ERROR, logger="trayapp.auto"):
+        assert told(world) == [
+            "rocket: could not set 'Away while locked': RuntimeError",  # no text of its own: its kind
+            "callbell: could not set 'Away while locked': Callbell refused it.",
+        ]
+    [logged] = caplog.records
+    assert logged.getMessage() == "unexpected error while trying to set 'Away while locked' on rocket"
+    assert logged.exc_info is not None
+
+
+def test_one_accounts_crash_is_logged_by_name_and_the_others_go_on(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    def supports(name: str, change: StatusChange) -> bool:
+        if name == "rocket":
+            raise RuntimeError("no statuses known")
+        return name != "rm"
+
+    world.supports = supports
+    with caplog.at_level(logging.ERROR, logger="trayapp.auto"):
+        assert world.lock() == ["callbell applied"]
+    assert [r.getMessage() for r in caplog.records] == ["automatic status on rocket: no statuses known"]
+
+
+def test_the_attempts_so_far_survive_a_restart_and_the_wait_keeps_growing(world: World) -> None:
+    down = ServiceUnavailable("Rocket.Chat does not answer.")
+    world.port.fail[("apply", "rocket")] = [down, down, down]
+    world.presence.set_locked(True, world.now)
+    assert "Trying again at 09:00:15." in told(world)[0]
+    world.advance(seconds=15)
+    assert told(world) == ["rocket: could not set 'Away while locked': Rocket.Chat does not answer. "
+                           "Trying again at 09:00:45."]  # fmt: skip
+    world.advance(seconds=30)
+    world.engine = world.new_engine()  # the tray restarted while it waited
+    assert "Trying again at 09:01:45." in told(world)[0]  # 60 s: the third attempt, not the first
+
+
+def test_a_change_by_hand_after_a_restart_is_still_kept(world: World) -> None:
+    world.lock()
+    world.engine = world.new_engine()  # what was applied, and how, comes back from the file
+    mine = CurrentStatus(availability=Availability.AWAY, message="Back soon")  # the same availability
+    world.port.by_hand("rocket", mine)
+    assert world.lock(False) == ["rocket kept", "callbell restored"]
+    assert world.port.state["rocket"] == mine
+
+
+def test_of_two_repeating_changes_the_one_that_began_first_shows(world: World) -> None:
+    walk = StatusChange(ChangeKind.CUSTOM, status=CustomStatus(id="walk", name="Walk"))
+    lunch = make_rule("r1", ("rocket",), LUNCH, Repeat.DAILY, T0, T0 + timedelta(hours=1), zone="UTC")
+    later = T0 + timedelta(minutes=30)
+    stroll = make_rule("r2", ("rocket",), walk, Repeat.DAILY, later, later + timedelta(hours=1), zone="UTC")
+    world.config = replace(world.config, repeats=(stroll, lunch))
+    world.advance(minutes=45)  # both run now
+    assert world.tick() == ["rocket applied"]
+    assert world.port.state["rocket"].status_name == "Lunch"
+    world.advance(minutes=15)
+    assert world.tick() == ["rocket applied"] and world.port.state["rocket"].status_name == "Walk"

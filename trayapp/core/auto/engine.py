@@ -552,7 +552,7 @@ class AutoEngine:
         if not isinstance(exc, TrayAppError):
             log.error("unexpected error while trying to %s on %s", doing, state.account, exc_info=exc)
         note = _("{account}: could not {doing}: {problem}").format(
-            account=state.account, doing=doing, problem=exc or type(exc).__name__
+            account=state.account, doing=doing, problem=str(exc) or type(exc).__name__
         )
         return ScheduleEvent(_event_id(state.trigger), state.account, FAILED, note)
 
