@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from trayapp.screenwatch.idle import IdlePoller, Wait, _event_wait
+from trayapp.screenwatch.native import NativeWatch
 
 log = logging.getLogger("trayapp.screenwatch")
 
@@ -94,32 +94,17 @@ def real_api() -> MacApi:
         raise OSError("these calls exist only on macOS")
 
 
-class MacWatch:
+class MacWatch(NativeWatch[MacApi]):
     """`on_change` is called from the main run loop (lock), the power thread and the idle thread."""
 
-    def __init__(
-        self, on_change: Callable[[str, bool], None], api: MacApi | None = None, idle_wait: Wait = _event_wait
-    ) -> None:
-        self.on_change = on_change
-        self._api = api
-        self._idle_wait = idle_wait
-        self._lock = threading.Lock()
-        self._stopped = threading.Event()
-        self._sleep_sent = threading.Event()
-        self._unobserve: Callable[[], None] | None = None
-        self._stop_power: Callable[[], None] | None = None
-        self._idle: IdlePoller | None = None
-        self.sources: tuple[str, ...] = ()
-        self.idle_source: str | None = None  # None: not known yet; "": none on this system
+    system = "macOS"
+    sleep_wait_s = SLEEP_WAIT_S
 
-    def _table(self) -> MacApi | None:
-        if self._api is None:
-            try:
-                self._api = real_api()
-            except OSError as exc:
-                log.info("no macOS lock or sleep notifications: %s", exc)
-                return None
-        return self._api
+    def _load_api(self) -> MacApi:
+        return real_api()
+
+    def _seconds_idle(self, api: MacApi) -> float:
+        return api.seconds_idle()
 
     def start(self, on_ready: Callable[[Sequence[str]], None]) -> None:
         api = self._table()
@@ -130,18 +115,19 @@ class MacWatch:
         self.idle_source = IDLE_SOURCE
         lock: list[str] = []
         try:
-            self._unobserve = api.observe((SCREEN_LOCKED, SCREEN_UNLOCKED), self._notification)
+            unobserve = api.observe((SCREEN_LOCKED, SCREEN_UNLOCKED), self._notification)
+            if not self._keep_stopper(unobserve):
+                unobserve()
             lock.append(LOCK_SOURCE)
             if api.screen_locked():
                 self.on_change("locked", True)
         except Exception as exc:
             log.info("screen lock notifications: %s", exc)
+        answered = threading.Event()
 
         def started(stop: Callable[[], None] | None) -> None:
-            with self._lock:
-                self._stop_power = stop
-                stopped = self._stopped.is_set()
-            if stop is not None and stopped:
+            answered.set()
+            if stop is not None and not self._keep_stopper(stop):
                 stop()
             self.sources = (*lock, *([SLEEP_SOURCE] if stop is not None else []))
             on_ready(self.sources)
@@ -151,9 +137,7 @@ class MacWatch:
                 api.run_power(self._power, started)
             except Exception as exc:
                 log.info("sleep notifications: %s", exc)
-                with self._lock:
-                    unanswered = self._stop_power is None and not self.sources
-                if unanswered:
+                if not answered.is_set():
                     self.sources = tuple(lock)
                     on_ready(self.sources)
 
@@ -166,38 +150,5 @@ class MacWatch:
 
     def _power(self, message: int) -> None:  # the power thread
         heard = decode_power(message)
-        if heard is None:
-            return
-        what, value = heard
-        if value:
-            self._sleep_sent.clear()
-            self.on_change(what, value)
-            self._sleep_sent.wait(SLEEP_WAIT_S)  # then the binding lets the sleep go on
-        else:
-            self.on_change(what, value)
-
-    def sleep_handled(self) -> None:
-        self._sleep_sent.set()
-
-    def set_idle(self, minutes: int) -> None:
-        api = self._table()
-        if api is None or self._stopped.is_set():
-            return
-        if self._idle is None:
-            self._idle = IdlePoller(api.seconds_idle, self.on_change, self._idle_wait)
-        self._idle.set(minutes)
-
-    def stop(self) -> None:
-        with self._lock:
-            self._stopped.set()
-            stop_power, self._stop_power = self._stop_power, None
-            unobserve, self._unobserve = self._unobserve, None
-        self._sleep_sent.set()
-        if self._idle is not None:
-            self._idle.stop()
-        for call in (stop_power, unobserve):
-            if call is not None:
-                try:
-                    call()
-                except Exception as exc:
-                    log.info("stopping a macOS listener: %s", exc)
+        if heard is not None:
+            self._heard(*heard)  # a coming sleep waits here: the binding acknowledges it after

@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from trayapp.screenwatch.idle import IdlePoller, Wait, _event_wait
+from trayapp.screenwatch.native import NativeWatch
 
 log = logging.getLogger("trayapp.screenwatch")
 
@@ -102,31 +102,17 @@ def real_api() -> WinApi:
         raise OSError("these calls exist only on Windows")
 
 
-class WindowsWatch:
+class WindowsWatch(NativeWatch[WinApi]):
     """`on_change` is called from the window's thread and the idle thread (keep it quick, thread-safe)."""
 
-    def __init__(
-        self, on_change: Callable[[str, bool], None], api: WinApi | None = None, idle_wait: Wait = _event_wait
-    ) -> None:
-        self.on_change = on_change
-        self._api = api
-        self._idle_wait = idle_wait
-        self._close: Callable[[], None] | None = None
-        self._lock = threading.Lock()
-        self._stopped = threading.Event()
-        self._sleep_sent = threading.Event()
-        self._idle: IdlePoller | None = None
-        self.sources: tuple[str, ...] = ()
-        self.idle_source: str | None = None  # None: not known yet; "": none on this system
+    system = "Windows"
+    sleep_wait_s = SLEEP_WAIT_S
 
-    def _table(self) -> WinApi | None:
-        if self._api is None:
-            try:
-                self._api = real_api()
-            except OSError as exc:
-                log.info("no Windows session notifications: %s", exc)
-                return None
-        return self._api
+    def _load_api(self) -> WinApi:
+        return real_api()
+
+    def _seconds_idle(self, api: WinApi) -> float:
+        return seconds_idle(api)
 
     def start(self, on_ready: Callable[[Sequence[str]], None]) -> None:
         api = self._table()
@@ -134,14 +120,14 @@ class WindowsWatch:
             self.idle_source = ""
             on_ready(())
             return
+        answered = threading.Event()
 
         def started(close: Callable[[], None] | None) -> None:
-            with self._lock:
-                self._close = close
-                stopped = self._stopped.is_set()
-            if close is not None and stopped:
+            answered.set()
+            kept = close is not None and self._keep_stopper(close)
+            if close is not None and not kept:
                 close()
-            if close is not None and not stopped:
+            if kept:
                 try:
                     if api.locked_now():  # started while locked: said before ready, as on Linux
                         self.on_change("locked", True)
@@ -155,9 +141,7 @@ class WindowsWatch:
                 api.run_window(self._message, started)
             except Exception as exc:  # the window could not be made: no lock or sleep heard
                 log.info("Windows session window: %s", exc)
-                with self._lock:
-                    unanswered = self._close is None and not self.sources
-                if unanswered:
+                if not answered.is_set():
                     on_ready(())
 
         self.idle_source = IDLE_SOURCE
@@ -165,34 +149,5 @@ class WindowsWatch:
 
     def _message(self, message: int, wparam: int) -> None:  # the window's thread
         heard = decode(message, wparam)
-        if heard is None:
-            return
-        what, value = heard
-        if what == "asleep" and value:
-            self._sleep_sent.clear()
-            self.on_change(what, value)
-            self._sleep_sent.wait(SLEEP_WAIT_S)  # the suspend goes on once this returns
-        else:
-            self.on_change(what, value)
-
-    def sleep_handled(self) -> None:
-        """The Away for a coming sleep was sent (or could not be): let the window's thread return."""
-        self._sleep_sent.set()
-
-    def set_idle(self, minutes: int) -> None:
-        api = self._table()
-        if api is None or self._stopped.is_set():
-            return
-        if self._idle is None:
-            self._idle = IdlePoller(lambda: seconds_idle(api), self.on_change, self._idle_wait)
-        self._idle.set(minutes)
-
-    def stop(self) -> None:
-        with self._lock:
-            self._stopped.set()
-            close, self._close = self._close, None
-        self._sleep_sent.set()
-        if self._idle is not None:
-            self._idle.stop()
-        if close is not None:
-            close()
+        if heard is not None:
+            self._heard(*heard)  # a coming suspend waits here: it goes on once this returns
