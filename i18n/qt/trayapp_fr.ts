@@ -665,6 +665,13 @@
     </message>
 </context>
 <context>
+    <name>library</name>
+    <message>
+        <source>your organisation&apos;s</source>
+        <translation>de votre organisation</translation>
+    </message>
+</context>
+<context>
     <name>menu</name>
     <message>
         <source>until the end of today</source>

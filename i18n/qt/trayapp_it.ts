@@ -665,6 +665,13 @@
     </message>
 </context>
 <context>
+    <name>library</name>
+    <message>
+        <source>your organisation&apos;s</source>
+        <translation>della tua organizzazione</translation>
+    </message>
+</context>
+<context>
     <name>menu</name>
     <message>
         <source>until the end of today</source>

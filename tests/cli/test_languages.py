@@ -154,3 +154,24 @@ def test_the_start_up_check_speaks_french(profile: AppPaths) -> None:
     assert proc.stderr.startswith(
         "trayapp: il n’y a aucun affichage où montrer la zone de notification (ni DISPLAY ni WAYLAND_DISPLAY"
     ), proc.stderr
+
+
+# ---- presets: the store's own sentences, and a damaged presets file ---------------------------------
+
+
+def test_a_preset_refusal_and_a_damaged_presets_file_are_said_in_german(profile: AppPaths) -> None:
+    missing = trayapp("de_DE.UTF-8", "preset", "remove", "Mittag")
+    assert missing.returncode == 1, missing
+    assert missing.stderr == "trayapp: Es gibt keine Vorlage namens „Mittag“ (Vorlagen: noch keine).\n"
+    profile.presets_file.parent.mkdir(parents=True, exist_ok=True)
+    profile.presets_file.write_text('{"schema_version": 99, "presets": []}', encoding="utf-8")
+    listing = trayapp("de_DE.UTF-8", "preset", "list")
+    said = listing.stdout + listing.stderr
+    assert (
+        "presets.json war beschädigt (von einem neueren trayapp geschrieben); die Datei wurde als "
+        "presets.json.broken-" in said
+    ), said
+    assert "und eine neue angelegt." in said, said
+    # LANG=C: the same refusal in English, word for word as before
+    english = trayapp("C.UTF-8", "preset", "remove", "Mittag")
+    assert english.stderr == "trayapp: There is no preset named 'Mittag' (presets: none yet).\n"

@@ -20,6 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from trayapp.core.errors import ConfigError
+from trayapp.core.i18n import N_, _
+
+# Why a state file was set aside, shared by every store that reads one (translated where shown)
+UNEXPECTED = N_("unexpected content")
+NEWER = N_("written by a newer trayapp")
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -37,7 +42,9 @@ def write_json(path: Path, data: Any) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ConfigError(f"Could not write {path}: {exc.strerror or exc}.") from None
+        raise ConfigError(
+            _("Could not write {path}: {problem}.").format(path=path, problem=exc.strerror or exc)
+        ) from None
 
 
 FileStamp = tuple[int, int, int]
@@ -51,7 +58,9 @@ def stamp(path: Path) -> FileStamp | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ConfigError(f"Could not read {path}: {exc.strerror or exc}.") from None
+        raise ConfigError(
+            _("Could not read {path}: {problem}.").format(path=path, problem=exc.strerror or exc)
+        ) from None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
@@ -64,7 +73,9 @@ def read_json(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise ValueError("not UTF-8 text") from exc
     except OSError as exc:
-        raise ConfigError(f"Could not read {path}: {exc.strerror or exc}.") from None
+        raise ConfigError(
+            _("Could not read {path}: {problem}.").format(path=path, problem=exc.strerror or exc)
+        ) from None
     try:
         return json.loads(text)
     except RecursionError:  # "[[[[..." a hundred thousand deep: a damaged file like any other
@@ -101,10 +112,14 @@ def locked(path: Path, timeout: float | None = LOCK_WAIT) -> Iterator[None]:
         lock.acquire(timeout=-1 if timeout is None else timeout, poll_interval=0.01)
     except TimeoutError:  # filelock.Timeout
         raise ConfigError(
-            f"{path.name} is held by another trayapp process (for {timeout:.0f} s now); try again."
+            _("{file} is held by another trayapp process (for {seconds} s now); try again.").format(
+                file=path.name, seconds=f"{timeout:.0f}"
+            )
         ) from None
     except OSError as exc:
-        raise ConfigError(f"Could not lock {lock_path}: {exc.strerror or exc}.") from None
+        raise ConfigError(
+            _("Could not lock {path}: {problem}.").format(path=lock_path, problem=exc.strerror or exc)
+        ) from None
     try:
         yield
     finally:
@@ -118,18 +133,22 @@ def set_aside(path: Path, reason: str) -> str:
         os.replace(path, target)
     except OSError as exc:
         raise ConfigError(
-            f"{path} is damaged ({reason}) and could not be moved aside: {exc.strerror}."
+            _("{path} is damaged ({reason}) and could not be moved aside: {problem}.").format(
+                path=path, reason=reason, problem=exc.strerror
+            )
         ) from None
-    return f"{path.name} was damaged ({reason}); it was kept as {target.name} and a fresh one was started."
+    return _("{file} was damaged ({reason}); it was kept as {copy} and a fresh one was started.").format(
+        file=path.name, reason=reason, copy=target.name
+    )
 
 
 def reason(exc: BaseException) -> str:
     """Why a file could not be used, in a few words for the set-aside sentence."""
     if isinstance(exc, ValueError) and "Expecting" in str(exc):
-        return "not valid JSON"
+        return _("not valid JSON")
     if "nested too deeply" in str(exc):
-        return "nested too deeply"
-    return "unexpected content"
+        return _("nested too deeply")
+    return _(UNEXPECTED)
 
 
 def keep_copy(path: Path, left_out: list[str]) -> str:
@@ -139,9 +158,13 @@ def keep_copy(path: Path, left_out: list[str]) -> str:
     try:
         shutil.copyfile(path, target)
     except OSError as exc:
-        raise ConfigError(f"Could not keep a copy of {path}: {exc.strerror or exc}.") from None
+        raise ConfigError(
+            _("Could not keep a copy of {path}: {problem}.").format(path=path, problem=exc.strerror or exc)
+        ) from None
     parts = "; ".join(left_out)
-    return f"{path.name}: left out {parts}; the file as it was is kept as {target.name}."
+    return _("{file}: left out {parts}; the file as it was is kept as {copy}.").format(
+        file=path.name, parts=parts, copy=target.name
+    )
 
 
 def _free_name(path: Path) -> Path:
@@ -158,4 +181,4 @@ def label(value: Any, position: int) -> str:
     """How to name a hand-edited part in a message: its own short printable name, else its position."""
     if isinstance(value, str) and value.isprintable() and 0 < len(value) <= 40:
         return f"'{value}'"
-    return f"number {position + 1}"
+    return _("number {position}").format(position=position + 1)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from trayapp.core.errors import ConfigError, Unsupported
+from trayapp.core.i18n import _
 
 APP_ID = "trayapp"
 BUNDLE_ID = "io.github.trayapp"  # LaunchAgent label; keep in step with the macOS bundle identifier
@@ -91,18 +92,18 @@ def program_problem(program: str, *, is_file: Callable[[Path], bool] = Path.is_f
     moved or deleted (a removed venv, an uninstalled pipx app), or macOS runs it from a randomised
     read-only copy (App Translocation: a quarantined app started from Downloads or a disk image)."""
     if not program:
-        return "The launch entry names no program."
+        return _("The launch entry names no program.")
     if "/AppTranslocation/" in program:
-        return (
-            f"The launch entry points at {program}, a temporary copy macOS made because the app was "
+        return _(
+            "The launch entry points at {program}, a temporary copy macOS made because the app was "
             "opened from Downloads or a disk image. Move trayapp to Applications, open it from there, "
             "then turn Launch at login off and on."
-        )
+        ).format(program=program)
     if not is_file(Path(program)):
-        return (
-            f"The launch entry points at {program}, which no longer exists (moved or uninstalled). "
+        return _(
+            "The launch entry points at {program}, which no longer exists (moved or uninstalled). "
             "Turn Launch at login off and on to point it at this installation."
-        )
+        ).format(program=program)
     return ""
 
 
@@ -224,7 +225,9 @@ class XdgAutostart:
                 try:
                     values = parse_desktop_entry(candidate.read_text(encoding="utf-8", errors="replace"))
                 except OSError as exc:
-                    return f"Could not read {candidate}: {exc.strerror or exc}."
+                    return _("Could not read {path}: {problem}.").format(
+                        path=candidate, problem=exc.strerror or exc
+                    )
                 program = values.get("TryExec", "")
                 # TryExec may be a bare name looked up on PATH at login; only a path can be checked here.
                 return program_problem(program) if program.startswith("/") or not program else ""
@@ -246,7 +249,9 @@ class XdgAutostart:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise ConfigError(f"Could not remove {self.path}: {exc.strerror or exc}.") from None
+            raise ConfigError(
+                _("Could not remove {path}: {problem}.").format(path=self.path, problem=exc.strerror or exc)
+            ) from None
 
 
 # ---- macOS / LaunchAgent -----------------------------------------------------------------------
@@ -363,7 +368,9 @@ class LaunchAgentAutostart:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise ConfigError(f"Could not remove {self.path}: {exc.strerror or exc}.") from None
+            raise ConfigError(
+                _("Could not remove {path}: {problem}.").format(path=self.path, problem=exc.strerror or exc)
+            ) from None
 
 
 # ---- Windows / registry ------------------------------------------------------------------------
@@ -393,7 +400,7 @@ def store_python_reason(executable: str, prefixes: Sequence[str]) -> str:
     sees the Run value, while reading it back from inside the container says "on"."""
     paths = [executable, *prefixes]
     if any("\\WindowsApps\\" in p or "PythonSoftwareFoundation.Python." in p for p in paths):
-        return (
+        return _(
             "This trayapp runs on the Microsoft Store's Python, which keeps its registry changes to itself, "
             "so Windows would never start it at login. Install trayapp with the python.org installer "
             "(or use the trayapp bundle) to launch it at login."
@@ -445,7 +452,11 @@ class WinregRegistry:
             with w.CreateKeyEx(w.HKEY_CURRENT_USER, key, 0, w.KEY_SET_VALUE) as handle:
                 w.SetValueEx(handle, name, 0, kind, value)
         except OSError as exc:
-            raise ConfigError(f"Could not write HKCU\\{key}\\{name}: {exc.strerror or exc}.") from None
+            raise ConfigError(
+                _("Could not write {path}: {problem}.").format(
+                    path=f"HKCU\\{key}\\{name}", problem=exc.strerror or exc
+                )
+            ) from None
 
     def delete(self, key: str, name: str) -> None:
         w = self._winreg
@@ -455,7 +466,11 @@ class WinregRegistry:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise ConfigError(f"Could not remove HKCU\\{key}\\{name}: {exc.strerror or exc}.") from None
+            raise ConfigError(
+                _("Could not remove {path}: {problem}.").format(
+                    path=f"HKCU\\{key}\\{name}", problem=exc.strerror or exc
+                )
+            ) from None
 
 
 class WindowsAutostart:
@@ -552,4 +567,6 @@ def _write_bytes(path: Path, data: bytes) -> None:
         tmp.write_bytes(data)
         os.replace(tmp, path)  # a session manager reading at that moment never sees half a file
     except OSError as exc:
-        raise ConfigError(f"Could not write {path}: {exc.strerror or exc}.") from None
+        raise ConfigError(
+            _("Could not write {path}: {problem}.").format(path=path, problem=exc.strerror or exc)
+        ) from None

@@ -38,6 +38,7 @@ from typing import Any
 
 from trayapp.core import atomic
 from trayapp.core.errors import ConfigError, InputError
+from trayapp.core.i18n import _
 from trayapp.core.models import (
     Availability,
     ChangeKind,
@@ -73,7 +74,7 @@ class AccountPart:
                 end=end,
             )
         if self.availability is None:
-            raise InputError("A preset gives each account a status or an availability.")
+            raise InputError(_("A preset gives each account a status or an availability."))
         return StatusChange(
             ChangeKind.AVAILABILITY,
             availability=self.availability,
@@ -97,11 +98,24 @@ class AccountPart:
 
     @classmethod
     def from_dict(cls, data: Any, account: str = "") -> AccountPart:
-        where = f" for '{account}'" if account else ""
         if not isinstance(data, dict):
-            raise InputError(f"What a preset gives{where} must be an object.")
-        status = _opt_text(data.get("status"), f"status{where}")
-        message = _opt_text(data.get("message"), f"message{where}")
+            raise InputError(
+                _("What a preset gives for '{account}' must be an object.").format(account=account)
+                if account
+                else _("What a preset gives must be an object.")
+            )
+        status = _opt_text(
+            data.get("status"),
+            _("The status for '{account}' must be text.").format(account=account)
+            if account
+            else _("The status must be text."),
+        )
+        message = _opt_text(
+            data.get("message"),
+            _("The message for '{account}' must be text.").format(account=account)
+            if account
+            else _("The message must be text."),
+        )
         raw = data.get("availability")
         if raw is None or raw == "":
             availability = None
@@ -109,16 +123,31 @@ class AccountPart:
             availability = Availability(raw.strip().lower())
         else:
             offered = ", ".join(a.value for a in Availability)
-            raise InputError(f"The availability{where} must be one of {offered}.")
+            raise InputError(
+                _("The availability for '{account}' must be one of {offered}.").format(
+                    account=account, offered=offered
+                )
+                if account
+                else _("The availability must be one of {offered}.").format(offered=offered)
+            )
         return check_part(cls(status=(status or "").strip(), availability=availability, message=message))
 
 
 def check_part(part: AccountPart, account: str = "") -> AccountPart:
-    where = f" for '{account}'" if account else ""
     if not part.status and part.availability is None:
-        raise InputError(f"A preset gives{where} a status or an availability (a message goes with one).")
+        raise InputError(
+            _("A preset gives for '{account}' a status or an availability (a message goes with one).").format(
+                account=account
+            )
+            if account
+            else _("A preset gives a status or an availability (a message goes with one).")
+        )
     if part.message is not None and not part.message.isprintable():
-        raise InputError(f"The message{where} must be one line of text.")
+        raise InputError(
+            _("The message for '{account}' must be one line of text.").format(account=account)
+            if account
+            else _("The message must be one line of text.")
+        )
     return part
 
 
@@ -166,12 +195,18 @@ class Preset:
     def from_dict(cls, data: Any, *, system: bool = False) -> Preset:
         """Raises InputError with a sentence saying what is wrong."""
         if not isinstance(data, dict):
-            raise InputError("A preset must be an object with a name.")
-        name = check_preset_name(_opt_text(data.get("name"), "name") or "")
-        emoji = (_opt_text(data.get("emoji"), f"emoji of '{name}'") or "").strip()
+            raise InputError(_("A preset must be an object with a name."))
+        name = check_preset_name(_opt_text(data.get("name"), _("The name must be text.")) or "")
+        emoji = (
+            _opt_text(data.get("emoji"), _("The emoji of '{name}' must be text.").format(name=name)) or ""
+        ).strip()
         raw_accounts = data.get("accounts") or {}
         if not isinstance(raw_accounts, dict):
-            raise InputError(f"The accounts of '{name}' must be an object: account name -> what it gets.")
+            raise InputError(
+                _("The accounts of '{name}' must be an object: account name -> what it gets.").format(
+                    name=name
+                )
+            )
         accounts = {
             str(account): AccountPart.from_dict(part, str(account)) for account, part in raw_accounts.items()
         }
@@ -182,7 +217,9 @@ class Preset:
             duration = timedelta(minutes=minutes)
         else:
             raise InputError(
-                f"The duration of '{name}' must be a number of minutes from 1 to {_MAX_MINUTES}, or null."
+                _("The duration of '{name}' must be a number of minutes from 1 to {most}, or null.").format(
+                    name=name, most=_MAX_MINUTES
+                )
             )
         return check_preset(cls(name, emoji, accounts, duration, system))
 
@@ -190,20 +227,24 @@ class Preset:
 def check_preset_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise InputError("A preset needs a name.")
+        raise InputError(_("A preset needs a name."))
     if len(name) > MAX_NAME or not name.isprintable():
-        raise InputError(f"A preset's name is one line of at most {MAX_NAME} characters.")
+        raise InputError(
+            _("A preset's name is one line of at most {most} characters.").format(most=MAX_NAME)
+        )
     return name
 
 
 def check_preset(preset: Preset) -> Preset:
     name = check_preset_name(preset.name)
     if not preset.accounts:
-        raise InputError(f"The preset '{name}' gives no account anything.")
+        raise InputError(_("The preset '{name}' gives no account anything.").format(name=name))
     for account, part in preset.accounts.items():
         check_part(part, account)
     if preset.duration is not None and not timedelta(minutes=1) <= preset.duration <= MAX_SPAN:
-        raise InputError(f"The duration of '{name}' must be from one minute to ten years.")
+        raise InputError(
+            _("The duration of '{name}' must be from one minute to ten years.").format(name=name)
+        )
     return replace(preset, name=name)
 
 
@@ -243,8 +284,12 @@ class PresetStore(atomic.DamageReports):
     def get(self, name: str) -> Preset:
         found = self.find(name)
         if found is None:
-            names = ", ".join(f"'{p.name}'" for p in self.all()) or "none yet"
-            raise InputError(f"There is no preset named '{name.strip()}' (presets: {names}).")
+            names = ", ".join(f"'{p.name}'" for p in self.all()) or _("none yet")
+            raise InputError(
+                _("There is no preset named '{name}' (presets: {names}).").format(
+                    name=name.strip(), names=names
+                )
+            )
         return found
 
     def remembered_accounts(self, name: str) -> tuple[str, ...] | None:
@@ -260,13 +305,19 @@ class PresetStore(atomic.DamageReports):
         key = preset.name.casefold()
         old_key = replacing.strip().casefold() if replacing else None
         if any(p.name.casefold() == key for p in self.system()):
-            raise InputError(f"'{preset.name}' is one of your organisation's presets: pick another name.")
+            raise InputError(
+                _("'{name}' is one of your organisation's presets: pick another name.").format(
+                    name=preset.name
+                )
+            )
 
         def change(presets: list[Preset], chosen: dict[str, list[str]]) -> None:
             if old_key is not None and not any(p.name.casefold() == old_key for p in presets):
-                raise InputError(f"There is no preset of yours named '{replacing}'.")
+                raise InputError(_("There is no preset of yours named '{name}'.").format(name=replacing))
             if key != old_key and any(p.name.casefold() == key for p in presets):
-                raise InputError(f"A preset named '{preset.name}' already exists: pick another name.")
+                raise InputError(
+                    _("A preset named '{name}' already exists: pick another name.").format(name=preset.name)
+                )
             if old_key is None:
                 presets.append(preset)
                 return
@@ -286,7 +337,9 @@ class PresetStore(atomic.DamageReports):
             if not removed:
                 if any(p.name.casefold() == key for p in self.system()):
                     raise InputError(
-                        f"'{name.strip()}' is one of your organisation's presets; it cannot be removed."
+                        _("'{name}' is one of your organisation's presets; it cannot be removed.").format(
+                            name=name.strip()
+                        )
                     )
                 self.get(name)  # raises: no such preset, naming the ones there are
             presets[:] = [p for p in presets if p.name.casefold() != key]
@@ -348,15 +401,19 @@ class PresetStore(atomic.DamageReports):
         try:
             raw = atomic.read_json(path)
         except ConfigError as exc:  # unreadable (permissions): say so, use the others
-            self._say(f"{exc} Its presets are left out.")
+            self._say(_("{problem} Its presets are left out.").format(problem=exc))
             return []
         except ValueError as exc:
-            self._say(f"{path} is not valid JSON ({_json_problem(exc)}); its presets are left out.")
+            self._say(
+                _("{path} is not valid JSON ({problem}); its presets are left out.").format(
+                    path=path, problem=_json_problem(exc)
+                )
+            )
             return []
         if raw is None:
             return []
         if not isinstance(raw, list):
-            self._say(f"{path} must be a JSON list of presets; its presets are left out.")
+            self._say(_("{path} must be a JSON list of presets; its presets are left out.").format(path=path))
             return []
         presets: list[Preset] = []
         for position, item in enumerate(raw):
@@ -364,10 +421,18 @@ class PresetStore(atomic.DamageReports):
                 preset = Preset.from_dict(item, system=True)
             except _DAMAGE as exc:
                 name = item.get("name") if isinstance(item, dict) else None
-                self._say(f"{path}: preset {atomic.label(name, position)} is left out: {_problem(exc)}")
+                self._say(
+                    _("{path}: preset {preset} is left out: {problem}").format(
+                        path=path, preset=atomic.label(name, position), problem=_problem(exc)
+                    )
+                )
                 continue
             if any(p.name.casefold() == preset.name.casefold() for p in presets):
-                self._say(f"{path}: a second preset named '{preset.name}' is left out.")
+                self._say(
+                    _("{path}: a second preset named '{name}' is left out.").format(
+                        path=path, name=preset.name
+                    )
+                )
                 continue
             presets.append(preset)
         return presets
@@ -412,31 +477,41 @@ def _parse_user(raw: Any) -> tuple[tuple[list[Preset], dict[str, list[str]]], li
         try:
             preset = Preset.from_dict(item)
         except _DAMAGE as exc:
-            bad.append(f"preset {atomic.label(name, position)} ({_problem(exc)})")
+            bad.append(
+                _("preset {preset} ({problem})").format(
+                    preset=atomic.label(name, position), problem=_problem(exc)
+                )
+            )
             continue
         if any(p.name.casefold() == preset.name.casefold() for p in presets):
-            bad.append(f"preset {atomic.label(name, position)} (a second preset with that name)")
+            bad.append(
+                _("preset {preset} (a second preset with that name)").format(
+                    preset=atomic.label(name, position)
+                )
+            )
             continue
         presets.append(preset)
     return (presets, chosen), bad
 
 
-def _opt_text(value: Any, what: str) -> str | None:
+def _opt_text(value: Any, problem: str) -> str | None:
+    """`value` when it is text or absent; else InputError(`problem`, the sentence saying so)."""
     if value is None or isinstance(value, str):
         return value
-    raise InputError(f"The {what} must be text.")
+    raise InputError(problem)
 
 
 def _problem(exc: BaseException) -> str:
-    return str(exc) if isinstance(exc, InputError) else "unexpected content"
+    return str(exc) if isinstance(exc, InputError) else _(atomic.UNEXPECTED)
 
 
 def _json_problem(exc: ValueError) -> str:
     line = getattr(exc, "lineno", None)
-    return f"line {line}" if line else str(exc) or "unexpected content"
+    return _("line {line}").format(line=line) if line else str(exc) or _(atomic.UNEXPECTED)
 
 
 def _reason(exc: BaseException) -> str:
+    # the ValueError's own text stays English: it is matched here, never shown
     if isinstance(exc, ValueError) and "newer" in str(exc):
-        return "written by a newer trayapp"
+        return _(atomic.NEWER)
     return atomic.reason(exc)

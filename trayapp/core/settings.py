@@ -100,8 +100,9 @@ class SettingsStore(atomic.DamageReports):
 
 
 def _reason(exc: Exception) -> str:
+    # the ValueError's own text stays English: it is matched here, never shown
     if isinstance(exc, ValueError) and "newer" in str(exc):
-        return "written by a newer trayapp"
+        return _(atomic.NEWER)
     return atomic.reason(exc)
 
 
@@ -134,10 +135,18 @@ def _parse(raw: Any) -> tuple[Settings, list[str]]:
         try:
             account = _load_account(item)
         except (InputError, ValueError, KeyError, TypeError, RecursionError) as exc:
-            bad.append(f"account {atomic.label(name, position)} ({_account_problem(exc)})")
+            bad.append(
+                _("account {account} ({problem})").format(
+                    account=atomic.label(name, position), problem=_account_problem(exc)
+                )
+            )
             continue
         if any(a.name == account.name for a in accounts):
-            bad.append(f"account {atomic.label(name, position)} (a second account with that name)")
+            bad.append(
+                _("account {account} (a second account with that name)").format(
+                    account=atomic.label(name, position)
+                )
+            )
             continue
         accounts.append(account)
     return Settings(accounts=accounts, preferences=preferences), bad
@@ -166,9 +175,10 @@ def _text(item: dict[str, Any], key: str, *, required: bool = True, numbers: boo
 
 def _account_problem(exc: Exception) -> str:
     if isinstance(exc, InputError):
-        return "not a valid account name"
+        return _("not a valid account name")
     if isinstance(exc, ValueError) and "ServiceKind" in str(exc):
-        return "unknown service"
-    if isinstance(exc, TypeError) and "missing or not text" in str(exc):
-        return str(exc)
-    return "unexpected content"
+        return _("unknown service")
+    if isinstance(exc, TypeError) and exc.args and str(exc.args[0]).endswith(" is missing or not text"):
+        # the TypeError's own text stays English (matched here); the sentence shown is translated
+        return _("{field} is missing or not text").format(field=str(exc.args[0]).split(" ", 1)[0])
+    return _(atomic.UNEXPECTED)

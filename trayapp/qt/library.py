@@ -16,6 +16,7 @@ from trayapp.core.models import AccountView, Snapshot
 from trayapp.core.presets import Preset
 from trayapp.core.recents import Recent
 from trayapp.qt.choices import Choice, ChoiceKind, Part, make_choice
+from trayapp.qt.i18n import tr
 from trayapp.qt.menu import Shortcut, account_label
 
 
@@ -82,7 +83,7 @@ def preset_detail(preset: Preset, snapshot: Snapshot) -> str:
             who = account_label(view, views)
         parts.append(f"{who}: {part.describe()}")
     when = duration_text(preset.duration_minutes)
-    org = ["your organisation's"] if preset.system else []
+    org = [tr("library", "your organisation's")] if preset.system else []
     return " · ".join([*parts, *([when] if when else []), *org])
 
 
