@@ -46,6 +46,10 @@
 <context>
     <name>accounts</name>
     <message>
+        <source>Type the API token to look the e-mail up.</source>
+        <translation>Geben Sie das API-Token ein, um die E-Mail nachzuschlagen.</translation>
+    </message>
+    <message>
         <source>Edit {service} account</source>
         <translation>{service}-Konto bearbeiten</translation>
     </message>

@@ -46,6 +46,10 @@
 <context>
     <name>accounts</name>
     <message>
+        <source>Type the API token to look the e-mail up.</source>
+        <translation>Escriba el token de API para buscar el correo.</translation>
+    </message>
+    <message>
         <source>Edit {service} account</source>
         <translation>Editar la cuenta de {service}</translation>
     </message>

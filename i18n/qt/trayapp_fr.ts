@@ -46,6 +46,10 @@
 <context>
     <name>accounts</name>
     <message>
+        <source>Type the API token to look the e-mail up.</source>
+        <translation>Saisissez le jeton API pour rechercher l’e-mail.</translation>
+    </message>
+    <message>
         <source>Edit {service} account</source>
         <translation>Modifier le compte {service}</translation>
     </message>

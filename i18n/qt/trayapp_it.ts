@@ -46,6 +46,10 @@
 <context>
     <name>accounts</name>
     <message>
+        <source>Type the API token to look the e-mail up.</source>
+        <translation>Digita il token API per cercare l’e-mail.</translation>
+    </message>
+    <message>
         <source>Edit {service} account</source>
         <translation>Modifica l’account {service}</translation>
     </message>

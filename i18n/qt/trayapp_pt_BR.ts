@@ -46,6 +46,10 @@
 <context>
     <name>accounts</name>
     <message>
+        <source>Type the API token to look the e-mail up.</source>
+        <translation>Digite o token de API para buscar o e-mail.</translation>
+    </message>
+    <message>
         <source>Edit {service} account</source>
         <translation>Editar conta do {service}</translation>
     </message>

@@ -25,6 +25,7 @@ from trayapp.core.i18n import N_, _
 # Why a state file was set aside, shared by every store that reads one (translated where shown)
 UNEXPECTED = N_("unexpected content")
 NEWER = N_("written by a newer trayapp")
+OTHER_VERSION = N_("written by another version")
 
 
 def write_json(path: Path, data: Any) -> None:

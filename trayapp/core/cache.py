@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from trayapp.core import atomic, codec
+from trayapp.core.i18n import _
 from trayapp.core.models import CurrentStatus, CustomStatus
 
 SCHEMA_VERSION = 1
@@ -132,7 +133,7 @@ def _parse(raw: Any) -> tuple[dict[str, dict[str, Any]], list[str]]:
         try:
             _check_entry(entry)
         except _DAMAGE:
-            bad.append(f"the cached statuses of {atomic.label(name, position)}")
+            bad.append(_("the cached statuses of {account}").format(account=atomic.label(name, position)))
             continue
         good[name] = entry
     return good, bad

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from trayapp.core import atomic, codec
+from trayapp.core.i18n import _
 from trayapp.core.models import StatusChange
 
 SCHEMA_VERSION = 1
@@ -93,7 +94,7 @@ def _parse(raw: Any) -> tuple[dict[str, PendingChange], list[str]]:
         try:
             items[name] = _load(name, item)
         except _DAMAGE:
-            bad.append(f"the waiting change of {atomic.label(name, position)}")
+            bad.append(_("the waiting change of {account}").format(account=atomic.label(name, position)))
     return items, bad
 
 

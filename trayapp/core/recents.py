@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from trayapp.core import atomic, codec
+from trayapp.core.i18n import _
 from trayapp.core.models import ChangeKind, StatusChange
 
 SCHEMA_VERSION = 1
@@ -190,5 +191,5 @@ def _parse(raw: Any) -> tuple[list[Recent], list[str]]:
         try:
             good.append(Recent._load(item))
         except _DAMAGE:
-            bad.append(f"recent change number {position + 1}")
+            bad.append(_("recent change number {position}").format(position=position + 1))
     return good[:KEEP], bad

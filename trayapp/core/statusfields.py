@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from trayapp.core.errors import InputError
+from trayapp.core.i18n import _
 
 RC_STATUS_TYPES = ("online", "busy", "away", "offline")  # Rocket.Chat's statusType, lower case only
-EMOJI_HINT = "give one emoji such as 🍙, or its shortcode such as :rice_ball:"
 
 
 def check_status_type(text: str) -> str:
@@ -13,8 +13,9 @@ def check_status_type(text: str) -> str:
     value = text.strip().lower()
     if value not in RC_STATUS_TYPES:
         raise InputError(
-            f"'{text}' is not a Rocket.Chat status type: use {', '.join(RC_STATUS_TYPES[:-1])} "
-            f"or {RC_STATUS_TYPES[-1]}."
+            _("'{text}' is not a Rocket.Chat status type: use {types} or {last}.").format(
+                text=text, types=", ".join(RC_STATUS_TYPES[:-1]), last=RC_STATUS_TYPES[-1]
+            )
         )
     return value
 
@@ -27,5 +28,9 @@ def check_emoji(text: str) -> str:
     if value.startswith(":") and value.endswith(":"):
         value = emoji.emojize(value, language="alias")
     if not emoji.is_emoji(value):
-        raise InputError(f"'{text}' is not an emoji: {EMOJI_HINT}.")
+        raise InputError(
+            _(
+                "'{text}' is not an emoji: give one emoji such as 🍙, or its shortcode such as :rice_ball:."
+            ).format(text=text)
+        )
     return value

@@ -129,7 +129,7 @@ def resolve(creds: Credentials) -> tuple[Account, str | None]:
         from trayapp.backends.smartsheet_rm import find_user_id
 
         if not creds.secret:
-            raise InputError("Type the API token to look the e-mail up.")
+            raise InputError(tr("accounts", "Type the API token to look the e-mail up."))
         user, display = find_user_id(creds.url, creds.secret, creds.email)
     elif creds.kind is ServiceKind.CALLBELL:
         from trayapp.backends.callbell import normalise_uuid

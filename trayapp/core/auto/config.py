@@ -14,6 +14,7 @@ from typing import Any
 
 from trayapp.core import atomic, codec
 from trayapp.core.auto.repeat import RepeatRule
+from trayapp.core.i18n import _
 from trayapp.core.models import Account, Availability, ChangeKind, ServiceKind, StatusChange
 
 log = logging.getLogger("trayapp.auto")
@@ -188,15 +189,15 @@ def _parse(raw: Any) -> tuple[AutoConfig, list[str]]:
         try:
             calendars.append(CalendarSource.from_dict(item))
         except _DAMAGE:
-            bad.append(
-                f"calendar {atomic.label(item.get('name') if isinstance(item, dict) else None, position)}"
-            )
+            name = item.get("name") if isinstance(item, dict) else None
+            bad.append(_("calendar {calendar}").format(calendar=atomic.label(name, position)))
     repeats: list[RepeatRule] = []
     for position, item in enumerate(raw.get("repeats") or ()):
         try:
             repeats.append(RepeatRule.from_dict(item))
         except _DAMAGE:
-            bad.append(f"repeat {atomic.label(item.get('id') if isinstance(item, dict) else None, position)}")
+            rule = item.get("id") if isinstance(item, dict) else None
+            bad.append(_("repeat {repeat}").format(repeat=atomic.label(rule, position)))
     config = AutoConfig(
         lock=PresenceSetting.from_dict(raw.get("lock") or {}),
         idle=PresenceSetting.from_dict(raw.get("idle") or {}),

@@ -13,6 +13,7 @@ from typing import Any
 
 from trayapp.core import atomic
 from trayapp.core.errors import ConfigError
+from trayapp.core.i18n import _
 from trayapp.core.schedule.entry import ScheduleEntry
 
 log = logging.getLogger("trayapp.scheduler")
@@ -111,11 +112,11 @@ def _parse(raw: Any) -> tuple[list[ScheduleEntry], list[str]]:
             good.append(ScheduleEntry.from_dict(item))
         except _DAMAGE:
             entry_id = item.get("id") if isinstance(item, dict) else None
-            bad.append(f"scheduled change {atomic.label(entry_id, position)}")
+            bad.append(_("scheduled change {entry}").format(entry=atomic.label(entry_id, position)))
     return good, bad
 
 
 def _reason(exc: Exception) -> str:
     if "schema_version" in str(exc):
-        return "written by another version"
+        return _(atomic.OTHER_VERSION)
     return atomic.reason(exc)
