@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from trayapp.core.auto.calendar import CalendarCache, busy_windows
+from trayapp.core.auto.calendar import CalendarCache, busy_windows, read_source
 from trayapp.core.auto.config import CalendarSource
 from trayapp.core.errors import InputError
 from trayapp.core.models import Availability, ChangeKind, StatusChange
@@ -120,3 +120,30 @@ def test_a_cache_folder_that_cannot_be_written_is_logged_and_the_times_still_use
     assert len(cache.windows()["work"]) > 0
     [said] = [r.getMessage() for r in caplog.records if r.name == "trayapp.auto"]
     assert said.startswith(f"Could not write {blocked / 'work.json'}: ")
+
+
+def test_what_is_not_a_calendar_file_is_said(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as no_calendar:
+        busy_windows(b"BEGIN:VEVENT\r\nUID:a@t\r\nEND:VEVENT\r\n", datetime.now(timezone.utc))
+    assert str(no_calendar.value) == "This is not an iCalendar (ICS) file: no VCALENDAR."
+    big = tmp_path / "huge.ics"
+    with big.open("wb") as out:
+        out.truncate(6 * 1024 * 1024)  # sparse: nothing is written
+    with pytest.raises(InputError) as too_big:
+        read_source(CalendarSource("big", str(big), BUSY), None)
+    assert str(too_big.value) == f"{big} is larger than 5 MB: not a calendar to follow."
+
+
+def test_a_missing_calendar_file_is_said_and_the_next_calendar_still_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    now = datetime(2026, 10, 19, 8, tzinfo=BERLIN)
+    cache = CalendarCache(tmp_path / "cal", None, lambda: now)
+    gone = CalendarSource("gone", str(tmp_path / "nowhere.ics"), BUSY)
+    work = CalendarSource("work", str(FIXTURE), BUSY)
+    with caplog.at_level(logging.WARNING, logger="trayapp.auto"):
+        assert cache.refresh([gone, work]) is True
+    said = f"There is no calendar file at {tmp_path / 'nowhere.ics'}."
+    assert cache.errors == {"gone": said}
+    assert len(cache.windows()["work"]) > 0
+    assert [r.getMessage().splitlines()[0] for r in caplog.records] == [f"calendar 'gone': {said}"]

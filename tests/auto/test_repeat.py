@@ -102,6 +102,8 @@ def test_a_damaged_rule_is_refused() -> None:
         RepeatRule.from_dict({**data, "zone": "Mars/Olympus"})
     with pytest.raises(ValueError):
         RepeatRule.from_dict({**data, "first_end": data["first_start"]})
+    with pytest.raises(ValueError):
+        RepeatRule.from_dict({**data, "accounts": []})  # a rule for nobody
 
 
 def test_a_window_across_the_autumn_change_ends_at_its_wall_time() -> None:

@@ -325,3 +325,11 @@ def test_an_organisation_file_that_is_not_a_list_is_said_once(
     assert [p.name for p in service.presets.all()] == ["Lunch"]  # read again: not said again
     said = f"{path} must be a JSON list of presets; its presets are left out."
     assert service.file_warnings().count(said) == 1
+
+
+def test_a_damaged_preset_leaves_the_ones_after_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "presets.json"
+    bad = {"name": "Broken", "accounts": {"rocket": {"availability": "sleepy"}}}
+    good = {"name": "Lunch", "accounts": {"rocket": {"status": "Lunch"}}}
+    write_user_file(path, {"schema_version": 1, "presets": [bad, good]})
+    assert [p.name for p in PresetStore(path, []).all()] == ["Lunch"]

@@ -96,3 +96,18 @@ def test_a_12_hour_locale_writes_am_and_pm(us_english: None) -> None:
     assert local_time(NOW.replace(hour=14, minute=30, second=5), NOW, seconds=True) == "02:30:05 PM"
     assert local_time(NOW.replace(hour=9) + timedelta(days=3), NOW) == "Fri 09:00 AM"
     assert local_time(NOW + timedelta(days=40), NOW) == "10 Jan 2027 10:00 AM"
+
+
+def test_two_days_ahead_is_named_by_its_weekday() -> None:
+    assert until_text(NOW.replace(hour=9) + timedelta(days=2), NOW) == "until Thursday 09:00"
+
+
+def test_one_day_is_singular() -> None:
+    assert duration_text(timedelta(days=1, hours=2)) == "1 day 2 hours"
+    assert duration_text(timedelta(days=1)) == "1 day"
+
+
+def test_without_nl_langinfo_the_clock_is_24_hours(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' Python has no locale.nl_langinfo: the clock stays 24 hours there."""
+    monkeypatch.delattr(locale, "nl_langinfo")
+    assert local_time(NOW.replace(hour=14, minute=30), NOW) == "14:30"
