@@ -402,3 +402,12 @@ def test_of_two_repeating_changes_the_one_that_began_first_shows(world: World) -
     assert world.port.state["rocket"].status_name == "Lunch"
     world.advance(minutes=15)
     assert world.tick() == ["rocket applied"] and world.port.state["rocket"].status_name == "Walk"
+
+
+def test_unlock_says_the_previous_status_is_back(world: World) -> None:
+    world.lock()
+    world.presence.set_locked(False, world.now)
+    assert told(world) == [
+        "rocket: 'Away while locked' is over; the previous status is back.",
+        "callbell: 'Away while locked' is over; the previous status is back.",
+    ]
