@@ -147,3 +147,14 @@ def test_a_missing_calendar_file_is_said_and_the_next_calendar_still_read(
     assert cache.errors == {"gone": said}
     assert len(cache.windows()["work"]) > 0
     assert [r.getMessage().splitlines()[0] for r in caplog.records] == [f"calendar 'gone': {said}"]
+
+
+def test_a_calendar_added_behind_one_just_read_is_read_at_once(tmp_path: Path) -> None:
+    clock = Moving(datetime(2026, 10, 19, 8, tzinfo=BERLIN))
+    cache = CalendarCache(tmp_path / "cal", None, clock)
+    work = CalendarSource("work", str(FIXTURE), BUSY)
+    assert cache.refresh([work]) is True
+    clock.now += timedelta(seconds=30)
+    team = CalendarSource("team", str(FIXTURE), BUSY)
+    assert cache.refresh([work, team]) is True  # work is not due yet; team is read all the same
+    assert cache.windows()["team"] == cache.windows()["work"]
