@@ -92,7 +92,7 @@ global._trayTest = {
     return global.get_window_actors().map(a => a.meta_window).map(w => {
       const r = w.get_frame_rect();
       return {title: w.get_title(), wmClass: w.get_wm_class() || '', type: w.get_window_type(),
-        x: r.x, y: r.y, w: r.width, h: r.height, pid: w.get_pid()};
+        x: r.x, y: r.y, w: r.width, h: r.height, pid: w.get_pid(), focus: w.has_focus()};
     });
   },
 };

@@ -56,7 +56,14 @@ def start_timed_change(gnome: GnomeShell, sni: SNI, item: Item) -> None:
     sni.click(item, ["Set a status…"], reply_timeout=0.5)  # answered when the dialog closes
     picker = poll(lambda: [w for w in gnome.tt("windows()") if "Set a status" in w["title"]], 10)
     assert picker, "'Set a status…' opened no picker window"
-    time.sleep(0.5)
+    # Type only once the picker has the keyboard: the window maps before GNOME hands it the focus (CI
+    # once lost every key to that gap), and a picker that never gets it is a defect of its own.
+    def has_focus() -> list[dict[str, Any]]:
+        return [w for w in gnome.tt("windows()") if "Set a status" in w["title"] and w["focus"]]
+
+    focused = poll(has_focus, 10)
+    assert focused, f"the picker opened without the keyboard focus: {picker}"
+    time.sleep(0.3)
     for key in ("a", "w", "a", "y", "Alt_L+a", "Down", "Alt_L+s", "Return"):
         gnome.key(key)
         time.sleep(0.3)
