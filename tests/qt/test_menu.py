@@ -372,32 +372,3 @@ def test_two_changes_that_read_the_same_name_their_accounts(qapp: object) -> Non
     assert "Rocket.Chat (rocket-user), Callbell (callbell-user): 'Away' is set." in shown
     assert f"“Away” until {until} on Rocket.Chat (rocket-user)" in shown
     assert f"“Away” until {until} on Callbell (callbell-user)" in shown
-
-
-def test_opening_the_menu_changes_nothing_a_user_sees(qtbot: QtBot) -> None:
-    """Each opening announces the submenus to lazy DBusMenu hosts (issue 20, tested over D-Bus in
-    tests/integration/test_menu_dbus.py); the entries, their order and the submenus' sizes stay, and a
-    later update still puts a new status in its place."""
-    rc, cb, ss = three_views()
-    service = FakeService(Snapshot((rc, cb, ss)))
-    controller = Controller(service, Dispatcher(), clock=FixedClock(NOON))  # type: ignore[arg-type]
-    controller.load_now()
-    tray = Tray(controller, Recorder())
-    subs = [submenu(a) for a in tray.menu.actions() if a.isVisible() and a.menu() is not None]
-    assert len(subs) == 5  # three accounts, presets and recent, More
-    shown = [entries(m) for m in subs]
-    sizes = [m.sizeHint() for m in subs]
-    counts = []
-    for _ in range(3):
-        tray.menu.aboutToShow.emit()
-        qtbot.wait(20)
-        counts.append([len(m.actions()) for m in subs])
-        assert [entries(m) for m in subs] == shown
-        assert [m.sizeHint() for m in subs] == sizes
-    assert counts[0] != counts[1] != counts[2]  # each opening touched every submenu
-
-    rc2 = replace(rc, statuses=(CustomStatus("rc0", "Focus", "busy"), *rc.statuses))
-    service.snap = Snapshot((rc2, cb, ss))
-    controller.load_now()
-    assert entries(submenu(find(tray.menu, RC_LINE))) == ["[ ] Focus", "[x] Lunch", "[ ] In a call"]
-    controller.dispatcher.shutdown()

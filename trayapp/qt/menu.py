@@ -17,8 +17,8 @@ a repeated click on the icon lands.
 Every submenu is filled whenever the snapshot changes, never on aboutToShow: most panels read the whole
 menu at once (GetLayout(0, -1)) and never send AboutToShow. With the long lists in the picker the whole
 menu is about a hundred entries, cheap to reconcile. Plasma reads one level at a time and loads a submenu
-on its first hover, after placing it while empty (off-screen, issue 20): each opening of the menu
-announces the submenus (MenuReconciler.announce_submenus), so Plasma loads them first.
+on its first hover, after placing it while empty (off-screen, issue 20): our StatusNotifierItem
+(trayapp/statusnotifier.py) announces the submenus each time the menu opens, so Plasma loads them first.
 """
 
 from __future__ import annotations
@@ -639,7 +639,6 @@ class _MenuState:
         self.tooltips: dict[str, str] = {}
         self.groups: dict[str, QActionGroup] = {}
         self.order: list[str] = []
-        self.marker: QAction | None = None  # a hidden entry, in the menu or not: see announce_submenus
 
 
 class MenuReconciler:
@@ -654,34 +653,6 @@ class MenuReconciler:
 
     def sync(self, nodes: Sequence[Node]) -> None:
         self._sync(self.root, nodes)
-
-    def announce_submenus(self) -> None:
-        """Make the DBusMenu exporter say that every shown submenu changed (one LayoutUpdated with the
-        submenu's id each), so a host that loads submenus lazily loads them now, before the pointer
-        reaches them.
-
-        Plasma reads the top level alone (GetLayout(0, depth 1)) and a submenu only on its first hover
-        (AboutToShow(id), then GetLayout(id, 1)); Qt's QMenu, in Plasma, places the submenu while it is
-        still empty (4 px wide, at the screen's right edge) and then grows it off-screen (issue 20).
-        Plasma does load a submenu it knows on LayoutUpdated(revision, id), which Qt's exporter sends
-        when an entry is added to or removed from that submenu: each call adds or takes away one
-        hidden entry per submenu. Nothing a user sees changes, on any host."""
-        self._announce(self.root)
-
-    def _announce(self, state: _MenuState) -> None:
-        for key, sub in state.submenus.items():
-            if not state.actions[key].isVisible():
-                continue
-            if sub.marker is None:
-                sub.marker = QAction(sub.menu)
-                sub.marker.setVisible(False)
-                sub.marker.setEnabled(False)
-                sub.menu.addAction(sub.marker)
-            elif sub.marker in sub.menu.actions():
-                sub.menu.removeAction(sub.marker)
-            else:
-                sub.menu.addAction(sub.marker)
-            self._announce(sub)
 
     def action(self, *keys: str) -> QAction:
         """The QAction for a key path (tests, and code that mirrors some entries)."""

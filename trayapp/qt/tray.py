@@ -6,8 +6,10 @@ always visible in the menu itself, because notifications may not appear on every
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QIcon
@@ -26,6 +28,11 @@ from trayapp.qt.menu import (
     make_menu,
     tooltip_text,
 )
+
+if TYPE_CHECKING:
+    from trayapp.qt.sni import SniIcon
+
+log = logging.getLogger(__name__)
 
 APP_TITLE = "trayapp"
 # Windows: Shell_NotifyIcon(NIM_ADD) fails when Explorer's taskbar is not up yet (early at login), and Qt
@@ -57,18 +64,31 @@ def tooltip_title(snapshot: Snapshot, demo: bool = False) -> str:
     return f"{app}: {Availability(overall.value).label}"
 
 
-def sni_host() -> bool:
-    """Whether the icon is shown by a StatusNotifierItem host: Qt exports it over D-Bus whenever a
-    watcher is on the session bus. Asked when needed (a local D-Bus round trip): hosts come and go."""
-    from PySide6.QtDBus import QDBusConnection
+def sni_host(hosted: bool = False) -> bool:
+    """Whether the icon is shown by a StatusNotifierItem host: a watcher is on the session bus (and, with
+    `hosted`, it says a host has registered, Qt's test for its own item). Asked when needed (a local D-Bus
+    round trip): hosts come and go."""
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVariant
+
+    from trayapp.statusnotifier import WATCHER, WATCHER_PATH
 
     bus = QDBusConnection.sessionBus()
     interface = bus.interface() if bus.isConnected() else None
     if interface is None:
         return False
+    if hosted:
+        if not interface.isServiceRegistered(WATCHER).value():
+            return False
+        question = QDBusMessage.createMethodCall(
+            WATCHER, WATCHER_PATH, "org.freedesktop.DBus.Properties", "Get"
+        )
+        question.setArguments([WATCHER, "IsStatusNotifierHostRegistered"])
+        answer = bus.call(question, timeout=1500)
+        first = (answer.arguments() or [False])[0]
+        return bool(first.variant() if isinstance(first, QDBusVariant) else first)
     return any(
         bool(interface.isServiceRegistered(name).value())
-        for name in ("org.kde.StatusNotifierWatcher", "org.freedesktop.StatusNotifierWatcher")
+        for name in (WATCHER, "org.freedesktop.StatusNotifierWatcher")
     )
 
 
@@ -93,13 +113,6 @@ class Tray(QObject):
         self._menu: QMenu = make_menu()
         self._menu.setTitle(APP_TITLE)
         self._reconciler = MenuReconciler(self._menu)
-        # Once per opening, after the host read the top level: lazy DBusMenu hosts (Plasma) load every
-        # submenu before the pointer reaches it (MenuReconciler.announce_submenus).
-        self._announce = QTimer(self)
-        self._announce.setSingleShot(True)
-        self._announce.setInterval(0)
-        self._announce.timeout.connect(self._reconciler.announce_submenus)
-        self._menu.aboutToShow.connect(self._announce.start)
         self._state = MenuState()
         self._icon_state: OverallState | None = None
         self._icon: QIcon = self._state_icon(OverallState.ATTENTION)
@@ -107,6 +120,15 @@ class Tray(QObject):
         if not self.menu_is_primary:
             self.icon.setContextMenu(self._menu)
         self.icon.activated.connect(self._on_activated)
+        # Where a StatusNotifierItem host is, our own item (trayapp/qt/sni.py) in place of Qt's: Qt's
+        # exports the tooltip as a title alone. Qt's icon stays for XEmbed trays, Windows and macOS.
+        self.sni: SniIcon | None = None
+        if self._platform in ("xcb", "wayland") and sni_host(hosted=True):
+            from trayapp.qt.sni import SniIcon  # jeepney's, imported only where it serves
+
+            self.sni = SniIcon(self._menu, APP_TITLE, self)
+            self.sni.primary.connect(self.primary)
+            self.sni.failed.connect(self._sni_failed)
         self._add_tries = 0
         self.given_up = False  # Windows: every retry to add the icon failed
         self._add_timer = QTimer(self)
@@ -142,7 +164,8 @@ class Tray(QObject):
         now = self._controller.now
         self._reconciler.sync(build_menu(snapshot, state, self._actions, now))
         overall = snapshot.overall
-        if overall is not self._icon_state:  # setIcon re-exports pixmaps over D-Bus: only on change
+        icon_changed = overall is not self._icon_state
+        if icon_changed:  # setIcon re-exports pixmaps over D-Bus: only on change
             self._icon_state = overall
             self._icon = self._state_icon(overall)
             self.icon.setIcon(self._icon)
@@ -150,6 +173,11 @@ class Tray(QObject):
         tip = tooltip_text(snapshot, now(), title, starting=self._state.starting)
         if self.icon.toolTip() != tip:
             self.icon.setToolTip(tip)
+        if self.sni is not None:
+            if icon_changed:
+                self.sni.set_icon(self._icon)
+            self.sni.set_tooltip(tip)
+            self.sni.sync_menu()
 
     @property
     def menu_is_primary(self) -> bool:
@@ -167,13 +195,27 @@ class Tray(QObject):
 
     # ------------------------------------------------------------------ visibility
     def show(self) -> None:
+        if self.sni is not None:
+            if not self.sni.active:
+                self.sni.set_icon(self._icon)
+                self.sni.sync_menu()
+                self.sni.start()
+            return
         self.icon.show()
         if self._platform == "windows" and not self.given_up and not self._add_timer.isActive():
             self._add_timer.start(int(ADD_RETRIES_S[0] * 1000))
 
     def hide(self) -> None:
         self._add_timer.stop()
+        if self.sni is not None:
+            self.sni.stop()
         self.icon.hide()
+
+    def _sni_failed(self, reason: str) -> None:
+        """Our item could not be served (the bus went away): Qt's icon, wherever Qt can show one."""
+        log.warning("Showing Qt's tray icon instead of our StatusNotifierItem (%s)", reason)
+        self.sni = None
+        self.icon.show()
 
     def _check_added(self) -> None:
         """Windows: a null geometry means NIM_ADD failed (isSystemTrayAvailable() is always true there):
@@ -191,6 +233,8 @@ class Tray(QObject):
         self._add_timer.start(int(ADD_RETRIES_S[self._add_tries] * 1000))
 
     def is_visible(self) -> bool:
+        if self.sni is not None:
+            return self.sni.active
         return self.icon.isVisible()
 
     # ------------------------------------------------------------------ events
@@ -207,11 +251,13 @@ class Tray(QObject):
         """Whether the icon's own showMessage may stand in where no notification server answers: only
         the balloon Qt draws by an XEmbed icon. On a StatusNotifierItem host Qt would turn the item into
         NeedsAttention (a warning icon in place of the status) and still need the missing server."""
+        if self.sni is not None:
+            return False
         return self.icon.isVisible() and QGuiApplication.platformName() == "xcb" and not sni_host()
 
     def show_message(self, title: str, text: str, error: bool = False) -> None:
         """The icon's own notification: Windows, macOS, and the XEmbed fallback (see notifications.py)."""
-        if not self.icon.isVisible() or not QSystemTrayIcon.supportsMessages():
+        if self.sni is not None or not self.icon.isVisible() or not QSystemTrayIcon.supportsMessages():
             return  # the menu and window show the same thing; nothing is lost
         kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
         self.icon.showMessage(title, text, kind, 10_000 if error else 5_000)
