@@ -215,3 +215,37 @@ def test_icon_stays_trayapps_during_a_notification(desk: SniXDesktop, app: App, 
         )
         title, body = tray.tooltip(sni, item)
         assert calls[0].summary not in title and calls[0].summary not in body, (tip_before, (title, body))
+
+
+def test_the_tooltip_has_a_title_and_a_body(desk: SniXDesktop, app: App, tmp_path: Path) -> None:
+    """The item's ToolTip is a heading (the overall state) and a body (one line per account); hovered,
+    the panel shows it (screenshot "tooltip" for the eye: Plasma draws the title bold above the body)."""
+    with SNI(desk.bus) as sni:
+        item = tray.item_of(sni, app)
+        tray.wait_menu_ready(sni, item)
+        tray.assert_tooltip_has_title_and_body(sni, item)
+        title, _body = tray.tooltip(sni, item)
+        assert title == "trayapp (demo): Available", title
+    icon = find_icon(desk, tmp_path / "panel.png")
+    before = QImage(str(tmp_path / "panel.png"))
+    desk.move(icon.centre[0], icon.centre[1] - 3)
+    desk.move(*icon.centre)
+
+    def tooltip_pixels() -> int:
+        """Pixels changed above the icon since the hover: the tooltip (Cinnamon draws it on its own
+        stage, no window of its own to find)."""
+        now = QImage(str(desk.screenshot(tmp_path / "hover.png")))
+        left, right = max(0, icon.x - 700), min(desk.size[0], icon.right + 50)
+        return sum(
+            1
+            for y in range(max(0, icon.y - 160), icon.y - 2, 2)
+            for x in range(left, right, 2)
+            if now.pixel(x, y) != before.pixel(x, y)
+        )
+
+    deadline = time.monotonic() + 10
+    while tooltip_pixels() < 1500 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    desk.shot("tooltip")
+    assert tooltip_pixels() >= 1500, f"no tooltip showed over the icon ({tmp_path}/hover.png)"
+    desk.move(desk.size[0] // 2, desk.size[1] // 3)

@@ -73,11 +73,11 @@ def test_left_click_opens_the_status_window_not_a_qt_menu(
     with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
         item = sni.wait_for_item(pid=app.pid, timeout=30)
 
-        def tooltip_title() -> str:
-            return str(sni.props(item)["ToolTip"]["title"])
+        def tooltip_body() -> str:
+            return str(sni.props(item)["ToolTip"]["description"])
 
         # The demo's icon comes before its accounts: clicked earlier, it would open the window saying so.
-        xtray.wait_for(lambda: "Rocket.Chat (alice): Available" in tooltip_title(), 30, "the demo's accounts")
+        xtray.wait_for(lambda: "Rocket.Chat (alice): Available" in tooltip_body(), 30, "the demo's accounts")
         assert window_types(xfce.display, app.pid) == []  # only the icon, which the panel draws
         sni.activate(item, 1200, 10)
         xtray.wait_for(lambda: "DIALOG" in window_types(xfce.display, app.pid), 15, "the status window")

@@ -74,9 +74,10 @@ def test_a_failure_is_one_notice_that_replaces_the_last_and_leaves_the_tray_item
         item = sni.wait_for_item(pid=app.pid, timeout=30)
         base = xtray.find_demo_server(app.pid, timeout=30)
 
-        # The tooltip's first line is the overall state (the heading on Plasma), then one line per account.
+        # The tooltip's title is the overall state (the heading on Plasma), its body one line per account.
         def tooltip_lines() -> list[str]:
-            return str(item_state(sni, item)["ToolTip"][0]).splitlines()
+            title, body = item_state(sni, item)["ToolTip"]
+            return [str(title), *str(body).splitlines()]
 
         expected = ["trayapp (demo): Available", "Rocket.Chat (alice): Available"]
         xtray.wait_for(lambda: tooltip_lines()[:2] == expected, 30, f"the tooltip {expected}")
@@ -94,7 +95,7 @@ def test_a_failure_is_one_notice_that_replaces_the_last_and_leaves_the_tray_item
         sni.wait_layout(item, lambda t: any(x.startswith(f"{FAILED}: ") for x in labels(t)), timeout=15)
         settled = steady_state(sni, item)  # the snapshot after the failure is shown
         assert settled["Status"] == "Active"
-        assert settled["ToolTip"][0].splitlines()[0] == "trayapp (demo): needs attention"
+        assert settled["ToolTip"][0] == "trayapp (demo): needs attention"
 
         # The same failure again: one more notice, replacing the first on screen; meanwhile the item
         # keeps its status, icon and tooltip (sampled for the 5 s Qt's showMessage held NeedsAttention).

@@ -110,6 +110,7 @@ class TraySession:
         self.bus = ""
         self.home = root / "home"
         self._procs: list[subprocess.Popen[bytes]] = []
+        self._panel: subprocess.Popen[bytes] | None = None
         self._logs: list[IO[bytes]] = []
         self._fds: list[int] = []
 
@@ -252,12 +253,23 @@ class TraySession:
         config = self.root / "xfce-config"  # fresh: the /etc/xdg default panel, which has the Status Tray
         config.mkdir(exist_ok=True)
         env = {**self.env(), "XDG_CONFIG_HOME": str(config), "NO_AT_BRIDGE": "1"}
-        self._spawn("panel", ["xfce4-panel", "--disable-wm-check"], env)
+        self._panel = self._spawn("panel", ["xfce4-panel", "--disable-wm-check"], env)
         wait_for(lambda: has_tray(self.display), 15, "xfce4-panel's tray")
         from tests.integration.sni_menu import SNI
 
         with SNI(self.bus) as sni:
             wait_for(sni.host_registered, 15, "the StatusNotifierWatcher and its host")
+
+    def restart_panel(self) -> None:
+        """The panel quits (its watcher leaves the bus) and starts again, as after a crash or an update."""
+        from tests.integration.sni_menu import SNI
+
+        assert self.host == "xfce" and self._panel is not None, "only xfce4-panel here"
+        stop_process(self._panel, grace=5)
+        self._procs.remove(self._panel)
+        with SNI(self.bus) as sni:
+            wait_for(lambda: sni.watcher() is None, 10, "the watcher to leave the bus")
+        self._start_xfce()
 
     def _start_trayer(self) -> None:
         argv = [
