@@ -10,10 +10,12 @@ demo mode), for what Qt's item did not do (issue 20):
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import time
 from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +50,24 @@ def registered(sni: SNI) -> list[str]:
         return []
 
 
+@contextlib.contextmanager
+def demo_item(
+    session: xtray.TraySession, tmp_path: Path
+) -> Iterator[tuple[subprocess.Popen[bytes], SNI, Item]]:
+    """The demo running on the panel, its start-up refresh in; no traceback in its log at the end."""
+    profile = tmp_path / "profile"
+    with xtray.running_app(session, profile, "--demo") as app, SNI(session.bus, timeout=10) as sni:
+        item = sni.wait_for_item(pid=app.pid, timeout=30)
+        ready(sni, item)
+        yield app, sni, item
+    assert "Traceback" not in xtray.app_log(profile)
+
+
 def test_the_tooltip_is_a_heading_and_a_line_per_account(
     xfce: xtray.TraySession,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    profile = tmp_path / "profile"
-    with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
-        item = sni.wait_for_item(pid=app.pid, timeout=30)
-        ready(sni, item)
+    with demo_item(xfce, tmp_path) as (_app, sni, item):
         title, body = tooltip(sni, item)
         assert title == "trayapp (demo): Available", (title, body)
         lines = body.splitlines()
@@ -84,17 +96,13 @@ def test_the_tooltip_is_a_heading_and_a_line_per_account(
         assert body.splitlines()[0] == "Rocket.Chat (alice): Busy", body
         members = [m.header.fields.get(3) for m in heard]  # 3: the member field
         assert "NewToolTip" in members and "NewIcon" in members, members
-    assert "Traceback" not in xtray.app_log(profile)
 
 
 def test_a_click_that_opens_a_dialog_is_answered_at_once(
     xfce: xtray.TraySession,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    profile = tmp_path / "profile"
-    with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
-        item = sni.wait_for_item(pid=app.pid, timeout=30)
-        ready(sni, item)
+    with demo_item(xfce, tmp_path) as (_app, sni, item):
         entry = find_path(sni.get_layout(item), ["More", "Accounts…"])
         answered = sni.event(item, entry["id"], "clicked", reply_timeout=2.0)
         shown = subprocess.run(
@@ -104,21 +112,19 @@ def test_a_click_that_opens_a_dialog_is_answered_at_once(
             text=True,
             timeout=20,
         )
-        assert shown.stdout.strip(), "the Accounts dialog never opened:\n" + xtray.app_log(profile)
+        assert shown.stdout.strip(), "the Accounts dialog never opened:\n" + xtray.app_log(
+            tmp_path / "profile"
+        )
         assert answered, "the click was not answered while its dialog was open"
         # The menu still answers with the dialog open, as the panel needs to show it again.
         assert find_path(sni.get_layout(item), ["Set a status…"])["enabled"]
-    assert "Traceback" not in xtray.app_log(profile)
 
 
 def test_the_icon_comes_back_when_the_panel_restarts(
     xfce: xtray.TraySession,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    profile = tmp_path / "profile"
-    with xtray.running_app(xfce, profile, "--demo") as app, SNI(xfce.bus, timeout=10) as sni:
-        item = sni.wait_for_item(pid=app.pid, timeout=30)
-        ready(sni, item)
+    with demo_item(xfce, tmp_path) as (app, sni, item):
         mine = item.owner or item.service
         assert any(s.startswith(mine) for s in registered(sni)), registered(sni)
         xfce.restart_panel()
@@ -128,4 +134,3 @@ def test_the_icon_comes_back_when_the_panel_restarts(
         assert app.poll() is None
         assert xtray.has_tray(xfce.display)
         assert tooltip(sni, item)[0] == "trayapp (demo): Available"
-    assert "Traceback" not in xtray.app_log(profile)
