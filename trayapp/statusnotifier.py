@@ -103,12 +103,25 @@ class MenuChanges:
 
 
 def menu_changes(old: Mapping[int, MenuNode], new: MenuNode) -> MenuChanges:
-    """What a host holding `old` must be told to show `new`: property changes of the entries both have,
-    and a new layout for each topmost entry whose list of children changed (the host reads it again,
-    with all it holds)."""
+    """What a host holding `old` must be told to show `new`: the property changes of every entry both
+    have, and a new layout for each topmost entry whose list of children changed.
+
+    Properties are always sent, even inside a new layout: GNOME's AppIndicator reads a new layout with
+    only `type` and `children-display`, and asks the other properties only for entries new to it, so
+    an account's line kept "Available → Away…" when its label changed with the menu's shape."""
     updated: list[tuple[int, dict[str, Variant]]] = []
     removed: list[tuple[int, list[str]]] = []
     layouts: list[int] = []
+    for node in index(new).values():
+        before = old.get(node.id)
+        if before is None:
+            continue  # new to the host: it reads all of it
+        changed = {k: v for k, v in node.props.items() if before.props.get(k) != v}
+        if changed:
+            updated.append((node.id, changed))
+        gone = [k for k in before.props if k not in node.props]
+        if gone:
+            removed.append((node.id, gone))
 
     def walk(node: MenuNode) -> None:
         before = old.get(node.id)
@@ -117,16 +130,12 @@ def menu_changes(old: Mapping[int, MenuNode], new: MenuNode) -> MenuChanges:
         if [c.id for c in before.children] != [c.id for c in node.children]:
             layouts.append(node.id)
             return
-        changed = {k: v for k, v in node.props.items() if before.props.get(k) != v}
-        if changed:
-            updated.append((node.id, changed))
-        gone = [k for k in before.props if k not in node.props]
-        if gone:
-            removed.append((node.id, gone))
         for child in node.children:
             walk(child)
 
     walk(new)
+    updated.sort(key=lambda change: change[0])
+    removed.sort(key=lambda change: change[0])
     return MenuChanges(updated, removed, layouts)
 
 

@@ -125,8 +125,23 @@ def test_menu_changes_names_only_what_changed() -> None:
     changes = menu_changes(index(old), grown)
     assert changes.layouts == [1] and changes.updated == [(2, {"label": ("s", "C")})]
 
-    nested = node(0, "", node(2, "B"), node(1, "A", node(4, "z")))  # the top level changed: that alone
-    assert menu_changes(index(old), nested).layouts == [0]
+    # A submenu whose entries and own label both change: a new layout, and its label as a property
+    # (GNOME's AppIndicator reads only the children on LayoutUpdated).
+    renamed = node(0, "", node(1, "A, until 5", node(4, "new")), node(2, "B"))
+    changes = menu_changes(index(old), renamed)
+    assert changes.layouts == [1] and changes.updated == [(1, {"label": ("s", "A, until 5")})]
+
+    # The top level changed shape: one layout for it, and still the labels that changed inside it (GNOME
+    # reads a new layout without labels).
+    nested = node(0, "", node(2, "B"), node(1, "A", node(4, "z")))
+    changes = menu_changes(index(old), nested)
+    assert changes.layouts == [0] and changes.updated == []
+    reshaped = node(0, "", node(2, "B2"), node(1, "A", node(3, "x2")))
+    changes = menu_changes(index(old), reshaped)
+    assert changes.layouts == [0] and changes.updated == [
+        (2, {"label": ("s", "B2")}),
+        (3, {"label": ("s", "x2")}),
+    ]
 
     unlabelled = replace(old, children=(old.children[0], MenuNode(2, {"visible": ("b", True)})))
     assert menu_changes(index(old), unlabelled).removed == [(2, ["label"])]
