@@ -123,8 +123,7 @@ class Tray(QObject):
         # Where a StatusNotifierItem host is, our own item (trayapp/qt/sni.py) in place of Qt's: Qt's
         # exports the tooltip as a title alone. Qt's icon stays for XEmbed trays, Windows and macOS.
         self.sni: SniIcon | None = None
-        import os as _os
-        if self._platform in ("xcb", "wayland") and sni_host(hosted=True) and not _os.environ.get("XXQT"):
+        if self._platform in ("xcb", "wayland") and sni_host(hosted=True):
             from trayapp.qt.sni import SniIcon  # jeepney's, imported only where it serves
 
             self.sni = SniIcon(self._menu, APP_TITLE, self)
