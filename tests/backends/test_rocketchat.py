@@ -12,11 +12,13 @@ from trayapp.core.errors import (
     AuthError,
     DuplicateName,
     InputError,
+    NotFound,
     PermissionDenied,
     RateLimited,
     TwoFactorRequired,
     ValidationError,
 )
+from trayapp.core.i18n import set_languages
 from trayapp.core.models import Availability, ChangeKind, CurrentStatus, CustomStatus, StatusChange
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
@@ -82,6 +84,74 @@ def test_status_without_type_sets_only_the_message(rc: RocketChatBackend, demo: 
     rc.apply(StatusChange(ChangeKind.CUSTOM, status=untyped))
     user = demo.rc_user(seed.RC_ALICE_ID)
     assert (user["statusDefault"], user["statusText"]) == ("busy", "Reading")
+
+
+# --- change and delete ------------------------------------------------------------------------------
+def server_types(demo: DemoServer) -> dict[str, str]:
+    return {s["name"]: s["statusType"] for s in demo.rc_custom_statuses()}
+
+
+def test_rename_and_retype(rc: RocketChatBackend, demo: DemoServer) -> None:
+    lunch = next(s for s in rc.list_statuses() if s.name == "Lunch")
+    updated = rc.update_status(lunch, "  Late lunch  ", type=" Busy ")  # trimmed; type sent lower case
+    assert (updated.id, updated.name, updated.type) == (lunch.id, "Late lunch", "busy")
+    assert server_types(demo)["Late lunch"] == "busy" and "Lunch" not in server_types(demo)
+    kept = rc.update_status(updated, "Lunch")  # no type given: the status keeps its own
+    assert kept.type == "busy" and server_types(demo)["Lunch"] == "busy"
+
+
+def test_a_status_with_no_type_is_changed_to_online(rc: RocketChatBackend, demo: DemoServer) -> None:
+    lunch = next(s for s in rc.list_statuses() if s.name == "Lunch")
+    updated = rc.update_status(CustomStatus(id=lunch.id, name="Lunch", type=""), "Lunch")
+    assert updated.type == "online" and server_types(demo)["Lunch"] == "online"
+
+
+def test_a_changed_status_is_named_in_the_current_status(rc: RocketChatBackend) -> None:
+    lunch = next(s for s in rc.list_statuses() if s.name == "Lunch")
+    renamed = rc.update_status(lunch, "Long lunch")
+    rc.apply(StatusChange(ChangeKind.CUSTOM, status=renamed))
+    now = rc.current()  # recognised from what the backend knows, without listing again
+    assert (now.status_id, now.status_name) == (lunch.id, "Long lunch")
+
+
+def test_a_deleted_status_is_gone_and_no_longer_named(rc: RocketChatBackend, demo: DemoServer) -> None:
+    statuses = rc.list_statuses()
+    commuting = next(s for s in statuses if s.name == "Commuting")
+    rc.apply(StatusChange(ChangeKind.CUSTOM, status=commuting))
+    rc.delete_status(commuting)
+    assert "Commuting" not in server_types(demo)
+    assert set(server_types(demo)) == {s.name for s in statuses} - {"Commuting"}
+    now = rc.current()
+    assert now.message == "Commuting" and now.status_name is None  # the text stays; no status has it
+
+
+def test_deleting_a_status_deleted_elsewhere_says_so(rc: RocketChatBackend) -> None:
+    commuting = next(s for s in rc.list_statuses() if s.name == "Commuting")
+    rc.delete_status(commuting)
+    with pytest.raises(NotFound, match="no such custom status any more"):
+        rc.delete_status(commuting)
+    with pytest.raises(NotFound, match="no such custom status any more"):
+        rc.update_status(commuting, "Train")
+
+
+@pytest.mark.parametrize("language", ["C", "fr"])
+def test_without_the_permission_every_edit_is_refused_in_the_users_language(
+    carol: RocketChatBackend, demo: DemoServer, language: str
+) -> None:
+    lunch = next(s for s in carol.list_statuses() if s.name == "Lunch")
+    expected = {"C": "only users with the manage-user-status permission", "fr": "seuls les utilisateurs"}
+    set_languages([language])
+    try:
+        for edit in (
+            lambda: carol.create_status("Gym", type="busy"),
+            lambda: carol.update_status(lunch, "Brunch"),
+            lambda: carol.delete_status(lunch),
+        ):
+            with pytest.raises(PermissionDenied, match=expected[language]):
+                edit()
+    finally:
+        set_languages(None)
+    assert server_types(demo)["Lunch"] == lunch.type and "Gym" not in server_types(demo)
 
 
 # --- apply / current -------------------------------------------------------------------------------

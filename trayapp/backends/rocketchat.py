@@ -402,7 +402,7 @@ class RocketChatBackend(HttpBackend):
         try:
             reply = self._call("POST", "/custom-user-status.create", _("create the custom status"), json=body)
         except PermissionDenied:  # 403 error-unauthorized (route permission) or 400 not_authorized
-            raise PermissionDenied(_NOT_ADMIN) from None
+            raise PermissionDenied(_(_NOT_ADMIN)) from None
         created = _status(reply.get("customUserStatus"))
         self._known = (*self._known, created)
         return created
@@ -415,7 +415,7 @@ class RocketChatBackend(HttpBackend):
         try:
             reply = self._call("POST", "/custom-user-status.update", _("change the custom status"), json=body)
         except PermissionDenied:
-            raise PermissionDenied(_NOT_ADMIN) from None
+            raise PermissionDenied(_(_NOT_ADMIN)) from None
         updated = _status(reply.get("customUserStatus"))
         self._known = tuple(updated if s.id == status.id else s for s in self._known)
         return updated
@@ -427,7 +427,7 @@ class RocketChatBackend(HttpBackend):
                 json={"customUserStatusId": status.id},
             )  # fmt: skip
         except PermissionDenied:
-            raise PermissionDenied(_NOT_ADMIN) from None
+            raise PermissionDenied(_(_NOT_ADMIN)) from None
         self._known = tuple(s for s in self._known if s.id != status.id)
 
     def apply(self, change: StatusChange) -> None:
