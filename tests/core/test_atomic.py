@@ -5,6 +5,7 @@ where a file should be, or a file where a folder should be, not with permissions
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -33,6 +34,26 @@ def test_a_written_file_is_plain_indented_utf8_ending_in_a_newline(tmp_path: Pat
     text = path.read_text(encoding="utf-8")
     assert text == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp file left
+
+
+def test_the_new_content_is_on_disk_beside_the_file_before_it_replaces_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Beside it, so the rename is atomic (a temp file in /tmp may sit on another file system).
+    path = tmp_path / "settings.json"
+    path.write_text("{}", encoding="utf-8")
+    seen: list[list[str]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))
+
+    monkeypatch.setattr("trayapp.core.atomic.os.fsync", fsync)
+    write_json(path, {"accounts": []})
+    [names] = seen
+    assert len(names) == 2 and re.fullmatch(r"\.settings\.json\..+\.tmp", names[0]), names
+    assert read_json(path) == {"accounts": []}
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path: Path) -> None:

@@ -3,7 +3,11 @@ the OS calls stood in for, on any OS."""
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
+
+import pytest
 
 from trayapp.core.desktop_identity import (
     APP_USER_MODEL_ID,
@@ -61,6 +65,21 @@ def test_a_refused_app_id_registers_nothing_and_never_raises() -> None:
     assert not adopt_windows_app_id(shell32=Broken(), registry=registry)
 
 
+def test_why_there_is_no_app_id_is_in_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="trayapp.core.desktop_identity")
+    adopt_windows_app_id(shell32=Shell32(result=-2147024809), registry=Registry())
+
+    class RefusingRegistry:
+        def set_string(self, key: str, name: str, value: str) -> None:
+            raise PermissionError("Access is denied")
+
+    adopt_windows_app_id(shell32=Shell32(), registry=RefusingRegistry())
+    assert caplog.messages == [
+        "SetCurrentProcessExplicitAppUserModelID failed: 0x80070057",  # E_INVALIDARG, as Windows writes it
+        "No AppUserModelID for this process: Access is denied",
+    ]
+
+
 class Sessions:
     def __init__(self, sid: str, session: int) -> None:
         self.sid, self.session = sid, session
@@ -95,6 +114,21 @@ def test_without_a_sid_the_name_falls_back_to_the_user() -> None:
             return 1
 
     assert windows_instance_key(NoToken()) == windows_instance_key(NoToken())
+    assert windows_instance_key(NoToken()) != windows_instance_key(Sessions(ANA_DOMAIN, 1))
+
+
+def test_two_users_without_a_sid_still_get_a_tray_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoSession:
+        def user_sid(self) -> str:
+            return ANA_DOMAIN
+
+        def session_id(self) -> int:
+            raise OSError("ProcessIdToSessionId failed")
+
+    monkeypatch.setattr("getpass.getuser", lambda: "ana")
+    ana = windows_instance_key(NoSession())
+    monkeypatch.setattr("getpass.getuser", lambda: "bob")
+    assert windows_instance_key(NoSession()) != ana
 
 
 class Objc:
@@ -122,3 +156,23 @@ def test_the_app_bundle_keeps_its_info_plist_and_a_refusal_is_quiet() -> None:
     assert not use_accessory_policy(runtime=objc, frozen=True)  # LSUIElement in the .app does it
     assert objc.sent == []
     assert not use_accessory_policy(runtime=Objc(policy_result=0), frozen=False)
+
+
+def test_a_bundle_is_told_from_a_pip_install_by_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # what PyInstaller's bootloader sets
+    objc = Objc()
+    assert not use_accessory_policy(runtime=objc)
+    assert objc.sent == []
+    monkeypatch.delattr(sys, "frozen")
+    assert use_accessory_policy(runtime=objc)
+
+
+def test_no_application_object_means_nothing_was_hidden() -> None:
+    class NoApp(Objc):
+        def send(self, receiver: int, selector: str, *args: int) -> int:
+            self.sent.append((receiver, selector, args))
+            return 0  # [NSApplication sharedApplication] gave nil
+
+    objc = NoApp()
+    assert not use_accessory_policy(runtime=objc, frozen=False)
+    assert [selector for _, selector, _ in objc.sent] == ["sharedApplication"]
