@@ -176,3 +176,15 @@ def test_no_application_object_means_nothing_was_hidden() -> None:
     objc = NoApp()
     assert not use_accessory_policy(runtime=objc, frozen=False)
     assert [selector for _, selector, _ in objc.sent] == ["sharedApplication"]
+
+
+def test_a_failing_objective_c_runtime_is_logged_and_the_app_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    class Failing(Objc):
+        def get_class(self, name: str) -> int:
+            raise OSError("libobjc not found")
+
+    caplog.set_level(logging.INFO, logger="trayapp.core.desktop_identity")
+    assert not use_accessory_policy(runtime=Failing(), frozen=False)
+    assert caplog.messages == ["Could not hide the Dock icon: libobjc not found"]

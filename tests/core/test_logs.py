@@ -38,6 +38,7 @@ def test_log_file_never_holds_a_secret(tmp_path: Path) -> None:
     assert "other-unregistered-secret" not in text
     assert "plain-query-secret" not in text
     assert "u1" in text and "boom" in text  # the rest of the record survives
+    assert "boom\nTraceback (most recent call last):\n" in text  # the traceback under its line
 
 
 def test_what_is_logged_before_the_file_opens_is_written_once_it_does(tmp_path: Path) -> None:
