@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import ssl
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import httpx
 import pytest
 
+from trayapp.backends import base
 from trayapp.backends.base import (
     HeaderAuth,
     clean_token,
     format_utc,
     json_body,
     parse_time,
+    refusal,
     retry_after_from_reset,
     sentence,
     server_error,
     server_text,
+    unexpected_status,
 )
-from trayapp.core.errors import AuthError, BadReply
+from trayapp.core.errors import AuthError, BadReply, CertificateError
 
 PLUS_ONE = timezone(timedelta(hours=1))
 
@@ -90,16 +95,84 @@ def test_header_auth_only_for_own_host() -> None:
     assert "s3cret" not in repr(auth)
 
 
-def test_json_body_errors() -> None:
-    with pytest.raises(BadReply, match="web page"):
-        json_body(_response(200, body=b"<!doctype html><html><body>hi</body></html>"), "Callbell")
-    with pytest.raises(BadReply, match="not JSON"):
-        json_body(_response(200, body=b""), "Callbell")
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        (b"<!doctype html><html><body>hi</body></html>", "Callbell answered with a web page (HTTP 200)."),
+        (b"", "Callbell answered with something that is not JSON (HTTP 200)."),
+        (b"[" * 100_000 + b"]" * 100_000, "Callbell sent a reply nested too deeply to read (HTTP 200)."),
+    ],
+)
+def test_a_reply_that_is_not_json_is_told_as_what_it_is(body: bytes, told: str) -> None:
+    with pytest.raises(BadReply) as caught:
+        json_body(_response(200, body=body), "Callbell")
+    assert str(caught.value) == told
 
 
 def test_server_error_mentions_a_proxy_page() -> None:
-    assert "proxy" in str(server_error(_response(502, body=b"<html>bad gateway</html>"), "Callbell"))
-    assert "proxy" not in str(server_error(_response(500, body=b"{}"), "Callbell"))
+    assert str(server_error(_response(502, body=b"<html>bad gateway</html>"), "Callbell")) == (
+        "Callbell is unavailable right now: it answered HTTP 502 with a web page (an error page from a "
+        "proxy in front of it); try again later."
+    )
+    assert str(server_error(_response(500, body=b"{}"), "Callbell")) == (
+        "Callbell is unavailable right now: it answered HTTP 500; try again later."
+    )
+
+
+def test_a_refusal_names_the_service_and_what_it_was_asked() -> None:
+    assert refusal("Callbell", "set your status") == "Callbell refused to set your status."
+    assert refusal("Callbell", "set your status", "user is archived") == (
+        "Callbell refused to set your status: user is archived."
+    )
+    assert unexpected_status("Callbell", 418, "list the custom statuses") == (
+        "Callbell answered with an unexpected HTTP 418 when asked to list the custom statuses."
+    )
+
+
+def test_a_certificate_problem_is_found_anywhere_in_the_chain_even_a_looping_one() -> None:
+    refused = ssl.SSLCertVerificationError("certificate verify failed")
+    outer, inner = httpx.ConnectError("connect failed"), OSError("handshake")
+    outer.__cause__, inner.__context__ = inner, refused
+    assert base._certificate_problem(outer) is refused
+    looping_a, looping_b = httpx.ConnectError("a"), OSError("b")
+    looping_a.__context__, looping_b.__context__ = looping_b, looping_a  # never ends if followed blindly
+    assert base._certificate_problem(looping_a) is None
+
+
+@pytest.fixture
+def fresh_trust(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process-wide TLS context is built again, from this test's environment."""
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.setattr(base, "_tls", None)
+
+
+def test_ssl_cert_dir_naming_a_file_is_told(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_trust: None
+) -> None:
+    not_a_folder = tmp_path / "certs"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setenv("SSL_CERT_DIR", str(not_a_folder))
+    with pytest.raises(CertificateError) as caught:
+        base.tls_context()
+    assert (
+        str(caught.value)
+        == f"SSL_CERT_DIR names {not_a_folder}, which is not a folder: correct it or unset it."
+    )
+
+
+def test_ssl_cert_file_without_pem_certificates_is_told(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_trust: None
+) -> None:
+    garbage = tmp_path / "company-ca.pem"
+    garbage.write_text("not a certificate", encoding="utf-8")
+    monkeypatch.setenv("SSL_CERT_FILE", str(garbage))
+    with pytest.raises(CertificateError) as caught:
+        base.tls_context()
+    assert str(caught.value) == (
+        f"The certificates in {garbage} (SSL_CERT_FILE/SSL_CERT_DIR) cannot be read: it must hold PEM "
+        "certificates."
+    )
 
 
 def test_server_text_and_sentence() -> None:
@@ -112,8 +185,6 @@ def test_server_text_and_sentence() -> None:
 
 
 def test_every_client_verifies_tls_with_one_shared_context() -> None:
-    import ssl
-
     from trayapp.backends.base import make_client
 
     first, second = make_client("https://chat.example.com"), make_client("https://other.example.com")

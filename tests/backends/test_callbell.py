@@ -75,11 +75,13 @@ def test_create_blank_name(cb: CallbellBackend) -> None:
     assert caught.value.field == "name"
 
 
-def test_server_duplicate_maps_to_duplicate_name() -> None:
+@pytest.mark.parametrize("said", ["Name has already been taken", "Name is taken", "name must be unique"])
+def test_server_duplicate_maps_to_duplicate_name(said: str) -> None:
     request = httpx.Request("POST", "https://api.callbell.eu/v1/custom_statuses")
-    reply = httpx.Response(422, json={"error": "Name has already been taken"}, request=request)
-    with pytest.raises(DuplicateName, match="Name has already been taken"):
+    reply = httpx.Response(422, json={"error": said}, request=request)
+    with pytest.raises(DuplicateName) as caught:
         _raise_for_status(reply, "create the custom status")
+    assert str(caught.value) == f"Callbell already has a custom status with this name: {said}."
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ def test_a_wrong_uuid_says_what_it_looks_like_and_where_to_get_it(
     with pytest.raises(InputError) as caught:
         make(CB, user=typo).clear()
     text = str(caught.value)
+    assert text.startswith(f"The Callbell user uuid '{typo}' is not valid. ")
     assert (
         "32 hexadecimal characters" in text and "ask your Callbell account admin or Callbell support" in text
     )

@@ -124,6 +124,32 @@ def test_a_small_gzip_reply_still_reads(closing: list[RocketChatBackend]) -> Non
         assert server.requests[0].headers["accept-encoding"] == "gzip, deflate"
 
 
+def _packed_reply(encoding: str, body: bytes) -> Callable[[Request, socket.socket], None]:
+    def reply(request: Request, sock: socket.socket) -> None:
+        _head(sock, {"Content-Encoding": encoding, "Content-Length": str(len(body))})
+        sock.sendall(body)
+
+    return reply
+
+
+def test_deflate_without_its_zlib_header_still_reads(closing: list[RocketChatBackend]) -> None:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)  # raw deflate, as some servers send it
+    body = packer.compress(b'{"success": true, "_id": "u1", "username": "alice"}') + packer.flush()
+    with Hostile(_packed_reply("deflate", body)) as server:
+        backend = _backend(server.url)
+        closing.append(backend)
+        assert backend.whoami() == "alice"
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_a_damaged_compressed_reply_is_told(encoding: str, closing: list[RocketChatBackend]) -> None:
+    with Hostile(_packed_reply(encoding, b"\x1f\x8b not really packed")) as server:
+        backend = _backend(server.url)
+        closing.append(backend)
+        error = _finishes(backend.whoami)
+    assert isinstance(error, BadReply) and str(error) == "Rocket.Chat sent a damaged compressed reply."
+
+
 def _drip(sock: socket.socket, data: bytes, every: float = 0.2) -> None:
     for byte in data:  # each byte well inside the read timeout, so it never fires
         sock.sendall(bytes([byte]))

@@ -100,6 +100,16 @@ def test_rename_and_retype(rc: RocketChatBackend, demo: DemoServer) -> None:
     assert kept.type == "busy" and server_types(demo)["Lunch"] == "busy"
 
 
+def test_renaming_to_a_name_in_use_is_refused_in_the_servers_words(
+    rc: RocketChatBackend, demo: DemoServer
+) -> None:
+    lunch = next(s for s in rc.list_statuses() if s.name == "Lunch")
+    with pytest.raises(DuplicateName) as caught:
+        rc.update_status(lunch, "Commuting")
+    assert str(caught.value).startswith("Rocket.Chat refused to change the custom status: ")
+    assert "Lunch" in server_types(demo)
+
+
 def test_a_status_with_no_type_is_changed_to_online(rc: RocketChatBackend, demo: DemoServer) -> None:
     lunch = next(s for s in rc.list_statuses() if s.name == "Lunch")
     updated = rc.update_status(CustomStatus(id=lunch.id, name="Lunch", type=""), "Lunch")

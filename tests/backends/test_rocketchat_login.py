@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import socket
 
+import httpx
 import pytest
 
 from tests.backends.conftest import RC
+from tests.backends.hostile import Hostile, Request, respond
 from trayapp.backends import rocketchat
 from trayapp.backends.rocketchat import login
-from trayapp.core.errors import AuthError, PermissionDenied, TwoFactorRequired
+from trayapp.core.errors import AuthError, PermissionDenied, TwoFactorRequired, ValidationError
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
 
@@ -86,3 +89,24 @@ def test_create_without_permission_names_the_permission(demo: DemoServer) -> Non
             backend.create_status("Gym", type="busy")
     finally:
         backend.close()
+
+
+def test_a_method_trayapp_does_not_know_asks_for_the_code_in_general_words() -> None:
+    def asks(request: Request, sock: socket.socket) -> None:
+        body = {"error": "totp-required", "message": "TOTP Required", "details": {"method": "webauthn"}}
+        respond(sock, 401, json.dumps(body).encode())
+
+    with Hostile(asks) as server, pytest.raises(TwoFactorRequired) as asked:
+        login(server.url, "ana", "password-1")
+    assert asked.value.method == "webauthn"
+    assert asked.value.prompt == "Two-factor code"  # general words, not a made-up name for the method
+    assert str(asked.value) == "Rocket.Chat asks for a two-factor code for ana: enter your two-factor code."
+
+
+def test_a_refused_expiry_date_is_about_the_end_field() -> None:
+    request = httpx.Request("POST", "https://chat.example.com/api/v1/users.setStatus")
+    body = {"success": False, "error": "expiresAt must be a future date", "errorType": "error-invalid-date"}
+    with pytest.raises(ValidationError) as caught:
+        rocketchat._raise_for_status(httpx.Response(400, json=body, request=request), "set your status")
+    assert caught.value.field == "end"
+    assert str(caught.value) == "Rocket.Chat refused to set your status: expiresAt must be a future date."

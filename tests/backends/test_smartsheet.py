@@ -136,9 +136,31 @@ def test_status_by_name_or_code(ss: SmartsheetBackend, demo: DemoServer, name: s
 
 
 def test_unknown_code_is_refused_before_sending(ss: SmartsheetBackend, demo: DemoServer) -> None:
-    with pytest.raises(InputError, match="not a Smartsheet RM status"):
+    with pytest.raises(InputError) as caught:
         ss.apply(StatusChange(ChangeKind.CUSTOM, status=CustomStatus(id="x", name="Lunch")))
+    assert str(caught.value) == (
+        "'Lunch' is not a Smartsheet RM status (it offers ITO, WFH, SIC, OOO, VAC, OOF)."
+    )
     assert demo.request_count() == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "availability"),
+    [
+        (StatusChange(ChangeKind.CLEAR), Availability.AVAILABLE),
+        (StatusChange(ChangeKind.AVAILABILITY, availability=Availability.AVAILABLE), Availability.AVAILABLE),
+        (StatusChange(ChangeKind.CUSTOM, status=CustomStatus(id="", name="WFH")), Availability.AVAILABLE),
+        (StatusChange(ChangeKind.CUSTOM, status=CustomStatus(id="", name="VAC")), Availability.AWAY),
+    ],
+)
+def test_what_a_change_will_read_back_as(
+    ss: SmartsheetBackend, change: StatusChange, availability: Availability
+) -> None:
+    expected = ss.expected_current(None, change)
+    ss.apply(change)
+    now = ss.current()
+    assert expected.availability is availability
+    assert (now.availability, now.status_id) == (expected.availability, expected.status_id)
 
 
 def test_restricted_token(ss: SmartsheetBackend, demo: DemoServer) -> None:

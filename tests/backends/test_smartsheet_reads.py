@@ -108,3 +108,40 @@ def test_two_entries_set_in_the_same_second_the_one_with_an_id_is_the_newest() -
         finally:
             backend.close()
     assert current.status_id == "WFH"
+
+
+def test_a_user_without_a_display_name_is_shown_by_first_and_last_name() -> None:
+    def user(request: Request, sock: socket.socket) -> None:
+        body = {"id": 7, "first_name": " Ana ", "last_name": "Lima", "email": "ana@example.com"}
+        respond(sock, 200, json.dumps(body).encode())
+
+    with Hostile(user) as server:
+        backend = SmartsheetBackend(
+            Account("desk", ServiceKind.SMARTSHEET, server.url, "7"), lambda: "ss-9f8e7d6c5b4a3f2e1d0c"
+        )
+        try:
+            assert backend.whoami() == "Ana Lima"
+        finally:
+            backend.close()
+
+
+def test_a_next_page_pointing_back_is_not_read_again() -> None:
+    def history(request: Request, sock: socket.socket) -> None:
+        second = "page=2" in request.path
+        entry = {
+            "id": 2 if second else 1,
+            "status": "OOF" if second else "ITO",
+            "created_at": f"2026-12-0{2 if second else 1}T09:00:00Z",
+        }
+        body = {"data": [entry], "paging": {"next": "/api/v1/users/7/statuses?per_page=1000&page=2"}}
+        respond(sock, 200, json.dumps(body).encode())
+
+    with Hostile(history) as server:
+        backend = SmartsheetBackend(
+            Account("desk", ServiceKind.SMARTSHEET, server.url, "7"), lambda: "ss-9f8e7d6c5b4a3f2e1d0c"
+        )
+        try:
+            assert backend.current().status_id == "OOF"
+        finally:
+            backend.close()
+        assert len(server.requests) == 2  # the first page, then page 2 once: its `next` is itself
