@@ -57,6 +57,21 @@ def test_repeat_needs_its_window_and_a_status_every_account_lacks_is_refused(acc
     assert json.loads(accounts("schedule", "--json").out) == []
 
 
+def test_a_repeat_whose_window_is_over_today_starts_with_the_next_one(accounts: CLI) -> None:
+    # "Lunch 12:00-13:00 every day", typed in the afternoon: today's lunch is over, tomorrow's is next.
+    now = datetime.now(timezone.utc)
+    start = (now - timedelta(hours=2)).replace(second=0, microsecond=0)
+    end = start + timedelta(hours=1)
+    run = accounts(
+        "set", "Lunch", "--start", start.isoformat(), "--end", end.isoformat(), "--repeat", "daily",
+        "--account", "rocket",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert f"next {local_time(start + timedelta(days=1), now)}" in accounts("schedule").out
+    once = accounts("set", "Lunch", "--start", start.isoformat(), "--end", end.isoformat())
+    assert once.code == 2 and "has already passed" in once.err  # without --repeat it is refused
+
+
 def test_lock_defaults_to_the_chat_accounts(accounts: CLI) -> None:
     assert accounts("auto", "lock", "status").out.strip() == "Away while locked or asleep: off."
     on = accounts("auto", "lock", "on")

@@ -109,7 +109,8 @@ def set_preset(service: StatusService, a: argparse.Namespace) -> int:
 
 
 def _window(args: argparse.Namespace, now: datetime) -> tuple[datetime | None, datetime | None]:
-    """--start and --end/--for as aware datetimes (None when not given)."""
+    """--start and --end/--for as aware datetimes (None when not given). With --repeat the window only
+    gives the time of day (and the weekday): today's may be over, the next one is tomorrow's."""
     start = parse_when(args.start, now) if args.start else None
     if args.duration:
         end = (start or now) + parse_duration(args.duration)
@@ -119,6 +120,6 @@ def _window(args: argparse.Namespace, now: datetime) -> tuple[datetime | None, d
             raise InputError(_("The end time must be after the start time."))
     else:
         return start, None
-    if end <= now:
+    if end <= now and args.repeat is None:
         raise InputError(_("The end time ({time}) has already passed.").format(time=local_time(end, now)))
     return start, end
