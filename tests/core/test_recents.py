@@ -89,6 +89,7 @@ def test_a_damaged_recents_file_is_set_aside_once(service: StatusService, profil
     assert service.recents() == []
     assert any("recent.json was damaged (not valid JSON)" in w for w in service.file_warnings())
     service.apply(custom("Lunch"))
-    assert json.loads(profile.recents_file.read_text(encoding="utf-8"))["recent"][0]["change"]["status"][
-        "name"
-    ] == "Lunch"
+    assert (
+        json.loads(profile.recents_file.read_text(encoding="utf-8"))["recent"][0]["change"]["status"]["name"]
+        == "Lunch"
+    )

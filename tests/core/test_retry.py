@@ -47,3 +47,34 @@ def test_long_rate_limit_and_other_errors_fail_at_once() -> None:
         with pytest.raises(type(error)):
             retry.retrying(fn, "t", sleep=lambda _: None)
         assert len(calls) == 1
+
+
+def test_outages_back_off_half_a_second_then_a_second_with_jitter(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    jitter: list[tuple[float, float]] = []
+
+    def uniform(low: float, high: float) -> float:
+        jitter.append((low, high))
+        return high
+
+    monkeypatch.setattr("trayapp.core.retry.random.uniform", uniform)
+    monkeypatch.setattr(retry, "BASE_DELAY", 0.5)  # the suite shortens it (tests/conftest.py)
+    caplog.set_level("INFO", logger="trayapp.core.retry")
+    slept: list[float] = []
+    _calls, fn = flaky(ServiceUnavailable("down"), ServiceUnavailable("down"))
+    assert retry.retrying(fn, "rocket", sleep=slept.append) == "ok"
+    assert slept == pytest.approx([0.6, 1.2]) and jitter == [(0.8, 1.2)] * 2
+    assert caplog.messages == [
+        "rocket: unavailable, retry 1 in 0.6 s",
+        "rocket: unavailable, retry 2 in 1.2 s",
+    ]
+
+
+def test_a_rate_limit_of_exactly_the_longest_wait_is_still_waited(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO", logger="trayapp.core.retry")
+    slept: list[float] = []
+    _calls, fn = flaky(RateLimited("slow down", retry_after=retry.MAX_RATE_LIMIT_WAIT))
+    assert retry.retrying(fn, "callbell", sleep=slept.append) == "ok"
+    assert slept == pytest.approx([retry.MAX_RATE_LIMIT_WAIT + 0.05])
+    assert caplog.messages == ["callbell: rate limited, retrying in 10.0 s"]

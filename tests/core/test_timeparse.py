@@ -10,7 +10,9 @@ from trayapp.core.timeparse import parse_duration, parse_when
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
 
 
-@pytest.mark.parametrize(("text", "minutes"), [("30m", 30), ("2h", 120), ("1h30m", 90), ("1h 5min", 65)])
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("30m", 30), ("2h", 120), ("1h30m", 90), ("1h 5min", 65), ("00000090m", 90)]
+)
 def test_durations(text: str, minutes: int) -> None:
     assert parse_duration(text) == timedelta(minutes=minutes)
 
@@ -68,8 +70,32 @@ def test_the_longest_duration_is_ten_years() -> None:
     ],
 )
 def test_times_far_from_now_are_refused_with_a_sentence(text: str, expected: str) -> None:
-    with pytest.raises(InputError, match=expected):
+    with pytest.raises(InputError) as caught:
         parse_when(text, NOW)
+    assert str(caught.value) == f"'{text}' is {expected}: give a time within ten years of now."
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("25:00", "'25:00' is not a time of day (use HH:MM, 00:00 to 23:59)."),
+        ("tomorrow", "'tomorrow' is not a time: use HH:MM (today) or ISO 8601 such as 2026-11-24T09:00."),
+    ],
+)
+def test_a_time_that_cannot_be_read_is_quoted_back(text: str, told: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_when(text, NOW)
+    assert str(caught.value) == told
+
+
+def test_a_clock_time_starts_on_the_minute() -> None:
+    assert parse_when("15:30", NOW.replace(second=42, microsecond=123)).astimezone().second == 0
+
+
+def test_a_zero_duration_is_refused_with_a_sentence() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_duration("0h0m")
+    assert str(caught.value) == "The duration must be longer than zero."
 
 
 def test_a_time_years_ahead_but_within_ten_is_kept() -> None:
