@@ -5,6 +5,7 @@ from __future__ import annotations
 import plistlib
 import stat
 import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -31,7 +32,7 @@ from trayapp.core.autostart import (
     render_launch_agent,
     render_run_value,
 )
-from trayapp.core.errors import Unsupported
+from trayapp.core.errors import ConfigError, Unsupported
 
 # ---- command -----------------------------------------------------------------------------------
 
@@ -387,3 +388,43 @@ def test_module_functions_use_this_platform(xdg: Path, monkeypatch: pytest.Monke
     assert autostart.is_enabled() and (xdg / "autostart" / "trayapp.desktop").is_file()
     autostart.disable()
     assert not autostart.is_enabled()
+
+
+def test_without_xdg_config_home_the_entry_goes_to_dot_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    auto = XdgAutostart(env={}, command=["/usr/bin/trayapp"])
+    assert auto.location == str(tmp_path / ".config" / "autostart" / "trayapp.desktop")
+
+
+def test_an_appimage_is_launched_as_the_appimage_at_login(xdg: Path, tmp_path: Path) -> None:
+    image = str(tmp_path / "trayapp-x86_64.AppImage")
+    auto = XdgAutostart(env={"XDG_CONFIG_HOME": str(xdg), "APPIMAGE": image})
+    auto.enable()
+    exec_line = parse_desktop_entry((xdg / "autostart" / "trayapp.desktop").read_text())["Exec"]
+    assert exec_line == f"{image} --background"
+
+
+def test_a_bundle_launches_its_own_executable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    bundle = str(tmp_path / "trayapp" / "trayapp")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # what PyInstaller's bootloader sets
+    assert launch_command(platform="linux", executable=bundle, env={}) == [bundle]
+
+
+def test_an_entry_that_cannot_be_removed_is_told(xdg: Path) -> None:
+    auto = XdgAutostart(command=["/usr/bin/trayapp"])
+    auto.path.mkdir(parents=True)  # a folder where the entry should be
+    with pytest.raises(ConfigError) as caught:
+        auto.disable()
+    assert str(caught.value) == f"Could not remove {auto.path}: Is a directory."
+
+
+def test_a_launch_agent_that_cannot_be_removed_is_told(tmp_path: Path) -> None:
+    agent = LaunchAgentAutostart(
+        home=tmp_path, command=["/Applications/trayapp.app/Contents/MacOS/trayapp"], runner=FakeLaunchctl()
+    )
+    agent.path.mkdir(parents=True)
+    with pytest.raises(ConfigError) as caught:
+        agent.disable()
+    assert str(caught.value) == f"Could not remove {agent.path}: Is a directory."

@@ -17,6 +17,7 @@ from trayapp.core.autostart import (
     XdgAutostart,
     render_run_value,
     run_value_program,
+    store_python_reason,
 )
 from trayapp.core.errors import Unsupported
 
@@ -139,3 +140,14 @@ def test_a_python_org_install_can_launch_at_login() -> None:
         prefixes=[r"C:\Users\ana\AppData\Local\Programs\Python\Python312"],
     )
     assert auto.supported and auto.reason == ""
+
+
+def test_the_store_pythons_package_folder_alone_gives_it_away() -> None:
+    # pip install --user on the Store's Python: its packages live under Packages\PythonSoftwareFoundation…
+    packages = r"C:\Users\ana\AppData\Local\Packages\PythonSoftwareFoundation.Python.3.12_qbz5n2kfra8p0"
+    reason = store_python_reason(rf"{packages}\LocalCache\local-packages\Python312\Scripts\python.exe", [])
+    assert reason == (
+        "This trayapp runs on the Microsoft Store's Python, which keeps its registry changes to itself, "
+        "so Windows would never start it at login. Install trayapp with the python.org installer "
+        "(or use the trayapp bundle) to launch it at login."
+    )
