@@ -60,3 +60,18 @@ def test_without_xdg_runtime_dir_the_fallback_folder_is_named(monkeypatch: pytes
         folder = AppPaths.default().runtime_dir
         note = runtime_dir_note()
     assert note == f"XDG_RUNTIME_DIR is not set (as under su, ssh or cron): using {folder}"
+
+
+def test_a_runtime_folder_others_can_enter_is_not_used_and_the_note_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared-run"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)  # the XDG spec wants 0700: another user could read the single-instance socket
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        folder = AppPaths.default().runtime_dir
+        note = runtime_dir_note()
+    assert not folder.is_relative_to(shared)
+    assert note == f"XDG_RUNTIME_DIR={shared} is not a private folder of this user: using {folder}"
