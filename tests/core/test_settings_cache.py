@@ -114,3 +114,24 @@ def test_a_status_created_before_any_list_is_kept(tmp_path: Path) -> None:
     cache.add_status("rocket", CustomStatus("x2", "Lunch", "away"))
     again = StatusCache(tmp_path / "cache.json").statuses("rocket")  # as the next start reads it
     assert again == [CustomStatus("x1", "Focus", "busy"), CustomStatus("x2", "Lunch", "away")]
+
+
+def test_a_cache_sees_what_another_process_wrote_since(tmp_path: Path) -> None:
+    # The tray keeps its StatusCache open; a `trayapp refresh` in a terminal writes the same file.
+    tray, cli = StatusCache(tmp_path / "statuses.json"), StatusCache(tmp_path / "statuses.json")
+    tray.put_statuses("work", [CustomStatus("1", "Lunch")])
+    assert cli.statuses("work") == [CustomStatus("1", "Lunch")]
+    cli.put_statuses("work", [CustomStatus("1", "Lunch"), CustomStatus("2", "Gym")])
+    assert tray.statuses("work") == [CustomStatus("1", "Lunch"), CustomStatus("2", "Gym")]
+    tray.put_current("work", CurrentStatus(Availability.BUSY))
+    assert cli.current("work") == CurrentStatus(Availability.BUSY)
+    assert cli.statuses("work") == [CustomStatus("1", "Lunch"), CustomStatus("2", "Gym")]  # nothing lost
+
+
+def test_a_bad_account_name_is_quoted_back() -> None:
+    with pytest.raises(InputError) as caught:
+        check_account_name("  my work  ")
+    assert str(caught.value) == (
+        "'my work' is not a valid account name: use 1 to 32 letters, digits, '.', '-' or '_'."
+    )
+    assert caught.value.field == "name"
