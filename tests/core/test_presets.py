@@ -4,7 +4,7 @@ timed preset's end putting back what each account had, the user's file and the o
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from tests.core.conftest import Clock
 from trayapp.core.errors import InputError
 from trayapp.core.models import Availability, Outcome
 from trayapp.core.paths import AppPaths
-from trayapp.core.presets import AccountPart, Preset, PresetStore
+from trayapp.core.presets import AccountPart, Preset, PresetStore, check_part
 from trayapp.core.service import StatusService
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer, Exchange
@@ -333,3 +333,62 @@ def test_a_damaged_preset_leaves_the_ones_after_it_alone(tmp_path: Path) -> None
     good = {"name": "Lunch", "accounts": {"rocket": {"status": "Lunch"}}}
     write_user_file(path, {"schema_version": 1, "presets": [bad, good]})
     assert [p.name for p in PresetStore(path, []).all()] == ["Lunch"]
+
+
+def test_each_hand_damaged_preset_is_named_with_what_is_wrong(tmp_path: Path) -> None:
+    path = tmp_path / "presets.json"
+    lunch = {"rocket": {"status": "Lunch"}}
+    damaged = [
+        {"name": 5, "accounts": lunch},
+        {"name": "A", "accounts": "x"},
+        {"name": "B", "accounts": lunch, "duration_minutes": 0},
+        {"name": "C", "accounts": {"rocket": {"status": 5}}},
+        {"name": "D", "accounts": {"rocket": {"availability": "sleepy"}}},
+    ]
+    write_user_file(path, {"schema_version": 1, "presets": damaged})
+    store = PresetStore(path, [])
+    assert store.all() == []
+    [kept] = tmp_path.glob("presets.json.broken-*")
+    assert store.warnings == [
+        "presets.json: left out preset number 1 (The name must be text.); "
+        "preset 'A' (The accounts of 'A' must be an object: account name -> what it gets.); "
+        "preset 'B' (The duration of 'B' must be a number of minutes from 1 to 5256000, or null.); "
+        "preset 'C' (The status for 'rocket' must be text.); "
+        "preset 'D' (The availability for 'rocket' must be one of available, away, busy, offline.); "
+        f"the file as it was is kept as {kept.name}."
+    ]
+
+
+def test_what_one_part_lacks_is_said_without_an_account_when_there_is_none() -> None:
+    with pytest.raises(InputError) as caught:
+        AccountPart.from_dict({"availability": "sleepy"})
+    assert str(caught.value) == "The availability must be one of available, away, busy, offline."
+    with pytest.raises(InputError) as caught:
+        check_part(AccountPart(message="hi"))
+    assert str(caught.value) == "A preset gives a status or an availability (a message goes with one)."
+    with pytest.raises(InputError) as caught:
+        check_part(AccountPart(status="Lunch", message="back\nlater"))
+    assert str(caught.value) == "The message must be one line of text."
+
+
+def test_a_preset_longer_than_ten_years_is_refused(tmp_path: Path) -> None:
+    long = Preset("Long", accounts={"rocket": AccountPart(status="Lunch")}, duration=timedelta(days=4000))
+    with pytest.raises(InputError) as caught:
+        PresetStore(tmp_path / "presets.json", []).save(long)
+    assert str(caught.value) == "The duration of 'Long' must be from one minute to ten years."
+
+
+def test_asking_for_a_preset_when_there_are_none_says_so(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        PresetStore(tmp_path / "presets.json", []).get("Gym")
+    assert str(caught.value) == "There is no preset named 'Gym' (presets: none yet)."
+
+
+def test_a_timed_part_keeps_its_start_and_end() -> None:
+    start, end = (
+        datetime(2026, 12, 2, 12, tzinfo=timezone.utc),
+        datetime(2026, 12, 2, 13, tzinfo=timezone.utc),
+    )
+    for part in (AccountPart(status="Lunch"), AccountPart(availability=Availability.AWAY)):
+        change = part.change(start=start, end=end)
+        assert (change.start, change.end) == (start, end)
