@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from trayapp.backends import BACKENDS
 from trayapp.core.errors import AuthError, KeyringLocked, KeyringUnavailable
 from trayapp.core.models import AccountResult, ChangeKind, CustomStatus, Outcome, StatusChange
 from trayapp.core.paths import AppPaths
+from trayapp.core.redaction import REDACTED, redact
 from trayapp.core.secrets import SecretStore
 from trayapp.core.service import StatusService
 from trayapp.demo import seed
@@ -221,3 +223,48 @@ def test_a_token_the_keyring_did_not_take_is_not_used() -> None:
         store.set("callbell:work", "new-token")
     # Neither the new token (the keyring did not take it) nor the copy kept before: the keyring's own.
     assert store.get("callbell:work", "work") == "replaced-elsewhere"
+
+
+def test_a_keyring_backend_that_cannot_be_loaded_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.typo.Keyring")
+    monkeypatch.setattr("keyring.core._keyring_backend", None)  # keyring picks its backend again
+    with pytest.raises(KeyringUnavailable) as caught:
+        SecretStore().get("callbell:work", "work")
+    assert str(caught.value) == (
+        "PYTHON_KEYRING_BACKEND is set to 'keyrings.typo.Keyring', which is not a keyring this computer can "
+        "load (ModuleNotFoundError): correct it or unset it."
+    )
+
+
+def test_a_token_read_from_the_keyring_is_masked_from_then_on() -> None:
+    keyring = MemoryKeyring()
+    token = "tok-" + secrets.token_hex(8)
+    keyring.set_password("trayapp", "rocketchat:work", token)  # stored by an earlier run
+    assert SecretStore(keyring).get("rocketchat:work", "work") == token
+    assert redact(f"server echoed {token}") == f"server echoed {REDACTED}"
+
+
+def test_no_token_stored_says_where_to_enter_it() -> None:
+    with pytest.raises(AuthError) as caught:
+        SecretStore(MemoryKeyring()).get("callbell:work", "work")
+    assert (
+        str(caught.value)
+        == "No token is stored in the keyring for 'work': enter it again in Accounts… → Edit."
+    )
+
+
+class ChainerBackend(MemoryKeyring):
+    """Stands in for keyring's chainer (matched by name): secure only when every member is."""
+
+    def __init__(self, *members: Any) -> None:
+        super().__init__()
+        self.backends = list(members)
+
+
+def test_a_chain_of_secure_keyrings_is_used_and_one_with_a_plain_text_member_refused() -> None:
+    store = SecretStore(ChainerBackend(MemoryKeyring()))
+    store.set("callbell:work", "s3cret-chained")
+    assert store.get("callbell:work", "work") == "s3cret-chained"
+    for chain in (ChainerBackend(MemoryKeyring(), PlaintextKeyring()), ChainerBackend()):
+        with pytest.raises(KeyringUnavailable, match="never stores them in plain text"):
+            SecretStore(chain).set("callbell:work", "s3cret-value")
