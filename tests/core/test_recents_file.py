@@ -68,3 +68,15 @@ def test_a_damaged_line_is_left_out_and_the_file_kept_as_it_was(tmp_path: Path) 
     assert copy.read_text(encoding="utf-8") == damaged
     assert len(json.loads(path.read_text(encoding="utf-8"))["recent"]) == 1  # the file holds the good line
     assert RecentStore(path).all() and RecentStore(path).warnings == []  # and says it once
+
+
+def test_an_availability_change_without_an_availability_is_damage(tmp_path: Path) -> None:
+    path = tmp_path / "recent.json"
+    line = {
+        "change": {"kind": "availability", "availability": None, "message": "errand"},
+        "accounts": ["rocket"],
+    }
+    path.write_text(json.dumps({"schema_version": 1, "recent": [line]}), encoding="utf-8")
+    store = RecentStore(path)
+    assert store.all() == []
+    assert store.warnings[0].startswith("recent.json: left out recent change number 1;")

@@ -89,8 +89,11 @@ def load_change(data: Any) -> StatusChange:
         raise ValueError("change is not an object")
     availability = data.get("availability")
     status = data.get("status")
+    kind = ChangeKind(data["kind"])
+    if kind is ChangeKind.AVAILABILITY and not availability:  # only a hand edit makes one
+        raise ValueError("an availability change without an availability")
     return StatusChange(
-        kind=ChangeKind(data["kind"]),
+        kind=kind,
         status=load_status(status) if status else None,
         availability=Availability(availability) if availability else None,
         message=_opt_str(data.get("message")),
