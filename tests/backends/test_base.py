@@ -147,32 +147,27 @@ def fresh_trust(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(base, "_tls", None)
 
 
-def test_ssl_cert_dir_naming_a_file_is_told(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_trust: None
+@pytest.mark.parametrize(
+    ("variable", "content", "told"),
+    [
+        ("SSL_CERT_DIR", "", "SSL_CERT_DIR names {path}, which is not a folder: correct it or unset it."),
+        (
+            "SSL_CERT_FILE",
+            "not a certificate",
+            "The certificates in {path} (SSL_CERT_FILE/SSL_CERT_DIR) cannot be read: it must hold PEM "
+            "certificates.",
+        ),
+    ],
+)
+def test_a_mistaken_ssl_cert_variable_is_told(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_trust: None, variable: str, content: str, told: str
 ) -> None:
-    not_a_folder = tmp_path / "certs"
-    not_a_folder.write_text("", encoding="utf-8")
-    monkeypatch.setenv("SSL_CERT_DIR", str(not_a_folder))
+    path = tmp_path / "company-ca"  # a file: not the folder SSL_CERT_DIR wants, nor PEM for SSL_CERT_FILE
+    path.write_text(content, encoding="utf-8")
+    monkeypatch.setenv(variable, str(path))
     with pytest.raises(CertificateError) as caught:
         base.tls_context()
-    assert (
-        str(caught.value)
-        == f"SSL_CERT_DIR names {not_a_folder}, which is not a folder: correct it or unset it."
-    )
-
-
-def test_ssl_cert_file_without_pem_certificates_is_told(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_trust: None
-) -> None:
-    garbage = tmp_path / "company-ca.pem"
-    garbage.write_text("not a certificate", encoding="utf-8")
-    monkeypatch.setenv("SSL_CERT_FILE", str(garbage))
-    with pytest.raises(CertificateError) as caught:
-        base.tls_context()
-    assert str(caught.value) == (
-        f"The certificates in {garbage} (SSL_CERT_FILE/SSL_CERT_DIR) cannot be read: it must hold PEM "
-        "certificates."
-    )
+    assert str(caught.value) == told.format(path=path)
 
 
 def test_server_text_and_sentence() -> None:

@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tests.cli.conftest import CLI
+from tests.cli.conftest import CLI, Run
 from trayapp.core.timetext import local_time
 from trayapp.demo.server import DemoServer
 
@@ -24,14 +24,20 @@ END:VCALENDAR
 """
 
 
-def test_repeat_is_recorded_and_listed_with_its_next_occurrence(accounts: CLI, demo: DemoServer) -> None:
-    now = datetime.now(timezone.utc)
-    start = (now + timedelta(hours=2)).replace(second=0, microsecond=0)
+def daily_lunch(accounts: CLI, first: datetime) -> tuple[datetime, datetime, Run]:
+    """`trayapp set Lunch --repeat daily` on rocket, for an hour from `first` (to the minute)."""
+    start = first.replace(second=0, microsecond=0)
     end = start + timedelta(hours=1)
     run = accounts(
         "set", "Lunch", "--start", start.isoformat(), "--end", end.isoformat(), "--repeat", "daily",
         "--account", "rocket",
     )  # fmt: skip
+    return start, end, run
+
+
+def test_repeat_is_recorded_and_listed_with_its_next_occurrence(accounts: CLI, demo: DemoServer) -> None:
+    now = datetime.now(timezone.utc)
+    start, end, run = daily_lunch(accounts, now + timedelta(hours=2))
     assert run.code == 0, run.err
     assert "every day" in run.out and "next" in run.out
     writes = [r for r in demo.requests if r.path.endswith("/users.setStatus")]
@@ -60,12 +66,7 @@ def test_repeat_needs_its_window_and_a_status_every_account_lacks_is_refused(acc
 def test_a_repeat_whose_window_is_over_today_starts_with_the_next_one(accounts: CLI) -> None:
     # "Lunch 12:00-13:00 every day", typed in the afternoon: today's lunch is over, tomorrow's is next.
     now = datetime.now(timezone.utc)
-    start = (now - timedelta(hours=2)).replace(second=0, microsecond=0)
-    end = start + timedelta(hours=1)
-    run = accounts(
-        "set", "Lunch", "--start", start.isoformat(), "--end", end.isoformat(), "--repeat", "daily",
-        "--account", "rocket",
-    )  # fmt: skip
+    start, end, run = daily_lunch(accounts, now - timedelta(hours=2))
     assert run.code == 0, run.err
     assert f"next {local_time(start + timedelta(days=1), now)}" in accounts("schedule").out
     once = accounts("set", "Lunch", "--start", start.isoformat(), "--end", end.isoformat())
