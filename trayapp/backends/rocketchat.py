@@ -395,14 +395,19 @@ class RocketChatBackend(HttpBackend):
         )
 
     # ------------------------------------------------------------------ writing
+    def _edit_statuses(self, path: str, doing: str, body: dict[str, str]) -> dict[str, Any]:
+        """A custom-user-status.* call: a refusal (403 error-unauthorized for the route permission, or
+        400 not_authorized) names the permission these calls need."""
+        try:
+            return self._call("POST", path, doing, json=body)
+        except PermissionDenied:
+            raise PermissionDenied(_(_NOT_ADMIN)) from None
+
     def create_status(self, name: str, type: str = "", emoji: str = "") -> CustomStatus:
         # statusType is required by the OpenAPI; the server accepts lower case only (the docs show "Busy").
         status_type = type.strip().lower() or DEFAULT_CREATE_TYPE
         body = {"name": name.strip(), "statusType": status_type}
-        try:
-            reply = self._call("POST", "/custom-user-status.create", _("create the custom status"), json=body)
-        except PermissionDenied:  # 403 error-unauthorized (route permission) or 400 not_authorized
-            raise PermissionDenied(_(_NOT_ADMIN)) from None
+        reply = self._edit_statuses("/custom-user-status.create", _("create the custom status"), body)
         created = _status(reply.get("customUserStatus"))
         self._known = (*self._known, created)
         return created
@@ -412,22 +417,14 @@ class RocketChatBackend(HttpBackend):
         the status's own."""
         status_type = type.strip().lower() or status.type or DEFAULT_CREATE_TYPE
         body = {"_id": status.id, "name": name.strip(), "statusType": status_type}
-        try:
-            reply = self._call("POST", "/custom-user-status.update", _("change the custom status"), json=body)
-        except PermissionDenied:
-            raise PermissionDenied(_(_NOT_ADMIN)) from None
+        reply = self._edit_statuses("/custom-user-status.update", _("change the custom status"), body)
         updated = _status(reply.get("customUserStatus"))
         self._known = tuple(updated if s.id == status.id else s for s in self._known)
         return updated
 
     def delete_status(self, status: CustomStatus) -> None:
-        try:
-            self._call(
-                "POST", "/custom-user-status.delete", _("delete the custom status"),
-                json={"customUserStatusId": status.id},
-            )  # fmt: skip
-        except PermissionDenied:
-            raise PermissionDenied(_(_NOT_ADMIN)) from None
+        body = {"customUserStatusId": status.id}
+        self._edit_statuses("/custom-user-status.delete", _("delete the custom status"), body)
         self._known = tuple(s for s in self._known if s.id != status.id)
 
     def apply(self, change: StatusChange) -> None:
