@@ -32,74 +32,15 @@ def replies(teams: object, members: object) -> Reply:
     return reply
 
 
-@pytest.mark.parametrize(
-    ("teams", "members", "said"),
-    [
-        ([{"uuid": 5, "name": "Support"}], [], "Callbell sent a reply without a valid team uuid."),
-        (
-            [{"uuid": "t1", "name": "Support"}],
-            ["alice"],
-            "Callbell sent a team member that is not an object.",
-        ),
-    ],
-)
-def test_an_odd_team_list_is_named_in_the_error(teams: object, members: object, said: str) -> None:
-    with Hostile(replies(teams, members)) as server:
-        account = Account(
-            "callbell", ServiceKind.CALLBELL, server.url, "0e7d5b1c-3f7a-4c55-9a43-5a4d1a2b3c4d"
-        )
-        backend = CallbellBackend(account, lambda: "cb-4a1f9e2d7c6b5a3e")
-        try:
-            with pytest.raises(BadReply) as odd:
-                backend.current()
-        finally:
-            backend.close()
-    assert str(odd.value) == said
-
-
-def test_a_key_refused_without_a_reason_is_one_plain_sentence() -> None:
-    def refused(request: Request, sock: socket.socket) -> None:
-        respond(sock, 403, b"")
-
-    with Hostile(refused) as server:
-        account = Account(
-            "callbell", ServiceKind.CALLBELL, server.url, "0e7d5b1c-3f7a-4c55-9a43-5a4d1a2b3c4d"
-        )
-        backend = CallbellBackend(account, lambda: "cb-4a1f9e2d7c6b5a3e")
-        try:
-            with pytest.raises(PermissionDenied) as denied:
-                backend.whoami()  # what adding the account checks first
-        finally:
-            backend.close()
-    assert (
-        str(denied.value) == "Callbell refused to check the API key: this API key is not allowed to do that."
-    )
-
-
-def test_callbell_down_is_named_in_the_sentence() -> None:
-    with socket.socket() as probe:  # a loopback port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    backend = CallbellBackend(
-        Account("callbell", ServiceKind.CALLBELL, dead, "0e7d5b1c-3f7a-4c55-9a43-5a4d1a2b3c4d"),
-        lambda: "cb-4a1f9e2d7c6b5a3e",
-    )
-    try:
-        with pytest.raises(ServiceUnavailable) as down:
-            backend.whoami()
-    finally:
-        backend.close()
-    assert str(down.value) == "Cannot reach Callbell at 127.0.0.1."
-
-
 USER_UUID = "0e7d5b1c-3f7a-4c55-9a43-5a4d1a2b3c4d"
+KEY = "cb-4a1f9e2d7c6b5a3e"
 
 
 @contextmanager
 def callbell_at(reply: Reply) -> Iterator[CallbellBackend]:
     with Hostile(reply) as server:
         backend = CallbellBackend(
-            Account("callbell", ServiceKind.CALLBELL, server.url, USER_UUID), lambda: "cb-4a1f9e2d7c6b5a3e"
+            Account("callbell", ServiceKind.CALLBELL, server.url, USER_UUID), lambda: KEY
         )
         try:
             yield backend
@@ -112,6 +53,47 @@ def answering(body: object) -> Reply:
         respond(sock, 200, body if isinstance(body, bytes) else json.dumps(body).encode())
 
     return reply
+
+
+@pytest.mark.parametrize(
+    ("teams", "members", "said"),
+    [
+        ([{"uuid": 5, "name": "Support"}], [], "Callbell sent a reply without a valid team uuid."),
+        (
+            [{"uuid": "t1", "name": "Support"}],
+            ["alice"],
+            "Callbell sent a team member that is not an object.",
+        ),
+    ],
+)
+def test_an_odd_team_list_is_named_in_the_error(teams: object, members: object, said: str) -> None:
+    with callbell_at(replies(teams, members)) as backend, pytest.raises(BadReply) as odd:
+        backend.current()
+    assert str(odd.value) == said
+
+
+def test_a_key_refused_without_a_reason_is_one_plain_sentence() -> None:
+    def refused(request: Request, sock: socket.socket) -> None:
+        respond(sock, 403, b"")
+
+    with callbell_at(refused) as backend, pytest.raises(PermissionDenied) as denied:
+        backend.whoami()  # what adding the account checks first
+    assert (
+        str(denied.value) == "Callbell refused to check the API key: this API key is not allowed to do that."
+    )
+
+
+def test_callbell_down_is_named_in_the_sentence() -> None:
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    backend = CallbellBackend(Account("callbell", ServiceKind.CALLBELL, dead, USER_UUID), lambda: KEY)
+    try:
+        with pytest.raises(ServiceUnavailable) as down:
+            backend.whoami()
+    finally:
+        backend.close()
+    assert str(down.value) == "Cannot reach Callbell at 127.0.0.1."
 
 
 @pytest.mark.parametrize(
