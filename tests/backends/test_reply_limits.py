@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from tests.backends.hostile import Hostile, Request
+from tests.backends.hostile import Hostile, Reply, Request
 from trayapp.backends import base
 from trayapp.backends.rocketchat import RocketChatBackend
 from trayapp.core.errors import BadReply, ServiceUnavailable, TrayAppError
@@ -87,6 +87,14 @@ def test_an_endless_reply_without_length_is_cut_at_the_cap(closing: list[RocketC
     assert sent[0] < 100 * MB  # the client hung up instead of draining the server
 
 
+def _packed_reply(encoding: str, body: bytes) -> Reply:
+    def reply(request: Request, sock: socket.socket) -> None:
+        _head(sock, {"Content-Encoding": encoding, "Content-Length": str(len(body))})
+        sock.sendall(body)
+
+    return reply
+
+
 def _bomb(encoding: str, unpacked: int) -> bytes:
     packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS if encoding == "gzip" else zlib.MAX_WBITS)
     zeros = b"0" * MB
@@ -98,11 +106,7 @@ def test_a_compression_bomb_is_cut_while_it_unpacks(encoding: str, closing: list
     body = _bomb(encoding, 300 * MB)
     assert len(body) < 2 * MB  # small on the wire, so the Content-Length check alone lets it in
 
-    def bomb(request: Request, sock: socket.socket) -> None:
-        _head(sock, {"Content-Encoding": encoding, "Content-Length": str(len(body))})
-        sock.sendall(body)
-
-    with Hostile(bomb) as server:
+    with Hostile(_packed_reply(encoding, body)) as server:
         backend = _backend(server.url)
         closing.append(backend)
         error, peak = _peak_memory(backend.whoami)
@@ -113,23 +117,11 @@ def test_a_compression_bomb_is_cut_while_it_unpacks(encoding: str, closing: list
 def test_a_small_gzip_reply_still_reads(closing: list[RocketChatBackend]) -> None:
     body = gzip.compress(b'{"success": true, "_id": "u1", "username": "alice"}')
 
-    def packed(request: Request, sock: socket.socket) -> None:
-        _head(sock, {"Content-Encoding": "gzip", "Content-Length": str(len(body))})
-        sock.sendall(body)
-
-    with Hostile(packed) as server:
+    with Hostile(_packed_reply("gzip", body)) as server:
         backend = _backend(server.url)
         closing.append(backend)
         assert backend.whoami() == "alice"
         assert server.requests[0].headers["accept-encoding"] == "gzip, deflate"
-
-
-def _packed_reply(encoding: str, body: bytes) -> Callable[[Request, socket.socket], None]:
-    def reply(request: Request, sock: socket.socket) -> None:
-        _head(sock, {"Content-Encoding": encoding, "Content-Length": str(len(body))})
-        sock.sendall(body)
-
-    return reply
 
 
 def test_deflate_without_its_zlib_header_still_reads(closing: list[RocketChatBackend]) -> None:
