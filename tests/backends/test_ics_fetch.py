@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -127,7 +128,7 @@ def test_plain_http_elsewhere_is_refused() -> None:
 
 
 def host_of(feed: str) -> str:
-    return feed.split("/")[2].split(":")[0]
+    return urlsplit(feed).hostname or ""
 
 
 def test_a_feed_is_read_with_what_makes_the_next_read_conditional(feed: str) -> None:

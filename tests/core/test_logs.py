@@ -20,6 +20,12 @@ def _detach_handlers() -> Iterator[None]:
             handler.close()
 
 
+def flushed_text(path: Path) -> str:
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
 def test_log_file_never_holds_a_secret(tmp_path: Path) -> None:
     path = setup_logging(tmp_path)
     register_secret("tok-ABCDEF-123456")
@@ -31,9 +37,7 @@ def test_log_file_never_holds_a_secret(tmp_path: Path) -> None:
         raise RuntimeError("failed with token tok-ABCDEF-123456")
     except RuntimeError:
         log.exception("boom")
-    for handler in logging.getLogger().handlers:
-        handler.flush()
-    text = path.read_text(encoding="utf-8")
+    text = flushed_text(path)
     assert "tok-ABCDEF-123456" not in text
     assert "other-unregistered-secret" not in text
     assert "plain-query-secret" not in text
@@ -56,12 +60,6 @@ def test_what_is_logged_before_the_file_opens_is_written_once_it_does(tmp_path: 
     lines = [ln for ln in text.splitlines() if "trayapp.test" in ln]
     assert [ln.split(": ", 1)[1].split(":")[0] for ln in lines] == ["first", "second", "third"]
     assert "tok-HELD-987654" not in text
-
-
-def flushed_text(path: Path) -> str:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
-    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def test_each_line_says_when_how_bad_and_where_from(tmp_path: Path) -> None:
