@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from functools import partial
 
@@ -107,3 +109,35 @@ def test_shutdown_does_not_wait_for_a_hung_request(qapp: object) -> None:
     assert time.monotonic() - started < 1
     gate.set()
     assert d.run(lambda: None).cancelled  # after shutdown, new work is refused
+
+
+
+class _Owner:
+    """Stands for a dialog: records on which thread Python frees it (Qt crashes when a widget is freed off
+    the GUI thread, so a worker must never hold the last reference to what a task's callbacks reach)."""
+
+    def __init__(self, freed_on: list[str]) -> None:
+        weakref.finalize(self, lambda: freed_on.append(threading.current_thread().name))
+
+    def done(self, _value: object) -> None:
+        pass
+
+    def work(self) -> int:
+        return 1
+
+
+def test_a_closed_dialogs_callbacks_are_freed_on_the_gui_thread(qtbot: QtBot) -> None:
+    d = Dispatcher(workers=1)
+    freed_on: list[str] = []
+    owner = _Owner(freed_on)
+    d.run(owner.work, owner.done, owner.done)
+    with qtbot.waitSignal(d.idle, timeout=3000):
+        pass
+    del owner  # the dialog is closed and gone, its result handled
+    gc.collect()
+    d.run(lambda: None)  # the worker wakes up for other work
+    with qtbot.waitSignal(d.idle, timeout=3000):
+        pass
+    d.shutdown(timeout=2)
+    gc.collect()
+    assert freed_on == [threading.main_thread().name]

@@ -33,22 +33,31 @@ OnErr = Callable[[BaseException], None]
 @dataclass(eq=False)
 class Task(Generic[T]):
     id: int
-    fn: Callable[[], T]
+    fn: Callable[[], T] | None
     on_ok: OnOk[T] | None
     on_err: OnErr | None
     keys: frozenset[str]
     waiting_on: set[int] = field(default_factory=set)
     cancelled: bool = False
+    # Set by the worker, read and dropped on the GUI thread: (succeeded, value or exception).
+    outcome: tuple[bool, object] | None = None
 
     def cancel(self) -> None:
         """Drop the callbacks (the dialog that asked is gone); a task already running still finishes."""
         self.cancelled = True
 
+    def release(self) -> None:
+        """Drop everything the task reaches (GUI thread only): its callbacks and closure are often bound to a
+        dialog, and Qt crashes when a widget is freed on another thread, so no worker may hold the last
+        reference to them."""
+        self.fn = self.on_ok = self.on_err = None
+        self.outcome = None
+
 
 class Dispatcher(QObject):
-    # One signal for every result: (callback, value). Emitted from workers; the connection is queued
-    # because this object lives on the GUI thread.
-    _deliver = Signal(object, object)
+    # One signal for every finished task (its outcome on it). Emitted from workers; the connection is
+    # queued because this object lives on the GUI thread.
+    _deliver = Signal(object)
     idle = Signal()  # nothing running or queued any more (tests, shutdown)
 
     def __init__(self, workers: int = 4, parent: QObject | None = None) -> None:
@@ -108,6 +117,7 @@ class Dispatcher(QObject):
             self._closed = True
             for task in self._tasks.values():
                 task.cancelled = True
+                task.on_ok = task.on_err = None  # here, on the GUI thread (see Task.release)
         for _ in self._threads:
             self._queue.put(None)
         deadline = time.monotonic() + timeout
@@ -121,25 +131,22 @@ class Dispatcher(QObject):
             task = self._queue.get()
             if task is None:
                 return
-            callback: Callable[[Any], None] | None
-            value: object
-            if task.cancelled:
-                callback, value = None, None
-            else:
+            # The worker keeps no reference of its own to the closure, the value or the callbacks: they
+            # stay on the task until the GUI thread releases it (see Task.release).
+            if not task.cancelled and task.fn is not None:
                 try:
-                    value = task.fn()
-                    callback = task.on_ok
+                    task.outcome = (True, task.fn())
                 except Exception as exc:  # every failure goes back to the GUI thread, never lost
                     if not isinstance(exc, _expected_errors()):
                         log.exception("Background task failed")
-                    value, callback = exc, task.on_err
+                    task.outcome = (False, exc)
             # Deliver before releasing the next task of the same account, so the GUI also sees results in
             # order. Under the emit lock: shutdown() takes it to close, so no worker can still be emitting
             # when the owner deletes this object (a request that outlives quit is simply dropped).
             with self._emit_lock:
                 if self._closed:
-                    return
-                self._deliver.emit(_Delivery(task, callback), value)
+                    return  # the task stays in self._tasks: nothing of it is freed on this thread
+                self._deliver.emit(task)
             self._finish(task)
 
     def _finish(self, task: Task[Any]) -> None:
@@ -159,21 +166,19 @@ class Dispatcher(QObject):
             self._queue.put(other)
 
     # ------------------------------------------------------------------ GUI thread
-    @Slot(object, object)
-    def _on_deliver(self, delivery: _Delivery, value: object) -> None:
-        self._undelivered.discard(delivery.task.id)
+    @Slot(object)
+    def _on_deliver(self, task: Task[Any]) -> None:
+        self._undelivered.discard(task.id)
         try:
-            if delivery.callback is not None and not delivery.task.cancelled:
-                delivery.callback(value)
+            if task.outcome is not None and not task.cancelled:
+                succeeded, value = task.outcome
+                callback: Callable[[Any], None] | None = task.on_ok if succeeded else task.on_err
+                if callback is not None:
+                    callback(value)
         finally:
+            task.release()
             if not self._undelivered:
                 self.idle.emit()
-
-
-@dataclass(frozen=True)
-class _Delivery:
-    task: Task[Any]
-    callback: Callable[[Any], None] | None
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
