@@ -11,6 +11,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # wants one starts its own bus and points DBUS_SESSION_BUS_ADDRESS at it (tests/qt/test_notices.py).
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
 
+import gc
 import json
 import subprocess
 import sys
@@ -189,6 +190,15 @@ def find(menu: QMenu, *path: str) -> QAction:
 
 
 # ----------------------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(autouse=True)
+def widgets_die_on_the_gui_thread() -> Iterator[None]:
+    """A test's widgets become garbage when its app is torn down, after the app's own GUI-thread collector
+    (trayapp/qt/collector.py) has handed collection back: collect them here, on the GUI thread, before the
+    next test starts threads that could otherwise free them."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIco
 from trayapp.backends import BACKENDS, fetch_ics  # cheap: a backend's module loads when the first is built
 from trayapp.core.paths import AppPaths, runtime_dir_note
 from trayapp.qt import icons, notices
+from trayapp.qt.collector import MainThreadCollector
 from trayapp.qt.controller import Controller, ServiceLike, plain_error
 from trayapp.qt.dispatcher import Dispatcher
 from trayapp.qt.i18n import install_translators, set_layout_direction, tr
@@ -192,6 +193,7 @@ class TrayApp(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.collector = MainThreadCollector(parent=self)
         self.dispatcher = Dispatcher(parent=self)
         self.controller = Controller(service, self.dispatcher, parent=self)
         from trayapp.qt.autowatch import AutoWatch
@@ -230,6 +232,7 @@ class TrayApp(QObject):
 
     # ------------------------------------------------------------------ start / stop
     def start(self) -> None:
+        self.collector.start()  # before any worker runs: garbage holding widgets is freed on this thread
         self.controller.load_now()  # the cached state: no network, no keyring
         # Shown even before a host exists: Qt attaches the icon when a tray (SNI watcher or XEmbed
         # manager) appears later. Shown before the start-up refresh is sent, so it never waits on it.
@@ -304,6 +307,7 @@ class TrayApp(QObject):
             if session is not None:
                 session.close()
         self.demo_session = None
+        self.collector.stop()
 
     # ------------------------------------------------------------------ second instance, left click
     def on_message(self, command: str) -> None:
