@@ -22,24 +22,27 @@ def _leave_cyclic_garbage(freed_on: list[str]) -> None:
     weakref.finalize(timer, lambda: freed_on.append(threading.current_thread().name))
 
 
-def _allocate_on_a_worker() -> None:
-    """What a worker does while it builds an HTTP client: enough allocation to cross gc's thresholds."""
+def _allocate_on_a_worker() -> list[list[int]]:
+    """What a worker does while it builds an HTTP client: objects it keeps, enough to cross gc's
+    threshold (Python counts allocations net of frees)."""
+    kept: list[list[int]] = []
 
-    def churn() -> None:
-        _ = [[n] for n in range(100_000)]
+    def build() -> None:
+        kept.extend([n] for n in range(20_000))
 
-    worker = threading.Thread(target=churn, name="worker")
+    worker = threading.Thread(target=build, name="worker")
     worker.start()
     worker.join()
+    return kept
 
 
 def test_garbage_holding_qt_objects_is_freed_on_the_gui_thread(qtbot: QtBot, empty_app: TrayApp) -> None:
     freed_on: list[str] = []
     _leave_cyclic_garbage(freed_on)
-    _allocate_on_a_worker()
+    kept = _allocate_on_a_worker()
     assert freed_on == []  # not on the worker
     qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
-    assert freed_on == [threading.main_thread().name]
+    assert freed_on == [threading.main_thread().name] and kept
 
 
 def test_collection_is_handed_back_after_quit(qtbot: QtBot, empty_app: TrayApp) -> None:
