@@ -187,10 +187,21 @@ class GnomeShell(Desktop):
         except TimeoutError as e:
             raise RuntimeError(f"{e} ({self.root / 'gnome-shell.log'})") from None
         self.eval(PRELUDE)
-        self.eval("Main.overview.hide(); true")
         self.wait_bus_name("org.freedesktop.Notifications", 20, "GNOME Shell's notification server")
-        time.sleep(1)  # the overview's hide
+        self.leave_overview()
         return self
+
+    def leave_overview(self, timeout: float = 20) -> None:
+        """Close the Activities overview and wait until it is gone. GNOME opens it at the end of its start-up
+        animation when no window is open, which under load comes after the shell answers on the bus: a
+        window opened then appears as a preview inside the overview, which holds the keyboard."""
+        wait_for(lambda: self.eval("Main.layoutManager._startingUp") is False, timeout, "GNOME's start-up")
+
+        def gone() -> bool:
+            self.eval("Main.overview.hide(); true")
+            return self.eval("Main.overview.visible || Main.overview.animationInProgress") is False
+
+        wait_for(gone, timeout, "the Activities overview to close", interval=0.5)
 
     def stop(self) -> None:
         if self._conn is not None:
