@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
+from tests.core.conftest import Clock
 from trayapp.backends import BACKENDS
 from trayapp.core.models import (
     Account,
@@ -24,19 +25,6 @@ from trayapp.core.scheduler import KEPT, RESTORED
 from trayapp.core.service import StatusService
 from trayapp.demo import seed
 from trayapp.demo.server import DemoServer
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def _service(profile: AppPaths, demo: DemoServer, clock: Clock, user: str, token: str) -> StatusService:

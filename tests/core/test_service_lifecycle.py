@@ -4,10 +4,11 @@ per-account flags, through StatusService against the demo server, with a clock t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
+from tests.core.conftest import Clock
 from trayapp.backends import BACKENDS
 from trayapp.core.models import (
     Account,
@@ -25,19 +26,6 @@ from trayapp.core.service import StatusService
 from trayapp.demo import seed
 from trayapp.demo.memory_keyring import MemoryKeyring
 from trayapp.demo.server import DemoServer
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
