@@ -49,4 +49,3 @@ def test_collection_is_handed_back_after_quit(qtbot: QtBot, empty_app: TrayApp) 
     assert not gc.isenabled()
     empty_app.shutdown()
     assert gc.isenabled()
-

@@ -111,7 +111,6 @@ def test_shutdown_does_not_wait_for_a_hung_request(qapp: object) -> None:
     assert d.run(lambda: None).cancelled  # after shutdown, new work is refused
 
 
-
 class _Owner:
     """Stands for a dialog: records on which thread Python frees it (Qt crashes when a widget is freed off
     the GUI thread, so a worker must never hold the last reference to what a task's callbacks reach)."""

@@ -117,7 +117,6 @@ class Dispatcher(QObject):
             self._closed = True
             for task in self._tasks.values():
                 task.cancelled = True
-                task.on_ok = task.on_err = None  # here, on the GUI thread (see Task.release)
         for _ in self._threads:
             self._queue.put(None)
         deadline = time.monotonic() + timeout
